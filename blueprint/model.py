@@ -1,0 +1,151 @@
+"""Typed data shared by every stage of the pipeline.
+
+The core (LaTeX reader, Lean scanner, status rules) produces and consumes these
+plain dataclasses; nothing here does I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """Something worth telling the user, always tied to a file and a line."""
+
+    file: str
+    line: int
+    severity: Severity
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.severity}: {self.message}"
+
+
+class BlueprintError(Exception):
+    """The one exception type of the tool: a message tied to `path:line`."""
+
+    def __init__(self, message: str, file: str | None = None, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.file = file
+        self.line = line
+
+    def __str__(self) -> str:
+        if self.file is None:
+            return self.message
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return f"{where}: {self.message}"
+
+
+class EdgeKind(StrEnum):
+    STATEMENT = "statement"  # used in the statement: dashed
+    PROOF = "proof"  # used in the proof: solid
+
+
+class Border(StrEnum):
+    MATHLIB = "mathlib"
+    STATED = "stated"
+    CAN_STATE = "can_state"
+    NOT_READY = "not_ready"
+    NONE = "none"
+
+
+class Fill(StrEnum):
+    FULLY_PROVED = "fully_proved"
+    PROVED = "proved"
+    DEFINED = "defined"
+    CAN_PROVE = "can_prove"
+    NONE = "none"
+
+
+@dataclass
+class Part:
+    """A statement or a proof, with the blueprint macros found inside it."""
+
+    text: str  # LaTeX source of the body, blueprint macros removed
+    file: str
+    line: int
+    lean: list[str] = field(default_factory=list)
+    uses: list[str] = field(default_factory=list)
+    leanok: bool = False
+    mathlibok: bool = False
+    notready: bool = False
+
+
+@dataclass
+class Node:
+    """One graph node: a theorem-like environment of the blueprint."""
+
+    id: str
+    env: str
+    is_definition: bool
+    title: str | None
+    statement: Part
+    proof: Part | None = None
+    labelled: bool = True
+    chapter: str | None = None  # title of the enclosing chapter (or dep_by unit)
+    section: str | None = None  # title of the enclosing section
+    number: str | None = None  # displayed number, e.g. "2.3"
+    discussion: str | None = None
+    also_in: list[str] = field(default_factory=list)
+
+    @property
+    def file(self) -> str:
+        return self.statement.file
+
+    @property
+    def line(self) -> int:
+        return self.statement.line
+
+    @property
+    def lean(self) -> list[str]:
+        return self.statement.lean
+
+
+@dataclass
+class Heading:
+    """A \\chapter, \\section, ... in document order (for the document pages)."""
+
+    level: str  # "part" | "chapter" | "section" | "subsection" | "subsubsection"
+    title: str
+    label: str | None
+    number: str | None
+    file: str
+    line: int
+
+
+@dataclass
+class Options:
+    """The blueprint package options and preamble settings."""
+
+    thms: list[str] = field(
+        default_factory=lambda: ["definition", "lemma", "proposition", "theorem", "corollary"]
+    )
+    dep_by: str | None = None  # "chapter" | "section" | "part"
+    nonreduced: bool = False
+    title: str | None = None
+    home: str | None = None
+    github: str | None = None
+    dochome: str | None = None
+    # \graphcolor{key}{colour}{description}
+    colors: dict[str, str] = field(default_factory=dict)
+    color_descriptions: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Blueprint:
+    """Everything the LaTeX reader learns from a blueprint."""
+
+    nodes: list[Node]
+    options: Options
+    headings: list[Heading] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)  # every file read, in order
