@@ -1,0 +1,39 @@
+"""`blueprint build`: the site of a project."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import typer
+
+from blueprint.build import StatusSource, Timings, build
+from blueprint.cli.common import PROJECT, STATUS_SOURCE, STRICT, fails, print_diagnostics, summary
+
+
+def register(app: typer.Typer) -> None:
+    app.command("build")(build_command)
+
+
+def build_command(
+    project: Path = PROJECT,
+    out: Path = typer.Option(Path("site"), "--out", "-o", help="Output folder of the site."),
+    status_source: StatusSource = STATUS_SOURCE,
+    strict: bool = STRICT,
+) -> None:
+    """Build the static site of a blueprint project."""
+    from blueprint.cli import console
+
+    start = time.perf_counter()
+    with console.status("Reading the blueprint…") as spinner:
+        timings = Timings(on_stage=lambda name: spinner.update(f"{name.capitalize()}…"))
+        analysis = build(project, out, status_source, timings)
+    elapsed = time.perf_counter() - start
+    console.print(
+        f"[bold]{len(analysis.nodes)}[/] nodes, {analysis.graph.number_of_edges()} edges "
+        f"from {len(analysis.blueprint.files)} files; {summary(analysis.diagnostics)}"
+    )
+    print_diagnostics(console, analysis.diagnostics)
+    console.print(f"Wrote [bold]{out}/[/] in {elapsed:.2f} s")
+    if fails(analysis.diagnostics, strict):
+        raise typer.Exit(1)

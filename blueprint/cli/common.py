@@ -1,0 +1,56 @@
+"""Pieces shared by the commands: options, and printing diagnostics briefly."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from blueprint.build import StatusSource
+from blueprint.model import Diagnostic, Severity
+
+PROJECT = typer.Argument(Path("."), help="The Lean project folder (with blueprint/ inside).")
+STATUS_SOURCE = typer.Option(
+    StatusSource.AUTO,
+    "--status-source",
+    help="Where formalization status comes from: lean sources, \\leanok annotations, or auto.",
+)
+STRICT = typer.Option(False, "--strict", help="Treat warnings as errors (exit status 1).")
+
+_STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def print_diagnostics(
+    console: Console, diagnostics: Sequence[Diagnostic], limit: int = 12
+) -> None:
+    """The first few diagnostics, one line each, and how many more there are."""
+    shown = [d for d in diagnostics if d.severity is not Severity.INFO][:limit]
+    for d in shown:
+        style = _STYLE[d.severity]
+        console.print(
+            f"  [{style}]{d.severity}[/] {escape(d.file)}:{d.line}: {escape(d.message)}",
+            soft_wrap=True,
+        )
+    hidden = len([d for d in diagnostics if d.severity is not Severity.INFO]) - len(shown)
+    if hidden > 0:
+        console.print(f"  … and {hidden} more (see the overview page of the site)")
+
+
+def fails(diagnostics: Sequence[Diagnostic], strict: bool) -> bool:
+    """Whether these diagnostics make the command fail."""
+    fatal = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+    return any(d.severity in fatal for d in diagnostics)
+
+
+def summary(diagnostics: Sequence[Diagnostic]) -> str:
+    errors = sum(d.severity is Severity.ERROR for d in diagnostics)
+    warnings = sum(d.severity is Severity.WARNING for d in diagnostics)
+    parts = []
+    if errors:
+        parts.append(f"{errors} error{'s' if errors != 1 else ''}")
+    if warnings:
+        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+    return ", ".join(parts) or "no problems"

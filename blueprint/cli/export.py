@@ -1,0 +1,37 @@
+"""`blueprint export`: the graph and statuses as JSON, for other tools."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from blueprint.build import StatusSource, analyze
+from blueprint.cli.common import PROJECT, STATUS_SOURCE
+from blueprint.export import export_data
+
+
+class ExportFormat(StrEnum):
+    JSON = "json"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("export")(export_command)
+
+
+def export_command(
+    project: Path = PROJECT,
+    format: ExportFormat = typer.Option(ExportFormat.JSON, "--format", help="Output format."),
+    output: Path | None = typer.Option(None, "-o", "--output", help="File to write (default: stdout)."),
+    status_source: StatusSource = STATUS_SOURCE,
+) -> None:
+    """Export the dependency graph, statuses and diagnostics."""
+    analysis = analyze(project, status_source)
+    text = json.dumps(export_data(analysis), indent=1, ensure_ascii=False, sort_keys=False) + "\n"
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")

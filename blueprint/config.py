@@ -1,0 +1,100 @@
+"""Finding a project's blueprint, and the optional `blueprint.toml` that overrides it."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from blueprint.model import BlueprintError
+
+CONFIG_NAME = "blueprint.toml"
+
+# Where leanblueprint projects keep their blueprint, in the order we look.
+BLUEPRINT_CANDIDATES = (
+    "blueprint/src/web.tex",
+    "blueprint/src/content.tex",
+    "blueprint/web.tex",
+    "blueprint/content.tex",
+)
+
+
+@dataclass(frozen=True)
+class ProjectConfig:
+    """Everything about a project that is known before reading it."""
+
+    root: Path
+    blueprint_dir: Path  # the folder \input paths are relative to
+    main_file: str  # relative to blueprint_dir
+    title: str | None = None
+    github: str | None = None
+    dochome: str | None = None
+    lean_roots: tuple[str, ...] = ()  # library roots, overriding the lakefile
+    lean_name_patterns: tuple[str, ...] = ()  # names made by the project's own macros
+    main_results: tuple[str, ...] = ()  # node ids to track on the task board
+    cache_dir: Path = field(default=Path(".blueprint-cache"))
+
+
+def load_config(root: Path) -> ProjectConfig:
+    """Read `blueprint.toml` if present, and find the blueprint's main file."""
+    root = root.resolve()
+    if not root.is_dir():
+        raise BlueprintError(f"project folder not found: {root}")
+    settings = _read_toml(root / CONFIG_NAME)
+    blueprint_section = _table(settings, "blueprint", root)
+    project_section = _table(settings, "project", root)
+    lean_section = _table(settings, "lean", root)
+
+    main = blueprint_section.get("main")
+    if main is not None:
+        main_path = root / str(main)
+        if not main_path.is_file():
+            raise BlueprintError(
+                f"[blueprint] main = {main!r} does not exist", str(root / CONFIG_NAME)
+            )
+    else:
+        main_path = _find_main(root)
+    blueprint_dir = root / str(blueprint_section.get("dir", main_path.parent.relative_to(root)))
+    return ProjectConfig(
+        root=root,
+        blueprint_dir=blueprint_dir,
+        main_file=main_path.relative_to(blueprint_dir).as_posix(),
+        title=project_section.get("title"),
+        github=project_section.get("github"),
+        dochome=project_section.get("dochome"),
+        lean_roots=tuple(lean_section.get("roots", ())),
+        lean_name_patterns=tuple(lean_section.get("name_patterns", ())),
+        main_results=tuple(project_section.get("main_results", ())),
+        cache_dir=root / str(project_section.get("cache_dir", ".blueprint-cache")),
+    )
+
+
+def _find_main(root: Path) -> Path:
+    for candidate in BLUEPRINT_CANDIDATES:
+        path = root / candidate
+        if path.is_file():
+            return path
+    looked = ", ".join(BLUEPRINT_CANDIDATES)
+    raise BlueprintError(
+        f"no blueprint found in {root} (looked for {looked}; "
+        f"set [blueprint] main in {CONFIG_NAME})"
+    )
+
+
+def _read_toml(path: Path) -> dict:
+    if not path.is_file():
+        return {}
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        line = getattr(error, "lineno", None)
+        raise BlueprintError(f"invalid TOML: {error}", str(path), line) from None
+    except UnicodeDecodeError:
+        raise BlueprintError("not UTF-8 text", str(path), 1) from None
+
+
+def _table(settings: dict, name: str, root: Path) -> dict:
+    value = settings.get(name, {})
+    if not isinstance(value, dict):
+        raise BlueprintError(f"[{name}] must be a table", str(root / CONFIG_NAME))
+    return value

@@ -1,0 +1,50 @@
+"""The export contract: a project's graph and statuses as plain JSON data.
+
+Other tools read this: keep the field names.
+"""
+
+from __future__ import annotations
+
+from blueprint.build import Analysis
+
+
+def export_data(analysis: Analysis) -> dict:
+    nodes = []
+    for node in analysis.nodes:
+        status = analysis.statuses[node.id]
+        nodes.append(
+            {
+                "id": node.id,
+                "env": node.env,
+                "is_definition": node.is_definition,
+                "title": node.title,
+                "chapter": node.chapter,
+                "file": node.file,
+                "line": node.line,
+                "lean": list(node.lean),
+                "statement_leanok": node.statement.leanok,
+                "proof_leanok": node.proof is not None and node.proof.leanok,
+                "mathlibok": node.statement.mathlibok,
+                "notready": node.statement.notready,
+                "discussion": node.discussion,
+                "border": status.border.value,
+                "fill": status.fill.value,
+            }
+        )
+    order = {node.id: index for index, node in enumerate(analysis.nodes)}
+    edges = [
+        {"source": u, "target": v, "kind": data["kind"].value}
+        for u, v, data in sorted(
+            analysis.graph.edges(data=True), key=lambda e: (order[e[1]], order[e[0]])
+        )
+    ]
+    diagnostics = [
+        {"severity": d.severity.value, "file": d.file, "line": d.line, "message": d.message}
+        for d in analysis.diagnostics
+    ]
+    return {
+        "status_source": analysis.status_source.value,
+        "nodes": nodes,
+        "edges": edges,
+        "diagnostics": diagnostics,
+    }

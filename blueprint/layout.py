@@ -1,0 +1,252 @@
+"""Graph layout with Graphviz dot (pygraphviz), run in a subprocess that can be timed out.
+
+The result is pure geometry (node boxes and edge paths), cached on disk by a hash of
+the graph's structure: a rebuild that changes no node and no edge does no layout, and a
+status change only recolours.
+
+Run as `python -m blueprint.layout`: reads a layout request (JSON) on stdin, writes the
+geometry (JSON) on stdout.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from blueprint.model import BlueprintError
+
+LAYOUT_VERSION = "1"  # bump when the geometry format or the settings change
+FONT_SIZE = 12.0
+POINTS_PER_INCH = 72.0
+
+
+@dataclass(frozen=True)
+class LayoutNode:
+    id: str
+    label: str
+    shape: str  # "box" | "ellipse"
+
+
+@dataclass(frozen=True)
+class LayoutEdge:
+    source: str
+    target: str
+    dashed: bool
+
+
+@dataclass(frozen=True)
+class NodeBox:
+    id: str
+    x: float  # centre, SVG coordinates (y down), points
+    y: float
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
+class EdgePath:
+    source: str
+    target: str
+    dashed: bool
+    path: str  # SVG path data of the spline
+    arrow: str  # SVG points of the arrowhead polygon ("" when none)
+
+
+@dataclass(frozen=True)
+class Layout:
+    width: float
+    height: float
+    nodes: tuple[NodeBox, ...]
+    edges: tuple[EdgePath, ...]
+    settings: str  # which dot settings were used, in words
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), sort_keys=True)
+
+    @staticmethod
+    def from_json(text: str) -> Layout:
+        data = json.loads(text)
+        return Layout(
+            width=data["width"],
+            height=data["height"],
+            nodes=tuple(NodeBox(**n) for n in data["nodes"]),
+            edges=tuple(EdgePath(**e) for e in data["edges"]),
+            settings=data["settings"],
+        )
+
+
+def dot_arguments(node_count: int) -> tuple[list[str], str]:
+    """dot settings chosen by size: exact for small graphs, faster knobs for large ones.
+
+    Figures behind the thresholds are in ../shared/notes/environment.md: dot grows about
+    N^2.5; the network-simplex limits halve it, the rest gives ~3x at thousands of nodes.
+    """
+    if node_count <= 400:
+        return [], "dot, default settings"
+    fast = ["-Gnslimit=1", "-Gnslimit1=1"]
+    if node_count <= 1500:
+        return fast, "dot, nslimit=1"
+    return (
+        [*fast, "-Gmclimit=0.1", "-Gremincross=false", "-Gsplines=line"],
+        "dot, fast settings for a large graph",
+    )
+
+
+def request_for(nodes: Sequence[LayoutNode], edges: Sequence[LayoutEdge]) -> dict:
+    args, settings = dot_arguments(len(nodes))
+    return {
+        "version": LAYOUT_VERSION,
+        "args": args,
+        "settings": settings,
+        "nodes": [[n.id, n.label, n.shape] for n in nodes],
+        "edges": [[e.source, e.target, e.dashed] for e in edges],
+    }
+
+
+def layout_graph(
+    nodes: Sequence[LayoutNode],
+    edges: Sequence[LayoutEdge],
+    cache_dir: Path | None = None,
+    timeout: float = 300.0,
+) -> tuple[Layout, bool]:
+    """Lay the graph out, from the cache when its structure was laid out before.
+
+    Returns the layout and whether it came from the cache.
+    """
+    request = request_for(nodes, edges)
+    payload = json.dumps(request, sort_keys=True)
+    key = hashlib.sha256(payload.encode()).hexdigest()
+    cached = cache_dir / "layout" / f"{key}.json" if cache_dir is not None else None
+    if cached is not None and cached.is_file():
+        try:
+            return Layout.from_json(cached.read_text(encoding="utf-8")), True
+        except (ValueError, KeyError, TypeError):
+            pass  # a damaged cache entry is laid out again
+    layout = _run_worker(payload, timeout)
+    if cached is not None:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cached.with_suffix(".tmp")
+        temporary.write_text(layout.to_json(), encoding="utf-8")
+        temporary.replace(cached)
+    return layout, False
+
+
+def _run_worker(payload: str, timeout: float) -> Layout:
+    try:
+        completed = subprocess.run(
+            [sys.executable, "-m", "blueprint.layout"],
+            input=payload,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise BlueprintError(f"graph layout took longer than {timeout:.0f} s and was stopped") from None
+    if completed.returncode != 0:
+        detail = completed.stderr.strip().splitlines()[-1:] or ["no message"]
+        raise BlueprintError(f"graph layout failed: {detail[0]}")
+    return Layout.from_json(completed.stdout)
+
+
+# ---------------------------------------------------------------- worker side
+
+
+def compute_layout(request: dict) -> Layout:
+    """Run dot on the request in this process (called in the worker subprocess)."""
+    import pygraphviz
+
+    graph = pygraphviz.AGraph(directed=True, strict=False)
+    graph.graph_attr.update(rankdir="TB", nodesep="0.3", ranksep="0.6")
+    graph.node_attr.update(fontname="Helvetica", fontsize=str(FONT_SIZE), margin="0.08,0.04")
+    internal = {}
+    for index, (node_id, label, shape) in enumerate(request["nodes"]):
+        name = f"n{index}"
+        internal[node_id] = name
+        graph.add_node(name, label=_escape_label(label), shape=shape)
+    for index, (source, target, _dashed) in enumerate(request["edges"]):
+        graph.add_edge(internal[source], internal[target], key=str(index))
+    graph.layout(prog="dot", args=" ".join(request["args"]))
+
+    _, _, width, height = (float(v) for v in graph.graph_attr["bb"].split(","))
+    boxes = []
+    for node_id, name in internal.items():
+        node = graph.get_node(name)
+        x, y = (float(v) for v in node.attr["pos"].split(","))
+        boxes.append(
+            NodeBox(
+                id=node_id,
+                x=round(x, 2),
+                y=round(height - y, 2),
+                width=round(float(node.attr["width"]) * POINTS_PER_INCH, 2),
+                height=round(float(node.attr["height"]) * POINTS_PER_INCH, 2),
+            )
+        )
+    paths = []
+    for index, (source, target, dashed) in enumerate(request["edges"]):
+        edge = graph.get_edge(internal[source], internal[target], key=str(index))
+        path, arrow = _edge_geometry(edge.attr["pos"], height)
+        paths.append(EdgePath(source, target, bool(dashed), path, arrow))
+    return Layout(
+        width=round(width, 2),
+        height=round(height, 2),
+        nodes=tuple(boxes),
+        edges=tuple(paths),
+        settings=request["settings"],
+    )
+
+
+def _escape_label(label: str) -> str:
+    """Graphviz reads backslash escapes (\\n, \\N, ...) in labels: keep them literal."""
+    return label.replace("\\", "\\\\")
+
+
+def _edge_geometry(pos: str, height: float) -> tuple[str, str]:
+    """Turn a Graphviz edge `pos` ("e,x,y p0 p1 p2 p3 ...") into SVG path and arrowhead."""
+    end: tuple[float, float] | None = None
+    points: list[tuple[float, float]] = []
+    for token in pos.split():
+        if token.startswith("e,"):
+            x, y = token[2:].split(",")
+            end = (float(x), height - float(y))
+        elif token.startswith("s,"):
+            continue
+        else:
+            x, y = token.split(",")
+            points.append((float(x), height - float(y)))
+    if not points:
+        return "", ""
+    parts = [f"M{_pt(points[0])}"]
+    rest = points[1:]
+    for i in range(0, len(rest) - len(rest) % 3, 3):
+        parts.append(f"C{_pt(rest[i])} {_pt(rest[i + 1])} {_pt(rest[i + 2])}")
+    arrow = _arrowhead(points[-1], end) if end is not None else ""
+    return " ".join(parts), arrow
+
+
+def _arrowhead(start: tuple[float, float], tip: tuple[float, float]) -> str:
+    dx, dy = tip[0] - start[0], tip[1] - start[1]
+    length = (dx * dx + dy * dy) ** 0.5 or 1.0
+    ux, uy = dx / length, dy / length
+    half = 3.5
+    left = (start[0] - uy * half, start[1] + ux * half)
+    right = (start[0] + uy * half, start[1] - ux * half)
+    return f"{_pt(tip)} {_pt(left)} {_pt(right)}"
+
+
+def _pt(point: tuple[float, float]) -> str:
+    return f"{point[0]:.1f},{point[1]:.1f}"
+
+
+def main() -> None:
+    request = json.loads(sys.stdin.read())
+    sys.stdout.write(compute_layout(request).to_json())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,121 @@
+"""Status rules: leanblueprint's exactly, fed by whatever says what is formalized.
+
+Pure: takes nodes, the graph and per-node formalization facts; returns statuses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import networkx as nx
+
+from blueprint.model import Border, Fill, Node
+
+
+@dataclass(frozen=True)
+class Formalization:
+    """What is formalized of one node, wherever that knowledge comes from."""
+
+    stated: bool  # the statement is formalized (leanblueprint: \leanok or \mathlibok)
+    proved: bool  # the proof is formalized (false when there is no proof environment)
+    mathlib: bool = False  # the statement is in Mathlib (\mathlibok)
+
+
+@dataclass(frozen=True)
+class NodeStatus:
+    border: Border
+    fill: Fill
+    stated: bool
+    can_state: bool
+    can_prove: bool
+    proved: bool
+    fully_proved: bool
+
+
+def formalization_from_annotations(node: Node) -> Formalization:
+    """leanblueprint's reading: `\\leanok`/`\\mathlibok` on the statement and on the proof."""
+    statement = node.statement
+    proof = node.proof
+    return Formalization(
+        stated=statement.leanok or statement.mathlibok,
+        proved=proof is not None and (proof.leanok or proof.mathlibok),
+        mathlib=statement.mathlibok,
+    )
+
+
+def compute_statuses(
+    nodes: Sequence[Node], graph: nx.DiGraph, formal: Mapping[str, Formalization]
+) -> dict[str, NodeStatus]:
+    """Border and fill of every node, by leanblueprint's rules."""
+    known = set(graph.nodes)
+    fully = _fully_proved(nodes, graph, formal)
+    statuses = {}
+    for node in nodes:
+        facts = formal[node.id]
+        statement_deps = [dep for dep in node.statement.uses if dep in known]
+        proof_deps = [] if node.proof is None else [d for d in node.proof.uses if d in known]
+        can_state = (
+            all(formal[dep].stated for dep in statement_deps) and not node.statement.notready
+        )
+        can_prove = node.proof is not None and all(
+            formal[dep].stated for dep in statement_deps + proof_deps
+        )
+        statuses[node.id] = NodeStatus(
+            border=_border(node, facts, can_state),
+            fill=_fill(node, facts, can_state, can_prove, fully[node.id]),
+            stated=facts.stated,
+            can_state=can_state,
+            can_prove=can_prove,
+            proved=facts.proved,
+            fully_proved=fully[node.id],
+        )
+    return statuses
+
+
+def _border(node: Node, facts: Formalization, can_state: bool) -> Border:
+    if facts.mathlib:
+        return Border.MATHLIB
+    if facts.stated:
+        return Border.STATED
+    if can_state:
+        return Border.CAN_STATE
+    if node.statement.notready:
+        return Border.NOT_READY
+    return Border.NONE
+
+
+def _fill(
+    node: Node, facts: Formalization, can_state: bool, can_prove: bool, fully_proved: bool
+) -> Fill:
+    fill = Fill.NONE
+    if facts.proved:
+        fill = Fill.PROVED
+    elif can_prove and (can_state or facts.stated):
+        fill = Fill.CAN_PROVE
+    if node.is_definition:
+        if facts.stated:
+            fill = Fill.DEFINED
+        elif can_state:
+            fill = Fill.CAN_PROVE
+    elif fully_proved:
+        fill = Fill.FULLY_PROVED
+    return fill
+
+
+def _fully_proved(
+    nodes: Sequence[Node], graph: nx.DiGraph, formal: Mapping[str, Formalization]
+) -> dict[str, bool]:
+    """A node is fully proved when it and all its ancestors are proved or are definitions.
+
+    Computed once per strongly connected component in topological order: linear time.
+    """
+    is_definition = {node.id: node.is_definition for node in nodes}
+    condensed = nx.condensation(graph)
+    done: dict[int, bool] = {}
+    for component in nx.topological_sort(condensed):
+        members = condensed.nodes[component]["members"]
+        own = all(formal[m].proved or is_definition[m] for m in members)
+        done[component] = own and all(done[p] for p in condensed.predecessors(component))
+    mapping = condensed.graph["mapping"]
+    return {node.id: done[mapping[node.id]] for node in nodes}
