@@ -22,6 +22,7 @@ def write_site(files: Mapping[str, bytes], out: Path) -> None:
     """Replace the folder `out` by exactly `files` (relative posix path -> content)."""
     out = out.absolute()
     out.parent.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(out)
     staging = out.parent / f".{out.name}.new-{os.getpid()}"
     _remove(staging)
     for relative, content in sorted(files.items()):
@@ -54,6 +55,24 @@ def _exchange(a: Path, b: Path) -> bool:
         return False
     result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
     return result == 0
+
+
+def _remove_leftovers(out: Path) -> None:
+    """Staging folders of builds that were killed (their process is gone)."""
+    for path in out.parent.glob(f".{out.name}.*-*"):
+        pid = path.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _alive(int(pid)):
+            _remove(path)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _remove(path: Path) -> None:
