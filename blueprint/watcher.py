@@ -1,0 +1,105 @@
+"""Watching a project's files and calling back once changes have settled.
+
+Editors' atomic saves arrive as moves (the new name is what counts), new files as
+created + modified. Changes that arrive while the callback runs are collected and give
+one more call afterwards, so the last call always sees the final files.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+WATCHED_SUFFIXES = frozenset({".tex", ".sty", ".cfg", ".lean", ".toml", ".html", ".css", ".js"})
+SKIPPED_FOLDERS = frozenset({".git", ".lake", "lake-packages", "build", ".blueprint-cache",
+                             "__pycache__", "node_modules"})
+
+
+def is_relevant(path: Path, ignored: Iterable[Path] = ()) -> bool:
+    """Whether a change to `path` can change the site."""
+    if path.suffix not in WATCHED_SUFFIXES or path.name.startswith(".#"):
+        return False
+    if any(part in SKIPPED_FOLDERS for part in path.parts):
+        return False
+    return not any(path.is_relative_to(folder) for folder in ignored)
+
+
+class Watcher:
+    """Calls `on_change(paths)` after `settle` seconds without a new relevant change."""
+
+    def __init__(
+        self,
+        folders: Iterable[Path],
+        on_change: Callable[[set[Path]], None],
+        settle: float = 0.15,
+        ignored: Iterable[Path] = (),
+    ) -> None:
+        self._folders = [folder.resolve() for folder in folders]
+        self._ignored = [folder.resolve() for folder in ignored]
+        self._on_change = on_change
+        self._settle = settle
+        self._pending: set[Path] = set()
+        self._last_event = 0.0
+        self._lock = threading.Condition()
+        self._stopped = False
+        self._observer = Observer()
+        self._thread = threading.Thread(target=self._run, name="blueprint-watch", daemon=True)
+
+    def start(self) -> None:
+        handler = _Handler(self._record)
+        for folder in self._folders:
+            self._observer.schedule(handler, str(folder), recursive=True)
+        self._observer.start()
+        self._thread.start()
+
+    def stop(self) -> None:
+        with self._lock:
+            self._stopped = True
+            self._lock.notify_all()
+        self._observer.stop()
+        self._observer.join(timeout=5)
+        self._thread.join(timeout=5)
+
+    def _record(self, path: Path) -> None:
+        if not is_relevant(path, self._ignored):
+            return
+        with self._lock:
+            self._pending.add(path)
+            self._last_event = time.monotonic()
+            self._lock.notify_all()
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                while not self._pending and not self._stopped:
+                    self._lock.wait()
+                if self._stopped:
+                    return
+                # Wait for the changes to settle.
+                while not self._stopped:
+                    quiet = time.monotonic() - self._last_event
+                    if quiet >= self._settle:
+                        break
+                    self._lock.wait(self._settle - quiet)
+                if self._stopped:
+                    return
+                changed, self._pending = self._pending, set()
+            self._on_change(changed)
+
+
+class _Handler(FileSystemEventHandler):
+    def __init__(self, record: Callable[[Path], None]) -> None:
+        self._record = record
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type in ("opened", "closed_no_write"):
+            return
+        for raw in (event.src_path, getattr(event, "dest_path", "")):
+            if raw:
+                path = raw.decode() if isinstance(raw, bytes) else raw
+                self._record(Path(path))

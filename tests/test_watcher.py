@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+from blueprint.watcher import Watcher, is_relevant
+
+
+class Calls:
+    def __init__(self, delay: float = 0.0) -> None:
+        self.batches: list[set[Path]] = []
+        self.delay = delay
+        self.event = threading.Event()
+
+    def __call__(self, paths: set[Path]) -> None:
+        time.sleep(self.delay)
+        self.batches.append({p.name for p in paths})  # type: ignore[misc]
+        self.event.set()
+
+    def wait(self, count: int, timeout: float = 5.0) -> None:
+        deadline = time.monotonic() + timeout
+        while len(self.batches) < count and time.monotonic() < deadline:
+            time.sleep(0.02)
+
+
+def test_relevance_filter() -> None:
+    assert is_relevant(Path("p/blueprint/src/a.tex"))
+    assert is_relevant(Path("p/Sample/Basic.lean"))
+    assert not is_relevant(Path("p/.lake/packages/mathlib/Mathlib/A.lean"))
+    assert not is_relevant(Path("p/blueprint/src/a.tex~"))
+    assert not is_relevant(Path("p/site/index.html"), ignored=[Path("p/site")])
+
+
+def test_a_burst_of_changes_gives_one_call(tmp_path: Path) -> None:
+    calls = Calls()
+    watcher = Watcher([tmp_path], calls, settle=0.15)
+    watcher.start()
+    try:
+        for i in range(5):
+            (tmp_path / f"f{i}.tex").write_text(str(i))
+            time.sleep(0.02)
+        calls.wait(1)
+        time.sleep(0.3)
+    finally:
+        watcher.stop()
+    assert calls.batches == [{f"f{i}.tex" for i in range(5)}]
+
+
+def test_atomic_save_and_delete_are_seen(tmp_path: Path) -> None:
+    target = tmp_path / "main.tex"
+    target.write_text("old")
+    calls = Calls()
+    watcher = Watcher([tmp_path], calls, settle=0.1)
+    watcher.start()
+    try:
+        temporary = tmp_path / ".main.tex.swp"
+        temporary.write_text("new")
+        temporary.replace(target)  # an editor's atomic save
+        calls.wait(1)
+        target.unlink()
+        calls.wait(2)
+    finally:
+        watcher.stop()
+    assert calls.batches == [{"main.tex"}, {"main.tex"}]
+
+
+def test_changes_during_a_callback_give_one_more_call(tmp_path: Path) -> None:
+    calls = Calls(delay=0.4)
+    watcher = Watcher([tmp_path], calls, settle=0.05)
+    watcher.start()
+    try:
+        (tmp_path / "a.lean").write_text("1")
+        time.sleep(0.2)  # the first callback is running now
+        (tmp_path / "b.lean").write_text("2")
+        calls.wait(2)
+    finally:
+        watcher.stop()
+    assert calls.batches == [{"a.lean"}, {"b.lean"}]
