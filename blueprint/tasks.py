@@ -1,0 +1,203 @@
+"""What can be worked on: ready tasks ranked by what they unlock, blockers, main results, progress.
+
+Pure: takes the nodes, the graph and the statuses; returns plain data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+import networkx as nx
+
+from blueprint.model import Border, Fill, Node
+from blueprint.status import NodeStatus
+
+
+class TaskKind(StrEnum):
+    STATE = "state"  # formalize the statement (or the definition)
+    PROVE = "prove"  # formalize the proof
+
+
+@dataclass(frozen=True)
+class Task:
+    node_id: str
+    kind: TaskKind
+    unlocks: int  # nodes that become ready to state or prove once this is done
+    main_results: int  # main results that depend on this node
+    dependents: int  # every node that depends on this one, directly or not
+    size: str  # "S" | "M" | "L": a hint from the length of the blueprint's proof
+
+
+@dataclass(frozen=True)
+class Blocker:
+    node_id: str
+    held_up: int  # nodes that depend on it
+
+
+@dataclass(frozen=True)
+class MainResult:
+    node_id: str
+    done: bool
+    chain: tuple[str, ...]  # the longest chain of unfinished nodes in front of it, ending at it
+
+
+@dataclass(frozen=True)
+class Progress:
+    label: str  # "All" or a chapter title
+    nodes: int
+    stated: int
+    proved: int  # proofs formalized, definitions formalized counting as done
+    fully_proved: int
+
+
+def ready_tasks(
+    nodes: Sequence[Node],
+    graph: nx.DiGraph,
+    statuses: Mapping[str, NodeStatus],
+    main_results: Sequence[str] = (),
+) -> list[Task]:
+    """Every task that can be started now, most useful first."""
+    mains = set(main_results or default_main_results(nodes, graph))
+    stated = {node_id for node_id, status in statuses.items() if status.stated}
+    by_id = {node.id: node for node in nodes}
+    tasks = []
+    for node in nodes:
+        status = statuses[node.id]
+        kind = _task_kind(node, status)
+        if kind is None:
+            continue
+        descendants = nx.descendants(graph, node.id)
+        unlocks = (
+            _newly_ready(node.id, by_id, graph, statuses, stated) if kind is TaskKind.STATE else 0
+        )
+        tasks.append(
+            Task(
+                node_id=node.id,
+                kind=kind,
+                unlocks=unlocks,
+                main_results=len(mains & (descendants | {node.id})),
+                dependents=len(descendants),
+                size=_size(node),
+            )
+        )
+    order = {node.id: index for index, node in enumerate(nodes)}
+    tasks.sort(key=lambda t: (-t.unlocks, -t.main_results, -t.dependents, order[t.node_id]))
+    return tasks
+
+
+def _task_kind(node: Node, status: NodeStatus) -> TaskKind | None:
+    if not status.stated and status.border is Border.CAN_STATE:
+        return TaskKind.STATE
+    if status.stated and not node.is_definition and status.fill is Fill.CAN_PROVE:
+        return TaskKind.PROVE
+    return None
+
+
+def _newly_ready(
+    node_id: str,
+    by_id: Mapping[str, Node],
+    graph: nx.DiGraph,
+    statuses: Mapping[str, NodeStatus],
+    stated: set[str],
+) -> int:
+    """How many direct users become ready to state or to prove once `node_id` is stated."""
+    after = stated | {node_id}
+    return sum(
+        _ready(by_id[user], statuses[user], graph, after)
+        and not _ready(by_id[user], statuses[user], graph, stated)
+        for user in graph.successors(node_id)
+    )
+
+
+def _ready(node: Node, status: NodeStatus, graph: nx.DiGraph, stated: set[str]) -> bool:
+    """Whether the node would be a task if exactly the nodes in `stated` were stated."""
+    statement_deps = [d for d in node.statement.uses if d in graph]
+    proof_deps = [d for d in node.proof.uses if d in graph] if node.proof else []
+    is_stated = node.id in stated
+    can_state = all(d in stated for d in statement_deps) and not node.statement.notready
+    can_prove = node.proof is not None and all(d in stated for d in statement_deps + proof_deps)
+    if not is_stated:
+        return can_state
+    return can_prove and not status.proved and not node.is_definition
+
+
+def _size(node: Node) -> str:
+    text = (node.proof.text if node.proof else "") + node.statement.text
+    length = len(text.split())
+    return "S" if length < 60 else "M" if length < 250 else "L"
+
+
+def default_main_results(nodes: Sequence[Node], graph: nx.DiGraph) -> list[str]:
+    """Nodes nothing depends on, that are not definitions."""
+    return [n.id for n in nodes if graph.out_degree(n.id) == 0 and not n.is_definition]
+
+
+def blockers(
+    nodes: Sequence[Node], graph: nx.DiGraph, statuses: Mapping[str, NodeStatus]
+) -> list[Blocker]:
+    """Nodes marked not ready, by how much they hold up."""
+    found = [
+        Blocker(node.id, len(nx.descendants(graph, node.id)))
+        for node in nodes
+        if statuses[node.id].border is Border.NOT_READY
+    ]
+    return sorted(found, key=lambda b: -b.held_up)
+
+
+def main_results(
+    nodes: Sequence[Node],
+    graph: nx.DiGraph,
+    statuses: Mapping[str, NodeStatus],
+    chosen: Sequence[str] = (),
+) -> list[MainResult]:
+    """Each main result with the longest chain of unfinished nodes in front of it."""
+    unfinished = {node.id for node in nodes if not _finished(node, statuses[node.id])}
+    condensed = nx.condensation(graph.subgraph(unfinished))
+    members = {c: sorted(condensed.nodes[c]["members"]) for c in condensed}
+    best: dict[int, tuple[int, int | None]] = {}  # component -> (chain length, previous)
+    for component in nx.topological_sort(condensed):
+        length, previous = 0, None
+        for parent in condensed.predecessors(component):
+            if best[parent][0] > length:
+                length, previous = best[parent][0], parent
+        best[component] = (length + len(members[component]), previous)
+    mapping = condensed.graph["mapping"]
+    results = []
+    for node_id in chosen or default_main_results(nodes, graph):
+        if node_id not in statuses:
+            continue
+        chain: list[str] = []
+        step: int | None = mapping.get(node_id)
+        while step is not None:
+            chain[:0] = members[step]
+            step = best[step][1]
+        results.append(MainResult(node_id, node_id not in unfinished, tuple(chain)))
+    return results
+
+
+def _finished(node: Node, status: NodeStatus) -> bool:
+    return status.stated if node.is_definition else status.proved
+
+
+def progress(nodes: Sequence[Node], statuses: Mapping[str, NodeStatus]) -> list[Progress]:
+    """Totals, then one row per chapter in document order."""
+    groups: dict[str, list[Node]] = {"All": list(nodes)}
+    for node in nodes:
+        groups.setdefault(node.chapter or "Front matter", []).append(node)
+    rows = []
+    for label, members in groups.items():
+        rows.append(
+            Progress(
+                label=label,
+                nodes=len(members),
+                stated=sum(statuses[n.id].stated for n in members),
+                proved=sum(_finished(n, statuses[n.id]) for n in members),
+                fully_proved=sum(
+                    statuses[n.id].fully_proved or (n.is_definition and statuses[n.id].stated)
+                    for n in members
+                ),
+            )
+        )
+    return rows
