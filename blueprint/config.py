@@ -76,8 +76,7 @@ def _find_main(root: Path) -> Path:
             return path
     looked = ", ".join(BLUEPRINT_CANDIDATES)
     raise BlueprintError(
-        f"no blueprint found in {root} (looked for {looked}; "
-        f"set [blueprint] main in {CONFIG_NAME})"
+        f"no blueprint found in {root} (looked for {looked}; set [blueprint] main in {CONFIG_NAME})"
     )
 
 

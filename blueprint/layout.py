@@ -147,7 +147,9 @@ def _run_worker(payload: str, timeout: float) -> Layout:
             check=False,
         )
     except subprocess.TimeoutExpired:
-        raise BlueprintError(f"graph layout took longer than {timeout:.0f} s and was stopped") from None
+        raise BlueprintError(
+            f"graph layout took longer than {timeout:.0f} s and was stopped"
+        ) from None
     if completed.returncode != 0:
         detail = completed.stderr.strip().splitlines()[-1:] or ["no message"]
         raise BlueprintError(f"graph layout failed: {detail[0]}")

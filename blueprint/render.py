@@ -71,9 +71,7 @@ def lay_out(analysis: Analysis) -> list[GraphView]:
                 neighbours.update(analysis.graph.successors(node_id))
             outside = neighbours - set(members)
             subgraph = analysis.graph.subgraph([*members, *outside])
-            views.append(
-                _view(analysis, f"graph-{index}", unit, subgraph, frozenset(outside))
-            )
+            views.append(_view(analysis, f"graph-{index}", unit, subgraph, frozenset(outside)))
     return views
 
 
@@ -203,8 +201,14 @@ def _legend(analysis: Analysis, colors: dict[str, str]) -> list[dict[str, str]]:
         for shape, stroke, fill, text in entries
     ]
     for key, description in sorted(described.items()):
-        legend.append({"shape": "ellipse", "stroke": "", "fill": colors.get(key, ""),
-                       "text": f"{key}: {description}"})
+        legend.append(
+            {
+                "shape": "ellipse",
+                "stroke": "",
+                "fill": colors.get(key, ""),
+                "text": f"{key}: {description}",
+            }
+        )
     return legend
 
 

@@ -16,8 +16,9 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 WATCHED_SUFFIXES = frozenset({".tex", ".sty", ".cfg", ".lean", ".toml", ".html", ".css", ".js"})
-SKIPPED_FOLDERS = frozenset({".git", ".lake", "lake-packages", "build", ".blueprint-cache",
-                             "__pycache__", "node_modules"})
+SKIPPED_FOLDERS = frozenset(
+    {".git", ".lake", "lake-packages", "build", ".blueprint-cache", "__pycache__", "node_modules"}
+)
 
 
 def is_relevant(path: Path, ignored: Iterable[Path] = ()) -> bool:

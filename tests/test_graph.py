@@ -33,8 +33,12 @@ def test_transitive_reduction_drops_implied_edges_and_keeps_kinds() -> None:
 
 
 def test_cycles_are_reported_and_reduction_still_works() -> None:
-    nodes = [make_node("a", uses=["c"]), make_node("b", uses=["a"]), make_node("c", uses=["b"]),
-             make_node("d", uses=["a", "c"])]
+    nodes = [
+        make_node("a", uses=["c"]),
+        make_node("b", uses=["a"]),
+        make_node("c", uses=["b"]),
+        make_node("d", uses=["a", "c"]),
+    ]
     graph = build_graph(nodes)
     diagnostics = cycle_diagnostics(graph, nodes)
     assert len(diagnostics) == 1

@@ -24,8 +24,8 @@ def test_layout_places_every_node_inside_the_drawing_top_to_bottom(tmp_path: Pat
     boxes = {box.id: box for box in layout.nodes}
     assert set(boxes) == {n.id for n in NODES}
     for box in boxes.values():
-        assert 0 <= box.x - box.width / 2 and box.x + box.width / 2 <= layout.width + 0.5
-        assert 0 <= box.y - box.height / 2 and box.y + box.height / 2 <= layout.height + 0.5
+        assert box.x - box.width / 2 >= 0 and box.x + box.width / 2 <= layout.width + 0.5
+        assert box.y - box.height / 2 >= 0 and box.y + box.height / 2 <= layout.height + 0.5
     # Dependencies are above their users (rank direction top to bottom).
     assert boxes["def:group"].y < boxes['lemma "quoted" <b>&'].y < boxes["thm\\n"].y
     assert [(e.source, e.target, e.dashed) for e in layout.edges] == [

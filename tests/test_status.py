@@ -86,9 +86,7 @@ def test_mathlibok_counts_as_leanok_and_shows_mathlib_border() -> None:
 
 
 def test_notready_border_only_when_not_stated_and_it_blocks_stating() -> None:
-    result = statuses(
-        make_node("n", notready=True), make_node("s", notready=True, leanok=True)
-    )
+    result = statuses(make_node("n", notready=True), make_node("s", notready=True, leanok=True))
     assert result["n"].border is Border.NOT_READY
     assert not result["n"].can_state
     assert result["s"].border is Border.STATED

@@ -23,9 +23,7 @@ STRICT = typer.Option(False, "--strict", help="Treat warnings as errors (exit st
 _STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
-def print_diagnostics(
-    console: Console, diagnostics: Sequence[Diagnostic], limit: int = 12
-) -> None:
+def print_diagnostics(console: Console, diagnostics: Sequence[Diagnostic], limit: int = 12) -> None:
     """The first few diagnostics, one line each, and how many more there are."""
     shown = [d for d in diagnostics if d.severity is not Severity.INFO][:limit]
     for d in shown:

@@ -25,7 +25,9 @@ def register(app: typer.Typer) -> None:
 def export_command(
     project: Path = PROJECT,
     format: ExportFormat = typer.Option(ExportFormat.JSON, "--format", help="Output format."),
-    output: Path | None = typer.Option(None, "-o", "--output", help="File to write (default: stdout)."),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help="File to write (default: stdout)."
+    ),
     status_source: StatusSource = STATUS_SOURCE,
 ) -> None:
     """Export the dependency graph, statuses and diagnostics."""
