@@ -13,7 +13,7 @@ import networkx as nx
 
 from blueprint.config import ProjectConfig, load_config
 from blueprint.graph import build_graph, cycle_diagnostics
-from blueprint.latex import read_blueprint
+from blueprint.tex import read_blueprint
 from blueprint.model import Blueprint, Diagnostic, Node, Severity
 from blueprint.status import (
     Formalization,

@@ -29,11 +29,15 @@ def _options(
     _debug = debug
 
 
-def _register() -> None:
-    from blueprint.cli import build, export
+def is_debug() -> bool:
+    return _debug
 
-    build.register(app)
-    export.register(app)
+
+def _register() -> None:
+    from blueprint.cli import build, export, serve, watch
+
+    for command in (build, export, serve, watch):
+        command.register(app)
 
 
 def main() -> None:

@@ -1,0 +1,34 @@
+"""`blueprint serve`: browse a built site locally."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from blueprint.server import DEFAULT_HOST, DEFAULT_PORT, SiteServer, serve_forever
+
+HOST = typer.Option(DEFAULT_HOST, "--host", help="Address to bind (default: this machine only).")
+PORT = typer.Option(DEFAULT_PORT, "--port", "-p", help="Port (the next free one if taken).")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve_command)
+
+
+def serve_command(
+    site: Path = typer.Argument(Path("site"), help="The built site folder."),
+    host: str = HOST,
+    port: int = PORT,
+) -> None:
+    """Serve a built site on http://127.0.0.1:8000/."""
+    from blueprint.cli import console
+    from blueprint.model import BlueprintError
+
+    if not (site / "index.html").is_file():
+        raise BlueprintError(f"no site in {site}/ (run `blueprint build` first)")
+
+    def ready(server: SiteServer) -> None:
+        console.print(f"Serving [bold]{site}/[/] at {server.url} (Ctrl+C to stop)")
+
+    serve_forever(site, host, port, port_fallback=True, on_ready=ready)

@@ -1,0 +1,61 @@
+"""`blueprint watch`: live rebuilds in the browser as you edit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.markup import escape
+
+from blueprint.build import StatusSource
+from blueprint.cli.common import PROJECT, STATUS_SOURCE, print_diagnostics, summary
+from blueprint.cli.serve import HOST, PORT
+from blueprint.server import SiteServer
+from blueprint.watch import Rebuild, watch
+
+
+def register(app: typer.Typer) -> None:
+    app.command("watch")(watch_command)
+
+
+def watch_command(
+    project: Path = PROJECT,
+    host: str = HOST,
+    port: int = PORT,
+    status_source: StatusSource = STATUS_SOURCE,
+) -> None:
+    """Build, serve and rebuild on every change; the browser reloads by itself."""
+    from blueprint.cli import console, is_debug
+
+    root = project.resolve()
+
+    def changed(paths: set[Path]) -> None:
+        names = sorted(_relative(p, root) for p in paths)
+        shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        console.print(f"Changed {escape(shown)}")
+
+    def report(rebuild: Rebuild) -> None:
+        layout = "new layout" if rebuild.laid_out else "layout unchanged"
+        if rebuild.ok:
+            console.print(
+                f"  [green]rebuilt[/] in {rebuild.seconds * 1000:.0f} ms: {rebuild.nodes} nodes, "
+                f"{layout}; {summary(rebuild.problems)}"
+            )
+        else:
+            console.print(
+                f"  [red]build failed[/] in {rebuild.seconds * 1000:.0f} ms; "
+                "the last good site stays served"
+            )
+        print_diagnostics(console, rebuild.problems, limit=5)
+
+    def ready(server: SiteServer) -> None:
+        console.print(f"Watching {escape(str(project))}; site at {server.url} (Ctrl+C to stop)")
+
+    watch(root, host, port, status_source, report, ready, changed, debug=is_debug())
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return str(path)

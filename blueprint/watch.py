@@ -1,0 +1,163 @@
+"""`blueprint watch`: build, serve, and rebuild as files change, reloading the browser.
+
+Each build is written to a fresh folder and the server switches to it at once, so a browser
+never sees half a site. A build with errors leaves the last good site served and shows the
+errors over it in the browser; fixing the file brings everything back.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from blueprint.build import Analysis, StatusSource, Timings, analyze
+from blueprint.model import BlueprintError, Diagnostic, Severity
+from blueprint.server import SiteServer
+from blueprint.sitewriter import write_site
+from blueprint.watcher import Watcher
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+@dataclass(frozen=True)
+class Rebuild:
+    """What one rebuild did, for the terminal."""
+
+    number: int
+    seconds: float
+    ok: bool
+    nodes: int
+    laid_out: bool  # false when the layout came from the cache
+    problems: list[Diagnostic]
+
+
+class LiveSite:
+    """Builds the project into numbered folders and points the server at the newest good one."""
+
+    def __init__(
+        self,
+        project: Path,
+        server: SiteServer,
+        status_source: StatusSource = StatusSource.AUTO,
+        report: Callable[[Rebuild], None] = lambda rebuild: None,
+        debug: bool = False,
+    ) -> None:
+        self.project = project.resolve()
+        self.server = server
+        self.status_source = status_source
+        self.report = report
+        self.debug = debug
+        self.builds = self.project / ".blueprint-cache" / "watch"
+        self.number = 0
+        self.good: list[Path] = []  # served folders, newest last
+        self._lock = threading.Lock()
+
+    def rebuild(self, changed: set[Path] | None = None) -> Rebuild:
+        """One build; never raises, whatever the files contain."""
+        with self._lock:
+            self.number += 1
+            start = time.perf_counter()
+            try:
+                analysis, files, laid_out = self._build()
+            except BlueprintError as error:
+                problem = Diagnostic(
+                    error.file or str(self.project), error.line or 1, Severity.ERROR, error.message
+                )
+                return self._failed(start, [problem])
+            except Exception as error:  # a bug of ours must not end the session
+                if self.debug:
+                    traceback.print_exc()
+                problem = Diagnostic(
+                    str(self.project),
+                    1,
+                    Severity.ERROR,
+                    f"internal error: {type(error).__name__}: {error}",
+                )
+                return self._failed(start, [problem])
+            errors = [d for d in analysis.diagnostics if d.severity is Severity.ERROR]
+            if errors and self.good:
+                return self._failed(start, errors, len(analysis.nodes))
+            folder = self.builds / str(self.number)
+            write_site(files, folder)
+            self.server.set_root(folder)
+            self.server.notify_reload(str(self.number))
+            if errors:  # a first build with errors is served, with its errors shown over it
+                self.server.notify_error(errors)
+            self.good.append(folder)
+            self._prune()
+            return self._done(start, True, len(analysis.nodes), laid_out, analysis.diagnostics)
+
+    def _build(self) -> tuple[Analysis, dict[str, bytes], bool]:
+        from blueprint.render import lay_out, render_site
+
+        analysis = analyze(self.project, self.status_source, Timings())
+        views = lay_out(analysis)
+        files = render_site(analysis, views)
+        return analysis, files, not all(view.cached for view in views)
+
+    def _failed(self, start: float, problems: list[Diagnostic], nodes: int = 0) -> Rebuild:
+        self.server.notify_error(problems)
+        return self._done(start, False, nodes, False, problems)
+
+    def _done(
+        self, start: float, ok: bool, nodes: int, laid_out: bool, problems: list[Diagnostic]
+    ) -> Rebuild:
+        rebuild = Rebuild(
+            self.number,
+            time.perf_counter() - start,
+            ok,
+            nodes,
+            laid_out,
+            [p for p in problems if p.severity is not Severity.INFO],
+        )
+        self.report(rebuild)
+        return rebuild
+
+    def _prune(self) -> None:
+        """Keep the served folder and the one before (requests may still be reading it)."""
+        while len(self.good) > 2:
+            shutil.rmtree(self.good.pop(0), ignore_errors=True)
+
+    def close(self) -> None:
+        shutil.rmtree(self.builds, ignore_errors=True)
+
+
+def watch(
+    project: Path,
+    host: str,
+    port: int,
+    status_source: StatusSource,
+    report: Callable[[Rebuild], None],
+    on_ready: Callable[[SiteServer], None],
+    on_change: Callable[[set[Path]], None] = lambda paths: None,
+    stop: threading.Event | None = None,
+    settle: float = 0.15,
+    debug: bool = False,
+) -> None:
+    """Serve the project's site with live reload until Ctrl+C or `stop`."""
+    project = project.resolve()
+    server = SiteServer(None, host, port, live_reload=True, port_fallback=True)
+    server.start()
+    site = LiveSite(project, server, status_source, report, debug)
+    watcher = Watcher(
+        [project, TEMPLATES] if TEMPLATES.is_dir() else [project],
+        lambda paths: (on_change(paths), site.rebuild(paths)),
+        settle=settle,
+        ignored=[site.builds, project / "site"],
+    )
+    try:
+        site.rebuild()
+        watcher.start()
+        on_ready(server)
+        (stop or threading.Event()).wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        watcher.stop()
+        server.shutdown()
+        site.close()
