@@ -1,0 +1,53 @@
+"""Typed data produced by the Lean scanner and the project loader (no I/O)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from blueprint.model import Diagnostic
+
+#: kinds that declare nothing Lean would accept as a constant
+NOT_DECLARED_KINDS = frozenset({"proof_wanted", "example"})
+
+
+@dataclass(frozen=True, slots=True)
+class Declaration:
+    """One Lean constant (or wished statement) found in a source file.
+
+    ``line`` is the line of the declared name (where Lean reports
+    "declaration uses 'sorry'"); ``start_line``..``end_line`` is the whole
+    command: doc comment and attributes up to the line before the next command.
+    """
+
+    name: str
+    kind: str
+    file: str
+    line: int
+    end_line: int
+    has_sorry: bool
+    references: frozenset[str]
+    start_line: int = 0
+    module: str = ""
+    namespace: str = ""  # enclosing namespace at the declaration
+    opens: tuple[str, ...] = ()  # namespaces opened at the declaration
+    generated: bool = False  # name made by Lean or a Mathlib attribute, not written
+    source: str | None = None  # for a generated name: the declaration it comes from
+    private: bool = False  # Lean mangles private names; we index the plain name
+    #: for anonymous instances: the constants the generated name was built from
+    name_parts: tuple[str, ...] = ()
+
+    @property
+    def formalized(self) -> bool:
+        """False for `proof_wanted` (a wished statement) and `example`."""
+        return self.kind not in NOT_DECLARED_KINDS
+
+
+@dataclass
+class LeanFile:
+    """What the scanner learns from one `.lean` file."""
+
+    module: str
+    file: str
+    imports: list[str] = field(default_factory=list)
+    declarations: list[Declaration] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)

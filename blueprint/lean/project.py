@@ -1,0 +1,427 @@
+"""A Lean project: its libraries, which files are compiled, and a name index.
+
+Pure helpers (module names, reachability, name resolution) plus one edge,
+`load_lean_project`, which reads the files.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fnmatch
+import os
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
+
+from blueprint.lean.deps import DepIndex, index_dependencies
+from blueprint.lean.lakefile import LakeConfig, LeanLib, parse_lakefile_lean, parse_lakefile_toml
+from blueprint.lean.model import Declaration, LeanFile
+from blueprint.lean.naming import module_suffix
+from blueprint.lean.scanner import scan_lean
+from blueprint.model import Diagnostic, Severity
+
+#: folders never scanned (build output, dependencies, VCS)
+SKIP_DIRS = frozenset({".lake", "lake-packages", "build", ".git", ".blueprint-cache",
+                       "node_modules", "_target"})
+
+# --- module names and reachability (pure) --------------------------------------
+
+
+def module_of_path(rel: str | PurePosixPath, src_dir: str = "") -> str:
+    """`Foo/Bar.lean` -> `Foo.Bar` (relative to the source directory)."""
+    p = PurePosixPath(str(rel).replace("\\", "/"))
+    if src_dir:
+        with contextlib.suppress(ValueError):
+            p = p.relative_to(PurePosixPath(src_dir))
+    parts = list(p.parts)
+    if parts and parts[-1].endswith(".lean"):
+        parts[-1] = parts[-1][: -len(".lean")]
+    return ".".join(parts)
+
+
+def path_of_module(module: str, src_dir: str = "") -> str:
+    """`Foo.Bar` -> `Foo/Bar.lean` (POSIX, relative to the project root)."""
+    rel = "/".join(p.strip("«»") for p in module.split(".")) + ".lean"
+    return f"{src_dir.rstrip('/')}/{rel}" if src_dir else rel
+
+
+def reachable(roots: Iterable[str], imports: Mapping[str, Sequence[str]]) -> set[str]:
+    """Modules transitively imported from `roots` (the roots included if known)."""
+    seen: set[str] = set()
+    stack = [r for r in roots if r in imports]
+    while stack:
+        mod = stack.pop()
+        if mod in seen:
+            continue
+        seen.add(mod)
+        stack.extend(i for i in imports.get(mod, ()) if i in imports and i not in seen)
+    return seen
+
+
+def library_roots(libs: Iterable[LeanLib], modules: Iterable[str]) -> set[str]:
+    """Project modules matched by the libraries' globs."""
+    mods = list(modules)
+    out: set[str] = set()
+    for lib in libs:
+        for g in lib.all_globs():
+            out.update(m for m in mods if g.matches(m))
+    return out
+
+
+def in_library_folder(module: str, libs: Iterable[LeanLib]) -> bool:
+    """True if the module lives under the folder of some library root/glob."""
+    top = module.split(".", 1)[0]
+    return any(g.module.split(".", 1)[0] == top for lib in libs for g in lib.all_globs())
+
+
+# --- resolution -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a `\\lean{name}` points to."""
+
+    name: str
+    status: str  # formalized | not_compiled | proof_wanted | dependency | macro | missing
+    message: str
+    declaration: Declaration | None = None
+
+    @property
+    def found(self) -> bool:
+        return self.status in ("formalized", "dependency", "macro")
+
+
+def _instance_shape(last: str) -> tuple[list[str], list[str]]:
+    """`instFooBarOfBazOfQux_suffix` -> (["Foo", "Bar"], ["Baz", "Qux"]), in words."""
+    core = last.removeprefix("inst").split("_", 1)[0]
+    pieces = re.split(r"Of(?=[A-Z])", core)
+    body = re.findall(r"[A-Z]+[a-z0-9']*|[a-z0-9']+|[^A-Za-z0-9']+", pieces[0])
+    return body, [p for p in pieces[1:] if p]
+
+
+def _is_subsequence(small: Sequence[str], big: Sequence[str]) -> bool:
+    it = iter(big)
+    return all(any(x == y for y in it) for x in small)
+
+
+@dataclass
+class LeanProject:
+    """Scanned sources, compiled modules and a name index."""
+
+    root: Path
+    config: LakeConfig
+    files: dict[str, LeanFile]  # module -> scanned file
+    compiled: set[str]
+    libs: list[LeanLib]
+    index: dict[str, list[Declaration]] = field(default_factory=dict)
+    deps: DepIndex | None = None
+    extra_names: tuple[str, ...] = ()  # glob patterns of names made by project macros
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def lookup(self, name: str) -> Declaration | None:
+        """The best declaration of that exact name (compiled and formalized first)."""
+        decls = self.index.get(name.removeprefix("_root_."))
+        if not decls:
+            return None
+        return min(decls, key=lambda d: (not d.formalized, d.module not in self.compiled,
+                                         d.generated))
+
+    def is_compiled(self, decl: Declaration) -> bool:
+        return decl.module in self.compiled
+
+    def resolve(self, name: str) -> Resolution:
+        """Where `name` is declared, and whether it counts as formalized."""
+        name = name.strip().removeprefix("_root_.")
+        decl = self.lookup(name) or self._approximate_instance(name)
+        if decl is not None:
+            where = f"{decl.file}:{decl.line}"
+            if not decl.formalized:
+                return Resolution(name, "proof_wanted", f"only stated as `{decl.kind}` at "
+                                  f"{where}: not formalized", decl)
+            if decl.module not in self.compiled:
+                why = ("no library root imports it" if in_library_folder(decl.module, self.libs)
+                       else "its folder is outside every Lean library")
+                return Resolution(name, "not_compiled", f"declared at {where} but not compiled: "
+                                  f"{why}", decl)
+            return Resolution(name, "formalized", f"declared at {where}", decl)
+        for pat in self.extra_names:
+            if fnmatch.fnmatchcase(name, pat):
+                return Resolution(name, "macro", f"declared by a project macro (pattern {pat!r})")
+        if self.deps is not None:
+            mod = self.deps.module_of(name)
+            if mod is not None:
+                return Resolution(name, "dependency", f"declared in dependency module {mod}")
+            return Resolution(name, "missing", "not declared in the project's sources nor in the "
+                              "indexed dependencies (.lake/packages; Lean core is not indexed)")
+        return Resolution(name, "missing", "not in the project's sources (may be in a dependency)")
+
+    def _approximate_instance(self, name: str) -> Declaration | None:
+        """The unique anonymous instance of that namespace whose guessed name fits.
+
+        Lean names anonymous instances from elaborated types, which text cannot
+        always reproduce: accept the candidate whose class is the same, whose
+        other heads appear in order in `name`, and whose `Of...` parts include
+        those of `name`.
+        """
+        ns, _, last = name.rpartition(".")
+        if not last.startswith("inst"):
+            return None
+        want_body, want_of = _instance_shape(last)
+        found = []
+        for decls in self.index.values():
+            for d in decls:
+                if not (d.generated and d.kind == "instance" and d.namespace == ns):
+                    continue
+                body, ofs = _instance_shape(d.name.rpartition(".")[2])
+                if (body[:1] == want_body[:1] and _is_subsequence(body, want_body)
+                        and _is_subsequence(want_of, ofs)):
+                    found.append(d)
+        unique = {d.line: d for d in found}
+        return found[0] if len(unique) == 1 else None
+
+    def resolve_references(self, decl: Declaration) -> set[str]:
+        """Names of project declarations that `decl` mentions (best effort)."""
+        out: set[str] = set()
+        scopes = _scopes(decl)
+        for ref in decl.references:
+            full = self._resolve_ident(ref, scopes, decl.opens)
+            if full is not None and full != decl.name:
+                out.add(full)
+        return out
+
+    def _resolve_ident(self, ident: str, scopes: Sequence[str],
+                       opens: Sequence[str]) -> str | None:
+        ident = ident.removeprefix("@")
+        parts = ident.split(".")
+        for k in range(len(parts), 0, -1):  # `foo.le` may be `foo` + field notation
+            head = ".".join(parts[:k])
+            for ns in scopes:
+                cand = f"{ns}.{head}" if ns else head
+                if cand in self.index:
+                    return cand
+            for o in opens:
+                for ns in scopes:
+                    cand = f"{ns}.{o}.{head}" if ns else f"{o}.{head}"
+                    if cand in self.index:
+                        return cand
+        return None
+
+    @property
+    def declarations(self) -> Iterable[Declaration]:
+        for f in self.files.values():
+            yield from f.declarations
+
+
+def _scopes(decl: Declaration) -> list[str]:
+    """Namespaces searched for a name used in `decl`, innermost first."""
+    ns = decl.name.rpartition(".")[0] if decl.name else decl.namespace
+    out = []
+    parts = ns.split(".") if ns else []
+    for k in range(len(parts), -1, -1):
+        out.append(".".join(parts[:k]))
+    if decl.namespace not in out:
+        out.insert(0, decl.namespace)
+    return out
+
+
+def build_index(files: Iterable[LeanFile], project_root: str = "",
+                new_instance_names: bool = True) -> dict[str, list[Declaration]]:
+    """name -> declarations; anonymous instances get Lean's module suffix."""
+    index: dict[str, list[Declaration]] = {}
+    files = list(files)
+    for f in files:
+        for d in f.declarations:
+            if d.name:
+                index.setdefault(d.name, []).append(d)
+    if not new_instance_names:
+        return index
+    by_module = {f.module: {d.name for d in f.declarations} for f in files}
+    renamed: list[tuple[Declaration, str]] = []
+    for f in files:
+        local = by_module.get(f.module, set())
+        for d in f.declarations:
+            if d.generated and d.kind == "instance" and d.name_parts:
+                suffix = _instance_suffix(d, local, index, project_root)
+                if suffix:
+                    renamed.append((d, d.name + suffix))
+    for d, new in renamed:
+        index[d.name] = [x for x in index[d.name] if x is not d]
+        if not index[d.name]:
+            del index[d.name]
+        index.setdefault(new, []).append(replace(d, name=new))
+    return index
+
+
+def _instance_suffix(d: Declaration, local: set[str], index: Mapping[str, object],
+                     project_root: str) -> str:
+    """Lean's rule: no suffix if a constant of this module is mentioned, the project's
+    root if one of the project is, else the whole module."""
+    cands = [p for p in d.name_parts]
+    scopes = _scopes(d)
+    resolved = []
+    for c in cands:
+        for ns in scopes:
+            full = f"{ns}.{c}" if ns else c
+            if full in index:
+                resolved.append(full)
+                break
+    if any(r in local for r in resolved):
+        return ""
+    if resolved:
+        return module_suffix(project_root or d.module.split(".", 1)[0])
+    return module_suffix(d.module)
+
+
+# --- loading (I/O) ----------------------------------------------------------------
+
+
+def read_lake_config(root: Path) -> LakeConfig:
+    """Parse `lakefile.toml` or `lakefile.lean` (the TOML one wins, as in Lake)."""
+    toml = root / "lakefile.toml"
+    if toml.is_file():
+        return parse_lakefile_toml(toml.read_text(encoding="utf-8", errors="replace"),
+                                   "lakefile.toml")
+    lean = root / "lakefile.lean"
+    if lean.is_file():
+        return parse_lakefile_lean(lean.read_text(encoding="utf-8", errors="replace"),
+                                   "lakefile.lean")
+    cfg = LakeConfig()
+    cfg.diagnostics.append(Diagnostic(".", 0, Severity.WARNING, "no lakefile.toml or "
+                                      "lakefile.lean: every .lean file counts as compiled"))
+    return cfg
+
+
+def find_lean_files(root: Path, src_dirs: Sequence[str] = ("",)) -> list[str]:
+    """Relative POSIX paths of `.lean` files, skipping build and dependency folders."""
+    out: list[str] = []
+    for src in dict.fromkeys(src_dirs):
+        base = root / src if src else root
+        for dirpath, dirnames, filenames in os.walk(base):
+            dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS
+                                 and not d.startswith("."))
+            rel_dir = os.path.relpath(dirpath, root)
+            for fn in sorted(filenames):
+                if fn.endswith(".lean") and not (rel_dir == "." and fn.startswith("lakefile")):
+                    rel = fn if rel_dir == "." else f"{rel_dir}/{fn}"
+                    out.append(rel.replace(os.sep, "/"))
+    return sorted(set(out))
+
+
+def read_source(path: Path, rel: str) -> tuple[str | None, list[Diagnostic]]:
+    """Decode a source file; binary or non-UTF-8 content becomes a diagnostic."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [Diagnostic(rel, 0, Severity.ERROR, f"cannot read: {exc.strerror}")]
+    if b"\x00" in data:
+        return None, [Diagnostic(rel, 0, Severity.ERROR, "binary file (NUL bytes): skipped")]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        diag = Diagnostic(rel, line, Severity.ERROR, "not valid UTF-8 (Lean would reject "
+                          "this file); read with replacement characters")
+        return data.decode("utf-8", errors="replace"), [diag]
+
+
+def _scan_one(args: tuple[str, str, str, tuple[str, ...]]) -> tuple[LeanFile, list[Diagnostic]]:
+    root, rel, module, extra = args
+    text, diags = read_source(Path(root) / rel, rel)
+    if text is None:
+        return LeanFile(module, rel), diags
+    return scan_lean(text, module, rel, extra_keywords=extra), diags
+
+
+#: below this many files a process pool costs more than it saves (measured)
+POOL_THRESHOLD = 4000
+
+
+def load_lean_project(
+    root: Path,
+    *,
+    lean_dirs: Sequence[str] | None = None,
+    roots: Sequence[str] | None = None,
+    with_deps: bool = True,
+    cache_dir: Path | None = None,
+    extra_names: Sequence[str] = (),
+    extra_keywords: Sequence[str] = (),
+    jobs: int | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> LeanProject:
+    """Read, scan and index a Lean project (the I/O edge of this package).
+
+    ``lean_dirs``/``roots`` override what the lakefile says (from
+    `blueprint.toml`); ``extra_names`` are glob patterns of names declared by
+    project macros; ``with_deps`` indexes `.lake/packages/*` when present.
+    """
+    root = Path(root)
+    cfg = read_lake_config(root)
+    diags = list(cfg.diagnostics)
+    libs = cfg.built_libs()
+    if roots:
+        libs = [LeanLib("blueprint.toml", roots=list(roots))]
+    src_dirs = list(lean_dirs) if lean_dirs else sorted(
+        {lib.src_dir or cfg.src_dir for lib in libs} | {cfg.src_dir}
+    )
+    rels = find_lean_files(root, src_dirs or [""])
+    src_of = {lib.name: lib.src_dir or cfg.src_dir for lib in libs}
+    default_src = cfg.src_dir
+    tasks = []
+    for rel in rels:
+        src = next((s for s in src_of.values() if s and rel.startswith(s.rstrip("/") + "/")),
+                   default_src if default_src and rel.startswith(default_src + "/") else "")
+        tasks.append((str(root), rel, module_of_path(rel, src), tuple(extra_keywords)))
+    if progress:
+        progress(f"scanning {len(tasks)} Lean files")
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if workers > 1 and len(tasks) >= POOL_THRESHOLD:
+        with ProcessPoolExecutor(workers) as pool:
+            results = list(pool.map(_scan_one, tasks, chunksize=64))
+    else:
+        results = [_scan_one(t) for t in tasks]
+    files: dict[str, LeanFile] = {}
+    for lf, d in results:
+        diags.extend(d)
+        diags.extend(lf.diagnostics)
+        if lf.module in files:
+            diags.append(Diagnostic(lf.file, 1, Severity.WARNING,
+                                    f"module {lf.module} also in {files[lf.module].file}"))
+            continue
+        files[lf.module] = lf
+    imports = {m: f.imports for m, f in files.items()}
+    if libs:
+        compiled = reachable(library_roots(libs, files), imports)
+        for lib in libs:
+            for g in lib.all_globs():
+                if not any(g.matches(m) for m in files):
+                    diags.append(Diagnostic("lakefile", 0, Severity.WARNING,
+                                            f"library {lib.name}: no module matches {g.module}"))
+    else:
+        compiled = set(files)
+    for m, f in files.items():
+        if m not in compiled:
+            why = ("no library root imports it" if in_library_folder(m, libs)
+                   else "its folder is outside every Lean library")
+            diags.append(Diagnostic(f.file, 1, Severity.INFO, f"not compiled: {why}"))
+    project_root = (libs[0].all_globs()[0].module.split(".", 1)[0] if libs else "")
+    new_names = _lean_at_least(root, (4, 8))
+    project = LeanProject(root, cfg, files, compiled, libs,
+                          build_index(files.values(), project_root, new_names),
+                          extra_names=tuple(extra_names), diagnostics=diags)
+    if with_deps:
+        if progress:
+            progress("indexing dependency names")
+        project.deps = index_dependencies(root, cache_dir=cache_dir)
+    return project
+
+
+def _lean_at_least(root: Path, version: tuple[int, int]) -> bool:
+    """From `lean-toolchain`; unknown or nightly counts as new."""
+    try:
+        text = (root / "lean-toolchain").read_text(encoding="utf-8")
+    except OSError:
+        return True
+    m = re.search(r"v(\d+)\.(\d+)", text)
+    return m is None or (int(m.group(1)), int(m.group(2))) >= version
