@@ -1,0 +1,116 @@
+"""End to end: the sample project through `build` and `export`, and the CLI's manners."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from blueprint.build import StatusSource, analyze, build
+from blueprint.export import export_data
+from tests.conftest import SAMPLE_PROJECT
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    project = tmp_path / "sample"
+    shutil.copytree(SAMPLE_PROJECT, project, ignore=shutil.ignore_patterns(".blueprint-cache"))
+    return project
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "COLUMNS": "200"}
+    return subprocess.run(
+        [sys.executable, "-P", "-m", "blueprint", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+def test_sample_statuses_match_leanblueprint_when_read_from_annotations(sample: Path) -> None:
+    reference = json.loads((sample / "expected" / "reference-nonreduced.json").read_text())
+    data = export_data(analyze(sample, StatusSource.ANNOTATIONS))
+    ours = {node["id"]: node for node in data["nodes"]}
+    labelled = {k: v for k, v in reference["nodes"].items() if not k.startswith("a0")}
+    assert set(labelled) <= set(ours)
+    for node_id, expected in labelled.items():
+        assert (ours[node_id]["border"], ours[node_id]["fill"]) == (
+            expected["border_status"],
+            expected["fill_status"],
+        ), node_id
+    edges = {(e["source"], e["target"]) for e in data["edges"]}
+    assert edges == {(s, t) for s, t, _ in reference["edges"]}
+
+
+def test_build_writes_a_complete_deterministic_site(sample: Path, tmp_path: Path) -> None:
+    first, second = tmp_path / "one", tmp_path / "two"
+    build(sample, first, StatusSource.ANNOTATIONS)
+    build(sample, second, StatusSource.ANNOTATIONS)
+    files = sorted(p.relative_to(first).as_posix() for p in first.rglob("*") if p.is_file())
+    assert {"index.html", "graph.html", "static/site.css", "static/graph.js"} <= set(files)
+    for name in files:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+    graph = (first / "graph.html").read_text()
+    assert graph.count('class="node ') == 37
+    assert "<script>alert" not in graph
+
+
+def test_export_contract_has_the_documented_fields(sample: Path) -> None:
+    result = run_cli("export", str(sample), "--format", "json", cwd=sample.parent)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data["nodes"][0]) >= {
+        "id",
+        "env",
+        "is_definition",
+        "title",
+        "chapter",
+        "file",
+        "line",
+        "lean",
+        "statement_leanok",
+        "proof_leanok",
+        "mathlibok",
+        "notready",
+        "discussion",
+        "border",
+        "fill",
+    }
+    assert {e["kind"] for e in data["edges"]} == {"statement", "proof"}
+    assert all(set(d) == {"severity", "file", "line", "message"} for d in data["diagnostics"])
+
+
+def test_help_works_anywhere(tmp_path: Path) -> None:
+    result = run_cli("--help", cwd=tmp_path)
+    assert result.returncode == 0
+    for command in ("build", "export", "serve", "watch"):
+        assert command in result.stdout
+
+
+def test_missing_project_is_a_clean_error_and_debug_shows_the_traceback(tmp_path: Path) -> None:
+    result = run_cli("build", str(tmp_path / "nowhere"), cwd=tmp_path)
+    assert result.returncode == 1
+    assert "error:" in result.stderr and "nowhere" in result.stderr
+    assert "Traceback" not in result.stderr
+    debug = run_cli("--debug", "build", str(tmp_path / "nowhere"), cwd=tmp_path)
+    assert "Traceback" in debug.stderr
+
+
+def test_build_reports_problems_with_file_and_line_and_strict_fails(sample: Path) -> None:
+    chapter = sample / "blueprint" / "src" / "chapter" / "primes.tex"
+    chapter.write_text(chapter.read_text() + "\n\\begin{lemma}\\label{x}\\uses{no-such-label}\n")
+    out = sample / "site"
+    result = run_cli("build", str(sample), "--out", str(out), cwd=sample)
+    assert result.returncode == 1  # the unclosed lemma is an error
+    assert "chapter/primes.tex:" in result.stdout
+    assert (out / "index.html").is_file()  # the build went on with the rest
+    lenient = run_cli("build", str(sample), "--out", str(out), "--strict", cwd=sample)
+    assert lenient.returncode == 1
