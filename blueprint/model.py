@@ -96,6 +96,8 @@ class Node:
     number: str | None = None  # displayed number, e.g. "2.3"
     discussion: str | None = None
     also_in: list[str] = field(default_factory=list)
+    # further labels that also name this node (`\label{A, B}`, or a second `\label`)
+    aliases: list[str] = field(default_factory=list)
 
     @property
     def file(self) -> str:
@@ -131,7 +133,8 @@ class Options:
     )
     dep_by: str | None = None  # "chapter" | "section" | "part"
     nonreduced: bool = False
-    title: str | None = None
+    title: str | None = None  # the document's \title{...}
+    graph_title: str | None = None  # the package option `title=` (the graph page's title)
     home: str | None = None
     github: str | None = None
     dochome: str | None = None

@@ -1,0 +1,565 @@
+"""Stage two: walk the prepared files, macro by macro, and build the blueprint.
+
+Only the macros that matter are looked at (one regular expression finds them); the text
+between them is kept as it is. Files are followed with an explicit stack of cursors and
+environments with an explicit stack of frames, so nothing recurses per nesting level.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum, auto
+
+from blueprint.model import Blueprint, Diagnostic, Heading, Options, Severity
+from blueprint.tex.args import Arg, group, optional, split_list, squash, star
+from blueprint.tex.preamble import DEFINITIONS, IN_PACKAGES, PREAMBLE_MACROS, Preamble
+from blueprint.tex.resolve import LabelInfo, PartDraft, Resolver
+from blueprint.tex.source import Cursor, Source, body_text, prepare
+from blueprint.tex.theorems import HEADING_LEVELS, Counters, Theorems
+
+Loader = Callable[[str], str]
+
+_ANNOTATIONS = [
+    "label",
+    "lean",
+    "leanok",
+    "uses",
+    "proves",
+    "mathlibok",
+    "notready",
+    "discussion",
+    "alsoIn",
+]
+_FLAGS = ("leanok", "mathlibok", "notready")
+_NAMES = (
+    *["begin", "end", "input", "include", "appendix"],
+    *_ANNOTATIONS,
+    *PREAMBLE_MACROS,
+    *HEADING_LEVELS,
+    *DEFINITIONS,
+)
+_EVENT = re.compile(
+    r"\\\\|\\(" + "|".join(sorted(_NAMES, key=len, reverse=True)) + r")(?![a-zA-Z@])"
+)
+_BARE_FILE = re.compile(r"[ \t]*([^\s{}\\%]+)")
+_LABEL_IN_TITLE = re.compile(r"\\label\s*\{([^{}]*)\}")
+OWN_LABEL_ENVS = frozenset(
+    [
+        "equation",
+        "align",
+        "gather",
+        "multline",
+        "flalign",
+        "alignat",
+        "eqnarray",
+        "enumerate",
+        "figure",
+        "table",
+        "subequations",
+    ]
+)
+MAX_LOADS = 10_000
+
+
+class Kind(Enum):
+    STATEMENT = auto()  # a theorem-like environment, a graph node or not
+    PROOF = auto()
+    OWN_LABEL = auto()  # an environment a \label inside names (equation, enumerate, ...)
+    OTHER = auto()
+    DOCUMENT = auto()
+
+
+@dataclass
+class Frame:
+    """An open environment."""
+
+    env: str
+    kind: Kind
+    src: Source
+    line: int
+    body: int  # offset where its body starts
+    part: PartDraft | None = None
+
+
+class Reader(Preamble):
+    """One reading of a blueprint."""
+
+    def __init__(self, load: Loader):
+        self.load = load
+        self.options = Options()
+        self.counters = Counters()
+        self.theorems = Theorems(self.counters)
+        self.diagnostics: list[Diagnostic] = []
+        self.files: list[str] = []
+        self.loads = 0
+        self.cursors: list[Cursor] = []
+        self.frames: list[Frame] = []
+        self.part_frames: list[Frame] = []  # STATEMENT and PROOF frames
+        self.label_frames: list[Frame] = []  # ... and OWN_LABEL ones
+        self.open_envs: Counter[str] = Counter()
+        self.statements: list[PartDraft] = []
+        self.proofs: list[PartDraft] = []
+        self.labels: dict[str, LabelInfo] = {}
+        self.headings: list[Heading] = []
+        self.units: dict[str, str] = {}  # heading level -> title of the current one
+        self.last_statement: PartDraft | None = None
+        self.last_heading: Heading | None = None  # a \label right after it names it
+        self.done = False
+        self.packages: set[str] = set()
+        self.blueprint_loaded = False
+
+    # -- driving ---------------------------------------------------------------------
+
+    def read(self, root: str) -> Blueprint:
+        root = posixpath.normpath(root)
+        src = self._load(root)
+        if isinstance(src, Source):
+            self.cursors.append(Cursor(src))
+        else:
+            reason = "no such file" if src is None else src
+            self.diagnostics.append(Diagnostic(root, 1, Severity.ERROR, f"cannot read: {reason}"))
+        while self.cursors and not self.done:
+            self._step(self.cursors[-1])
+        for frame in self.frames:
+            if frame.kind is Kind.DOCUMENT and not self.done:
+                self._at(frame.src, frame.line, Severity.WARNING, "\\begin{document} never closed")
+        resolver = Resolver(
+            self.statements,
+            self.proofs,
+            self.labels,
+            {heading.label for heading in self.headings if heading.label},
+            self.options.thms,
+        )
+        nodes = resolver.run()
+        return Blueprint(
+            nodes=nodes,
+            options=self.options,
+            headings=self.headings,
+            diagnostics=[*self.diagnostics, *resolver.diagnostics],
+            files=self.files,
+        )
+
+    def _step(self, cur: Cursor) -> None:
+        text = cur.src.text
+        match = _EVENT.search(text, cur.pos)
+        if match is None:
+            self._end_of_file(cur)
+            self.cursors.pop()
+            return
+        skip_to = self._opaque_end(cur, match.start())
+        if skip_to is not None:
+            cur.pos = skip_to
+            return
+        name = match.group(1)
+        cur.pos = match.end()
+        if name is None or (cur.sty and name not in IN_PACKAGES):
+            return
+        cur.pos = self._handler(name)(cur, match)
+
+    def _handler(self, name: str) -> Callable[[Cursor, re.Match[str]], int]:
+        if name in DEFINITIONS:
+            return self._definition
+        if name in HEADING_LEVELS:
+            return self._heading
+        if name in _FLAGS or name in _ANNOTATIONS[1:]:
+            return self._annotation
+        handler: Callable[[Cursor, re.Match[str]], int] = getattr(self, f"_cs_{name}")
+        return handler
+
+    def _opaque_end(self, cur: Cursor, pos: int) -> int | None:
+        spans = cur.src.opaque
+        index = cur.opaque_index
+        while index < len(spans) and spans[index][1] <= pos:
+            index += 1
+        cur.opaque_index = index
+        if index < len(spans) and spans[index][0] <= pos:
+            return spans[index][1]
+        return None
+
+    def _end_of_file(self, cur: Cursor) -> None:
+        src = cur.src
+        while (
+            self.frames and self.frames[-1].src is src and self.frames[-1].kind is not Kind.DOCUMENT
+        ):
+            frame = self._pop()
+            self._at(
+                src,
+                frame.line,
+                Severity.ERROR,
+                f"\\begin{{{frame.env}}} is never closed in this file",
+            )
+            self._close(frame, len(src.text))
+
+    # -- diagnostics -----------------------------------------------------------------
+
+    def _report(self, cur: Cursor, pos: int, severity: Severity, message: str) -> None:
+        if not cur.sty:
+            self._at(cur.src, cur.src.line(pos), severity, message)
+
+    def _at(self, src: Source, line: int, severity: Severity, message: str) -> None:
+        self.diagnostics.append(Diagnostic(src.path, line, severity, message))
+
+    # -- files -----------------------------------------------------------------------
+
+    def _load(self, path: str) -> Source | str | None:
+        """The prepared file; None if absent; a reason if unreadable."""
+        if self.loads >= MAX_LOADS:
+            return f"more than {MAX_LOADS} files read: stopped"
+        try:
+            raw = self.load(path)
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError) as error:
+            return f"{type(error).__name__}: {error}"
+        self.loads += 1
+        if path not in self.files:
+            self.files.append(path)
+        return prepare(path, raw)
+
+    def _cs_input(self, cur: Cursor, match: re.Match[str]) -> int:
+        arg = group(cur.src, match.end())
+        if arg is None:
+            bare = _BARE_FILE.match(cur.src.text, match.end())
+            if bare is None:
+                self._report(cur, match.start(), Severity.ERROR, "\\input without a file name")
+                return match.end()
+            name, end = bare.group(1), bare.end()
+        elif not arg.closed:
+            self._report(cur, match.start(), Severity.ERROR, "\\input{: unbalanced braces")
+            return arg.end
+        else:
+            name, end = squash(arg.value).strip('"'), arg.end
+        if name and not name.endswith((".sty", ".cls")):
+            self._follow(cur, match, name)
+        return end
+
+    _cs_include = _cs_input
+
+    def _follow(self, cur: Cursor, match: re.Match[str], name: str) -> None:
+        macro = f"\\{match.group(1)}{{{name}}}"
+        candidates, refusal = input_candidates(name, cur.src.path)
+        if refusal:
+            self._report(cur, match.start(), Severity.ERROR, f"{macro}: {refusal}; not read")
+            return
+        for path in candidates:
+            chain = [c.src.path for c in self.cursors]
+            if path in chain:
+                cycle = " -> ".join([*chain[chain.index(path) :], path])
+                self._report(
+                    cur,
+                    match.start(),
+                    Severity.ERROR,
+                    f"{macro}: \\input cycle ({cycle}); not followed",
+                )
+                return
+            src = self._load(path)
+            if src is None:
+                continue
+            if isinstance(src, str):
+                self._report(
+                    cur, match.start(), Severity.ERROR, f"{macro}: cannot read {path}: {src}"
+                )
+                return
+            self.cursors.append(Cursor(src))
+            return
+        looked = ", ".join(candidates)
+        self._report(
+            cur, match.start(), Severity.ERROR, f"{macro}: no such file (looked for {looked})"
+        )
+
+    # -- structure -------------------------------------------------------------------
+
+    def _heading(self, cur: Cursor, match: re.Match[str]) -> int:
+        src, level = cur.src, match.group(1)
+        starred, pos = star(src.text, match.end())
+        short = optional(src, pos)
+        arg = group(src, short.end if short and short.closed else pos)
+        if arg is None or not arg.closed:
+            self._report(cur, match.start(), Severity.ERROR, f"\\{level} without {{title}}")
+            return pos
+        self._close_parts(cur, match.start(), f"\\{level}")
+        label_match = _LABEL_IN_TITLE.search(arg.value)
+        title = squash(_LABEL_IN_TITLE.sub("", arg.value))
+        number = None
+        if not starred:
+            self.counters.step(level)
+            secnumdepth = 2 if self.counters.has_chapters else 3
+            if HEADING_LEVELS.index(level) - 1 <= secnumdepth:
+                number = self.counters.the(level)
+        line = src.line(match.start())
+        heading = Heading(level, title, None, number, src.path, line)
+        self.headings.append(heading)
+        self.last_heading = heading
+        if label_match:
+            self._name_heading(heading, squash(label_match.group(1)), src, line)
+        for deeper in HEADING_LEVELS[HEADING_LEVELS.index(level) :]:
+            self.units.pop(deeper, None)
+        self.units[level] = title
+        self.last_statement = None
+        return arg.end
+
+    def _name_heading(self, heading: Heading, label: str, src: Source, line: int) -> None:
+        if self._register(label, src, line, f"{heading.level} heading"):
+            heading.label = label
+        self.last_heading = None
+
+    def _cs_appendix(self, cur: Cursor, match: re.Match[str]) -> int:
+        self.counters.start_appendix()
+        return match.end()
+
+    def _close_parts(self, cur: Cursor, pos: int, by: str) -> None:
+        """A heading inside a statement or proof: close them (and what they hold)."""
+        if not self.part_frames:
+            return
+        outermost = self.part_frames[0]
+        while self.frames:
+            frame = self._pop()
+            message = f"\\begin{{{frame.env}}} is never closed ({by} at line {cur.src.line(pos)})"
+            self._at(frame.src, frame.line, Severity.ERROR, message)
+            self._close(frame, self._end_offset(frame, cur, pos))
+            if frame is outermost:
+                return
+
+    def _kind(self, env: str) -> Kind:
+        if env == "proof":
+            return Kind.PROOF
+        if env == "document":
+            return Kind.DOCUMENT
+        if env in self.theorems or env in self.options.thms:
+            return Kind.STATEMENT
+        return Kind.OWN_LABEL if env in OWN_LABEL_ENVS else Kind.OTHER
+
+    def _cs_begin(self, cur: Cursor, match: re.Match[str]) -> int:
+        src = cur.src
+        arg = group(src, match.end())
+        if arg is None or not arg.closed:
+            self._report(cur, match.start(), Severity.ERROR, "\\begin without {environment}")
+            return match.end()
+        env = squash(arg.value)
+        kind = self._kind(env)
+        frame = Frame(env, kind, src, src.line(match.start()), arg.end)
+        if kind in (Kind.STATEMENT, Kind.PROOF):
+            title = optional(src, arg.end)
+            if title is not None and not title.closed:
+                self._report(
+                    cur,
+                    title.start,
+                    Severity.WARNING,
+                    f"\\begin{{{env}}}[ without its ]: read as text",
+                )
+                title = None
+            frame.body = title.end if title else arg.end
+            frame.part = self._new_part(frame, squash(title.value) if title else None)
+        if kind in (Kind.STATEMENT, Kind.OWN_LABEL):
+            self.last_heading = None
+        self._push(frame)
+        return frame.body
+
+    def _new_part(self, frame: Frame, title: str | None) -> PartDraft:
+        part = PartDraft(frame.env, frame.src.path, frame.line, title=title or None)
+        if frame.kind is Kind.PROOF:
+            part.is_proof = True
+            part.after = (
+                self.part_frames[-1].part if self._open_statement() else self.last_statement
+            )
+            self.proofs.append(part)
+            return part
+        part.is_node = frame.env in self.options.thms
+        part.number = self.theorems.step(frame.env)
+        part.chapter = self.units.get(self.options.dep_by or "chapter")
+        part.section = self.units.get("section")
+        self.statements.append(part)
+        return part
+
+    def _open_statement(self) -> bool:
+        return bool(self.part_frames) and self.part_frames[-1].kind is Kind.STATEMENT
+
+    def _cs_end(self, cur: Cursor, match: re.Match[str]) -> int:
+        arg = group(cur.src, match.end())
+        if arg is None or not arg.closed:
+            self._report(cur, match.start(), Severity.ERROR, "\\end without {environment}")
+            return match.end()
+        env = squash(arg.value)
+        if self.open_envs[env] == 0:
+            self._report(
+                cur,
+                match.start(),
+                Severity.ERROR,
+                f"\\end{{{env}}} without \\begin{{{env}}}: ignored",
+            )
+            return arg.end
+        while self.frames:
+            frame = self._pop()
+            if frame.env != env:
+                where = cur.src.line(match.start())
+                message = f"\\begin{{{frame.env}}} is never closed (\\end{{{env}}} at line {where})"
+                self._at(frame.src, frame.line, Severity.ERROR, message)
+            self._close(frame, self._end_offset(frame, cur, match.start()))
+            if frame.env == env:
+                break
+        self.done = env == "document"
+        return arg.end
+
+    def _end_offset(self, frame: Frame, cur: Cursor, pos: int) -> int:
+        """Where `frame`'s body ends, in its own file, when `cur` closes it at `pos`."""
+        if frame.src is cur.src:
+            return pos
+        for other in self.cursors:
+            if other.src is frame.src:
+                return other.pos
+        return len(frame.src.text)
+
+    def _push(self, frame: Frame) -> None:
+        self.frames.append(frame)
+        self.open_envs[frame.env] += 1
+        if frame.kind in (Kind.STATEMENT, Kind.PROOF):
+            self.part_frames.append(frame)
+        if frame.kind in (Kind.STATEMENT, Kind.PROOF, Kind.OWN_LABEL):
+            self.label_frames.append(frame)
+
+    def _pop(self) -> Frame:
+        frame = self.frames.pop()
+        self.open_envs[frame.env] -= 1
+        if frame.kind in (Kind.STATEMENT, Kind.PROOF):
+            self.part_frames.pop()
+        if frame.kind in (Kind.STATEMENT, Kind.PROOF, Kind.OWN_LABEL):
+            self.label_frames.pop()
+        return frame
+
+    def _close(self, frame: Frame, end: int) -> None:
+        if frame.part is None:
+            return
+        frame.part.text = body_text(frame.src, frame.body, max(end, frame.body))
+        if frame.kind is Kind.STATEMENT:
+            self.last_statement = frame.part
+
+    # -- blueprint annotations -------------------------------------------------------
+
+    def _register(
+        self, label: str, src: Source, line: int, what: str, part: PartDraft | None = None
+    ) -> bool:
+        """Record a label; a duplicate is an error and is ignored."""
+        first = self.labels.get(label)
+        if first is not None:
+            message = f"duplicate label {label} (first at {first.file}:{first.line}): ignored here"
+            self._at(src, line, Severity.ERROR, message)
+            return False
+        self.labels[label] = LabelInfo(src.path, line, what, part)
+        if part is not None:
+            part.labels.append(label)
+        return True
+
+    def _cs_label(self, cur: Cursor, match: re.Match[str]) -> int:
+        src = cur.src
+        arg = group(src, match.end())
+        if arg is None or not arg.closed:
+            self._report(cur, match.start(), Severity.ERROR, "\\label without {name}")
+            return match.end() if arg is None else arg.end
+        src.removals.append((match.start(), arg.end))
+        names = split_list(arg.value, arg.start)
+        owner = self.label_frames[-1] if self.label_frames else None
+        if len(names) > 1:
+            message = (
+                f"\\label{{{squash(arg.value)}}} holds several labels: {names[0][0]} is "
+                f"the id, the others are aliases"
+            )
+            self._report(cur, match.start(), Severity.WARNING, message)
+        elif not names:
+            self._report(cur, match.start(), Severity.WARNING, "empty \\label{}")
+        for name, offset in names:
+            line = src.line(offset)
+            if owner is not None and owner.kind is Kind.STATEMENT:
+                self._register(name, src, line, owner.env, owner.part)
+            elif owner is not None:
+                self._register(name, src, line, f"{owner.env} label")
+            elif self.last_heading is not None:
+                self._name_heading(self.last_heading, name, src, line)
+            else:
+                self._register(name, src, line, "label outside any statement")
+        return arg.end
+
+    def _annotation(self, cur: Cursor, match: re.Match[str]) -> int:
+        """\\lean, \\leanok, \\uses, \\proves, \\mathlibok, \\notready, \\discussion, \\alsoIn."""
+        src, name = cur.src, match.group(1)
+        arg = None
+        end = match.end()
+        if name not in _FLAGS:
+            arg = group(src, end)
+            if arg is None or not arg.closed:
+                self._report(cur, match.start(), Severity.ERROR, f"\\{name} without {{...}}")
+                return end if arg is None else arg.end
+            end = arg.end
+        src.removals.append((match.start(), end))
+        part = self.part_frames[-1].part if self.part_frames else None
+        if part is None:
+            self._report(
+                cur,
+                match.start(),
+                Severity.WARNING,
+                f"\\{name} outside any statement or proof: ignored",
+            )
+            return end
+        part.annotated.append(name)
+        if arg is None:
+            setattr(part, name, True)
+        else:
+            self._apply(cur, match, part, arg)
+        return end
+
+    def _apply(self, cur: Cursor, match: re.Match[str], part: PartDraft, arg: Arg) -> None:
+        src, name = cur.src, match.group(1)
+        items = split_list(arg.value, arg.start)
+        if name == "lean":
+            part.lean.extend(item for item, _ in items if item not in part.lean)
+        elif name == "uses":
+            part.uses.extend((item, src.path, src.line(offset)) for item, offset in items)
+        elif name == "alsoIn":
+            part.also_in.extend(item for item, _ in items)
+        elif name == "discussion":
+            value = squash(arg.value).lstrip("#").strip()
+            if part.discussion is not None and part.discussion != value:
+                self._report(
+                    cur,
+                    match.start(),
+                    Severity.WARNING,
+                    f"second \\discussion in this {part.env}: ignored",
+                )
+            else:
+                part.discussion = value
+        elif not part.is_proof:
+            self._report(cur, match.start(), Severity.WARNING, "\\proves outside a proof: ignored")
+        elif part.proves is not None:
+            self._report(
+                cur, match.start(), Severity.WARNING, "second \\proves in this proof: ignored"
+            )
+        else:
+            part.proves = (squash(arg.value), src.path, src.line(match.start()))
+
+
+def input_candidates(name: str, including: str) -> tuple[list[str], str | None]:
+    """Paths to try for `\\input{name}` from the file `including`, or why not to read it."""
+    if name.startswith(("/", "\\")) or re.match(r"[A-Za-z]:[\\/]", name):
+        return [], "an absolute path is not read"
+    names = [name] if name.endswith(".tex") else [f"{name}.tex", name]
+    candidates: list[str] = []
+    for base in dict.fromkeys(("", posixpath.dirname(including))):
+        for option in names:
+            path = posixpath.normpath(posixpath.join(base, option))
+            if path == ".." or path.startswith("../"):
+                if base == "":
+                    return [], "outside the blueprint folder"
+                continue
+            if path not in candidates:
+                candidates.append(path)
+    return candidates, None
+
+
+def read_blueprint(root: str, load: Loader) -> Blueprint:
+    """Read the blueprint whose main file is `root`; `load(path)` gives a file's text
+    (paths relative to the blueprint folder). Never raises on bad input: problems are
+    `Blueprint.diagnostics`."""
+    return Reader(load).read(root)
