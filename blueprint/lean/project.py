@@ -334,8 +334,9 @@ def _scan_one(args: tuple[str, str, str, tuple[str, ...]]) -> tuple[LeanFile, li
     return scan_lean(text, module, rel, extra_keywords=extra), diags
 
 
-#: below this many files a process pool costs more than it saves (measured)
-POOL_THRESHOLD = 4000
+#: below this many files a process pool costs more than it saves (measured: 1,300
+#: files scan in 0.70 s with 2 workers against 1.08 s in one process)
+POOL_THRESHOLD = 200
 
 
 def load_lean_project(
