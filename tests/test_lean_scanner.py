@@ -382,8 +382,8 @@ def test_clean_source_keeps_lines() -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(
-    list("ab xyz'\"\\/-!{}()[]⟨⟩:=|@.«»\n\t#_₁ℝ") +
-    ["theorem ", "namespace ", "end ", "@[simp] ", "instance ", "structure ", " where\n",
+    [*"ab xyz'\"\\/-!{}()[]⟨⟩:=|@.«»\n\t#_₁ℝ",
+     "theorem ", "namespace ", "end ", "@[simp] ", "instance ", "structure ", " where\n",
      "/-", "-/", "--", "sorry", "open ", " in\n", "inductive ", "| ", "alias ", "s!\""]),
     max_size=120).map("".join))
 def test_any_text_never_raises(text: str) -> None:
@@ -451,6 +451,7 @@ def test_build_log_overrides_textual_guess() -> None:
                           "warning: ././Test/File.lean:1:8: declaration uses 'sorry'\n")
     over = sorry_overrides(log, [f])
     assert over == {"a": True, "mul_b": False, "add_b": False, "c": False}
-    assert declaration_at(f.declarations, 6).name == "mul_b"
+    at_6 = declaration_at(f.declarations, 6)
+    assert at_6 is not None and at_6.name == "mul_b"
     # a file the log does not cover keeps its textual guess
     assert sorry_overrides(parse_build_log("✔ [1/1] Built Other\n"), [f]) == {}

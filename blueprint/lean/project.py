@@ -174,7 +174,10 @@ class LeanProject:
             for d in decls:
                 if not (d.generated and d.kind == "instance" and d.namespace == ns):
                     continue
-                body, ofs = _instance_shape(d.name.rpartition(".")[2])
+                cand = d.name.rpartition(".")[2]
+                if cand.partition("_")[2] != last.partition("_")[2]:
+                    continue  # the module suffix must agree
+                body, ofs = _instance_shape(cand)
                 if (body[:1] == want_body[:1] and _is_subsequence(body, want_body)
                         and _is_subsequence(want_of, ofs)):
                     found.append(d)

@@ -1,0 +1,275 @@
+"""Lean projects: lakefiles, reachability, the name index, dependency cache."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from blueprint.lean.deps import index_dependencies
+from blueprint.lean.lakefile import Glob, parse_lakefile_lean, parse_lakefile_toml
+from blueprint.lean.project import (
+    build_index,
+    find_lean_files,
+    load_lean_project,
+    module_of_path,
+    path_of_module,
+    reachable,
+)
+from blueprint.lean.scanner import scan_lean
+
+
+def write(root: Path, rel: str, text: str) -> Path:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+# --- lakefiles ------------------------------------------------------------------
+
+
+def test_lakefile_lean() -> None:
+    cfg = parse_lakefile_lean(textwrap.dedent("""\
+        import Lake
+        open Lake DSL
+
+        package «my-proj» where
+          srcDir := "src"
+          -- lean_lib Commented
+
+        require mathlib from git "https://example.invalid/mathlib4.git"
+
+        @[default_target]
+        lean_lib «Foo» where
+          roots := #[`Foo, `«Bar».Baz]
+          globs := #[.submodules `Foo, Glob.andSubmodules `Qux, `One]
+
+        lean_lib Other
+
+        lean_exe cli where
+          root := `Main
+        """))
+    assert cfg.package == "my-proj" and cfg.src_dir == "src"
+    foo, other, cli = cfg.libs
+    assert foo.default and foo.roots == ["Foo", "Bar.Baz"]
+    assert foo.globs == [Glob("Foo", "submodules"), Glob("Qux", "andSubmodules"), Glob("One")]
+    assert other.all_globs() == [Glob("Other")]
+    assert cli.exe and cli.roots == ["Main"]
+    assert [lib.name for lib in cfg.built_libs()] == ["Foo"]
+
+
+def test_lakefile_toml() -> None:
+    cfg = parse_lakefile_toml(textwrap.dedent("""\
+        name = "FLT"
+        defaultTargets = ["FLT"]
+
+        [[require]]
+        name = "mathlib"
+
+        [[lean_lib]]
+        name = "FLT"
+        globs = ["FLT", "FermatsLastTheorem"]
+
+        [[lean_lib]]
+        name = "FLTTest"
+        globs = ["FLTTest.*"]
+
+        [[lean_lib]]
+        name = "Plain"
+        roots = ["A", "B"]
+        """))
+    assert cfg.package == "FLT"
+    assert [lib.name for lib in cfg.built_libs()] == ["FLT"]
+    assert cfg.libs[1].globs == [Glob("FLTTest", "submodules")]
+    assert cfg.libs[2].all_globs() == [Glob("A"), Glob("B")]
+    bad = parse_lakefile_toml("name = \n")
+    assert bad.diagnostics and bad.diagnostics[0].line == 1
+
+
+def test_globs() -> None:
+    assert Glob.parse("Foo.*").matches("Foo.Bar") and not Glob.parse("Foo.*").matches("Foo")
+    assert Glob.parse("Foo.+").matches("Foo") and Glob.parse("Foo.+").matches("Foo.A.B")
+    assert Glob.parse("Foo").matches("Foo") and not Glob.parse("Foo").matches("Foo.Bar")
+
+
+def test_module_paths() -> None:
+    assert module_of_path("Foo/Bar.lean") == "Foo.Bar"
+    assert module_of_path("src/Foo/Bar.lean", "src") == "Foo.Bar"
+    assert path_of_module("Foo.Bar") == "Foo/Bar.lean"
+    assert path_of_module("Foo.Bar", "src") == "src/Foo/Bar.lean"
+
+
+def test_reachability() -> None:
+    imports = {"A": ["A.B", "Mathlib"], "A.B": ["A.C"], "A.C": ["A.B"], "A.D": [], "Old.X": []}
+    assert reachable(["A"], imports) == {"A", "A.B", "A.C"}
+    assert reachable(["Missing"], imports) == set()
+
+
+# --- a whole project ------------------------------------------------------------------
+
+
+@pytest.fixture
+def project_dir(tmp_path: Path) -> Path:
+    write(tmp_path, "lakefile.toml", 'name = "Proj"\n\n[[lean_lib]]\nname = "Proj"\n')
+    write(tmp_path, "lean-toolchain", "leanprover/lean4:v4.20.0\n")
+    write(tmp_path, "Proj.lean", "import Proj.Basic\nimport Proj.Main\n")
+    write(tmp_path, "Proj/Basic.lean", """\
+        namespace Proj
+        def foo : ℕ := 1
+        theorem foo_pos : 0 < foo := by
+          sorry
+        structure Thing where
+          val : ℕ
+        instance : Inhabited Thing := ⟨⟨0⟩⟩
+        instance : Inhabited ℕ := ⟨0⟩
+        proof_wanted wish : foo = 2
+        end Proj
+        """)
+    write(tmp_path, "Proj/Main.lean", """\
+        import Proj.Basic
+        open Proj
+        theorem main_thm : 0 < foo := foo_pos
+        """)
+    write(tmp_path, "Proj/Unused.lean", "theorem unused : True := trivial\n")
+    write(tmp_path, "Old/Copy.lean", "theorem old_copy : True := trivial\n")
+    write(tmp_path, ".lake/build/Junk.lean", "theorem junk : True := trivial\n")
+    (tmp_path / "Proj" / "Binary.lean").write_bytes(b"\x00\x01\x02theorem bin")
+    (tmp_path / "Proj" / "Latin1.lean").write_bytes("theorem caf\xe9 : True := trivial\n"
+                                                    .encode("latin-1"))
+    return tmp_path
+
+
+def test_find_lean_files_skips_build_folders(project_dir: Path) -> None:
+    files = find_lean_files(project_dir)
+    assert ".lake/build/Junk.lean" not in files
+    assert "Proj/Basic.lean" in files and "Old/Copy.lean" in files
+
+
+def test_load_project_and_resolve(project_dir: Path) -> None:
+    p = load_lean_project(project_dir, with_deps=False)
+    assert p.compiled == {"Proj", "Proj.Basic", "Proj.Main"}
+    r = p.resolve("Proj.foo_pos")
+    assert r.status == "formalized" and r.declaration is not None
+    assert r.declaration.has_sorry and r.declaration.line == 3
+    assert p.resolve("main_thm").status == "formalized"
+    unused = p.resolve("unused")
+    assert unused.status == "not_compiled" and "no library root imports it" in unused.message
+    old = p.resolve("old_copy")
+    assert old.status == "not_compiled" and "outside every Lean library" in old.message
+    assert p.resolve("Proj.wish").status == "proof_wanted"
+    missing = p.resolve("Nat.succ_le")
+    assert missing.status == "missing" and "may be in a dependency" in missing.message
+    assert p.resolve("Proj.Thing.val").status == "formalized"
+    # anonymous instances: module-local constant -> no suffix; only external -> module suffix
+    assert p.resolve("Proj.instInhabitedThing").status == "formalized"
+    assert p.resolve("Proj.instInhabitedNat_proj_basic").status == "formalized"
+    assert p.resolve("Proj.instInhabitedNat").status == "missing"
+    messages = [str(d) for d in p.diagnostics]
+    assert any("Binary.lean" in m and "binary" in m for m in messages)
+    assert any("Latin1.lean:1" in m and "UTF-8" in m for m in messages)
+
+
+def test_resolved_references(project_dir: Path) -> None:
+    p = load_lean_project(project_dir, with_deps=False)
+    main = p.lookup("main_thm")
+    assert main is not None
+    assert p.resolve_references(main) == {"Proj.foo", "Proj.foo_pos"}
+    pos = p.lookup("Proj.foo_pos")
+    assert pos is not None and p.resolve_references(pos) == {"Proj.foo"}
+
+
+def test_extra_names_and_roots_override(project_dir: Path) -> None:
+    p = load_lean_project(project_dir, with_deps=False, extra_names=["Proj.gen_*"],
+                          roots=["Proj.Unused"])
+    assert p.resolve("Proj.gen_thing").status == "macro"
+    assert p.resolve("unused").status == "formalized"
+    assert p.resolve("main_thm").status == "not_compiled"
+
+
+def test_lakefile_lean_project(tmp_path: Path) -> None:
+    write(tmp_path, "lakefile.lean", """\
+        import Lake
+        open Lake DSL
+        package foo
+        @[default_target] lean_lib Foo where
+          globs := #[.andSubmodules `Foo]
+        """)
+    write(tmp_path, "Foo.lean", "theorem root_thm : True := trivial\n")
+    write(tmp_path, "Foo/A.lean", "theorem a_thm : True := trivial\n")
+    write(tmp_path, "Bar/B.lean", "theorem b_thm : True := trivial\n")
+    p = load_lean_project(tmp_path, with_deps=False)
+    assert p.compiled == {"Foo", "Foo.A"}
+    assert p.resolve("b_thm").status == "not_compiled"
+
+
+def test_index_keeps_duplicates() -> None:
+    a = scan_lean("theorem x : True := trivial\n", "A", "A.lean")
+    b = scan_lean("theorem x : True := sorry\n", "B", "B.lean")
+    assert len(build_index([a, b])["x"]) == 2
+
+
+# --- dependency names ------------------------------------------------------------------
+
+
+def make_deps(root: Path) -> Path:
+    pkg = root / ".lake" / "packages" / "mathlib"
+    write(pkg, "lakefile.lean", "@[default_target]\nlean_lib Mathlib\nlean_lib MathlibTest\n")
+    write(pkg, "Mathlib/Algebra/Group.lean", """\
+        namespace Nat
+        @[to_additive]
+        theorem mul_thing : True := trivial
+        end Nat
+        """)
+    write(pkg, "Mathlib/Order.lean", "theorem le_thing : True := trivial\n")
+    write(pkg, "MathlibTest/T.lean", "theorem test_only : True := trivial\n")
+    write(pkg, ".lake/build/X.lean", "theorem built : True := trivial\n")
+    return pkg
+
+
+def test_dependency_index_and_cache(tmp_path: Path) -> None:
+    pkg = make_deps(tmp_path)
+    cache = tmp_path / "cache"
+    idx = index_dependencies(tmp_path, cache_dir=cache)
+    assert idx is not None and idx.scanned == 2 and idx.files == 2
+    assert idx.module_of("Nat.mul_thing") == "Mathlib.Algebra.Group"
+    assert "Nat.add_thing" in idx and "le_thing" in idx
+    assert "test_only" not in idx and "built" not in idx
+    again = index_dependencies(tmp_path, cache_dir=cache)
+    assert again is not None and again.scanned == 0 and again.names == idx.names
+    # a changed file is scanned again, the others come from the cache
+    order = pkg / "Mathlib/Order.lean"
+    order.write_text("theorem le_other : True := trivial\n", encoding="utf-8")
+    os.utime(order, ns=(1, 1))
+    third = index_dependencies(tmp_path, cache_dir=cache)
+    assert third is not None and third.scanned == 1
+    assert "le_other" in third and "le_thing" not in third
+    # a removed file drops its names
+    order.unlink()
+    fourth = index_dependencies(tmp_path, cache_dir=cache)
+    assert fourth is not None and "le_other" not in fourth and fourth.files == 1
+
+
+def test_dependency_cache_default_place_and_corruption(tmp_path: Path) -> None:
+    make_deps(tmp_path)
+    idx = index_dependencies(tmp_path)
+    cache = tmp_path / ".blueprint-cache" / "lean-deps.json"
+    assert idx is not None and cache.is_file()
+    cache.write_text("{not json", encoding="utf-8")
+    again = index_dependencies(tmp_path)
+    assert again is not None and again.scanned == 2 and "le_thing" in again
+
+
+def test_no_dependencies(tmp_path: Path) -> None:
+    assert index_dependencies(tmp_path) is None
+
+
+def test_resolution_with_dependencies(project_dir: Path) -> None:
+    make_deps(project_dir)
+    p = load_lean_project(project_dir, cache_dir=project_dir / "c")
+    dep = p.resolve("Nat.add_thing")
+    assert dep.status == "dependency" and "Mathlib.Algebra.Group" in dep.message
+    assert p.resolve("Nat.nothing").status == "missing"
+    assert "Lean core is not indexed" in p.resolve("Nat.nothing").message
