@@ -159,7 +159,7 @@ def main() -> None:
         assert cold is not None and warm is not None and warm.scanned == 0
 
         print(f"generated in {gen:.1f} s under {tmp}")
-        print(f"{'step':<28}{'size':>34}{'time':>10}{'goal':>8}")
+        print(f"{"step":<32}{'size':>34}{'time':>10}{'goal':>8}")
         rows = [
             ("project scan (read+scan+index)",
              f"{len(project.files)} files / {nlines} lines / {ndecl} decls", scan, 2.0),
@@ -170,7 +170,7 @@ def main() -> None:
         ]
         for label, size, t, goal in rows:
             mark = "ok" if t < goal else "SLOW"
-            print(f"{label:<28}{size:>34}{t:>9.2f}s{goal:>6.0f} s {mark}")
+            print(f"{label:<32}{size:>34}{t:>9.2f}s{goal:>6.0f} s {mark}")
     finally:
         if args.keep is None:
             shutil.rmtree(tmp, ignore_errors=True)
