@@ -159,7 +159,7 @@ def main() -> None:
         assert cold is not None and warm is not None and warm.scanned == 0
 
         print(f"generated in {gen:.1f} s under {tmp}")
-        print(f"{"step":<32}{'size':>34}{'time':>10}{'goal':>8}")
+        print(f"{'step':<32}{'size':>34}{'time':>10}{'goal':>8}")
         rows = [
             ("project scan (read+scan+index)",
              f"{len(project.files)} files / {nlines} lines / {ndecl} decls", scan, 2.0),
