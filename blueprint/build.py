@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
@@ -13,14 +13,17 @@ import networkx as nx
 
 from blueprint.config import ProjectConfig, load_config
 from blueprint.graph import build_graph, cycle_diagnostics
-from blueprint.tex import read_blueprint
-from blueprint.model import Blueprint, Diagnostic, Node, Severity
+from blueprint.lean.buildlog import parse_build_log, sorry_overrides
+from blueprint.lean.project import LeanProject, load_lean_project
+from blueprint.lean_status import LeanReport, lean_status
+from blueprint.model import Blueprint, BlueprintError, Diagnostic, Heading, Node, Part, Severity
 from blueprint.status import (
     Formalization,
     NodeStatus,
     compute_statuses,
     formalization_from_annotations,
 )
+from blueprint.tex import read_blueprint
 
 
 class StatusSource(StrEnum):
@@ -40,6 +43,8 @@ class Analysis:
     statuses: dict[str, NodeStatus]
     status_source: StatusSource
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    lean_reports: dict[str, LeanReport] = field(default_factory=dict)
+    lean_project: LeanProject | None = None
 
     @property
     def nodes(self) -> list[Node]:
@@ -74,19 +79,38 @@ def analyze(
     project: Path,
     status_source: StatusSource = StatusSource.AUTO,
     timings: Timings | None = None,
+    lean_log: Path | None = None,
 ) -> Analysis:
     """Discover, parse, graph and status: everything that needs no layout."""
     timings = timings or Timings()
     with timings.stage("discover"):
         config = load_config(project)
+        source = _choose_source(config, status_source)
     with timings.stage("read"):
         blueprint = read_blueprint(config.main_file, file_loader(config.blueprint_dir))
+        blueprint = relocate(blueprint, config.blueprint_dir.relative_to(config.root).as_posix())
     with timings.stage("graph"):
         graph = build_graph(blueprint.nodes)
         diagnostics = [*blueprint.diagnostics, *cycle_diagnostics(graph, blueprint.nodes)]
-    with timings.stage("status"):
-        source = StatusSource.ANNOTATIONS
+    lean_project = None
+    reports: dict[str, LeanReport] = {}
+    if source is StatusSource.LEAN:
+        with timings.stage("lean"):
+            lean_project = load_lean_project(
+                config.root,
+                lean_dirs=config.lean_dirs or None,
+                roots=config.lean_roots or None,
+                cache_dir=config.cache_dir,
+                extra_names=config.lean_name_patterns,
+                extra_keywords=config.lean_keywords,
+            )
+            overrides = _read_lean_log(lean_log, lean_project) if lean_log else None
+            from_lean = lean_status(blueprint.nodes, graph, lean_project, overrides)
+            formal, reports = from_lean.formalization, from_lean.reports
+            diagnostics += lean_project.diagnostics + from_lean.diagnostics
+    else:
         formal = {node.id: formalization_from_annotations(node) for node in blueprint.nodes}
+    with timings.stage("status"):
         statuses = compute_statuses(blueprint.nodes, graph, formal)
     return Analysis(
         config=config,
@@ -96,6 +120,55 @@ def analyze(
         statuses=statuses,
         status_source=source,
         diagnostics=sorted(set(diagnostics)),
+        lean_reports=reports,
+        lean_project=lean_project,
+    )
+
+
+def _choose_source(config: ProjectConfig, requested: StatusSource) -> StatusSource:
+    if requested is StatusSource.AUTO:
+        return StatusSource.LEAN if config.has_lean_sources() else StatusSource.ANNOTATIONS
+    if requested is StatusSource.LEAN and not config.has_lean_sources():
+        raise BlueprintError(
+            f"--status-source lean: no lakefile.toml or lakefile.lean in {config.root} "
+            "(or set [lean] roots in blueprint.toml)"
+        )
+    return requested
+
+
+def _read_lean_log(path: Path, project: LeanProject) -> dict[str, bool]:
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError as error:
+        raise BlueprintError(
+            f"cannot read the Lean build log: {error.strerror}", str(path)
+        ) from None
+    return sorry_overrides(parse_build_log(text), project.files.values())
+
+
+def relocate(blueprint: Blueprint, folder: str) -> Blueprint:
+    """Make the reader's paths (relative to the blueprint folder) relative to the project."""
+    if folder in ("", "."):
+        return blueprint
+
+    def moved(path: str) -> str:
+        return f"{folder}/{path}"
+
+    def part(p: Part) -> Part:
+        return replace(p, file=moved(p.file))
+
+    nodes = [
+        replace(n, statement=part(n.statement), proof=part(n.proof) if n.proof else None)
+        for n in blueprint.nodes
+    ]
+    headings: list[Heading] = [replace(h, file=moved(h.file)) for h in blueprint.headings]
+    diagnostics = [replace(d, file=moved(d.file)) for d in blueprint.diagnostics]
+    return replace(
+        blueprint,
+        nodes=nodes,
+        headings=headings,
+        diagnostics=diagnostics,
+        files=[moved(f) for f in blueprint.files],
     )
 
 
@@ -104,13 +177,14 @@ def build(
     out: Path,
     status_source: StatusSource = StatusSource.AUTO,
     timings: Timings | None = None,
+    lean_log: Path | None = None,
 ) -> Analysis:
     """Build the site of `project` into `out`, replacing it whole, or not at all."""
     from blueprint.render import lay_out, render_site
     from blueprint.sitewriter import write_site
 
     timings = timings or Timings()
-    analysis = analyze(project, status_source, timings)
+    analysis = analyze(project, status_source, timings, lean_log)
     with timings.stage("layout"):
         layouts = lay_out(analysis)
     with timings.stage("render"):

@@ -30,9 +30,16 @@ class ProjectConfig:
     github: str | None = None
     dochome: str | None = None
     lean_roots: tuple[str, ...] = ()  # library roots, overriding the lakefile
+    lean_dirs: tuple[str, ...] = ()  # source folders, overriding the lakefile
     lean_name_patterns: tuple[str, ...] = ()  # names made by the project's own macros
+    lean_keywords: tuple[str, ...] = ()  # the project's own declaring commands
     main_results: tuple[str, ...] = ()  # node ids to track on the task board
     cache_dir: Path = field(default=Path(".blueprint-cache"))
+
+    def has_lean_sources(self) -> bool:
+        return bool(self.lean_roots) or any(
+            (self.root / name).is_file() for name in ("lakefile.toml", "lakefile.lean")
+        )
 
 
 def load_config(root: Path) -> ProjectConfig:
@@ -63,7 +70,9 @@ def load_config(root: Path) -> ProjectConfig:
         github=project_section.get("github"),
         dochome=project_section.get("dochome"),
         lean_roots=tuple(lean_section.get("roots", ())),
+        lean_dirs=tuple(lean_section.get("dirs", ())),
         lean_name_patterns=tuple(lean_section.get("name_patterns", ())),
+        lean_keywords=tuple(lean_section.get("keywords", ())),
         main_results=tuple(project_section.get("main_results", ())),
         cache_dir=root / str(project_section.get("cache_dir", ".blueprint-cache")),
     )

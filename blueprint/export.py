@@ -29,6 +29,7 @@ def export_data(analysis: Analysis) -> dict:
                 "discussion": node.discussion,
                 "border": status.border.value,
                 "fill": status.fill.value,
+                **_lean_fields(analysis, node.id),
             }
         )
     order = {node.id: index for index, node in enumerate(analysis.nodes)}
@@ -47,4 +48,26 @@ def export_data(analysis: Analysis) -> dict:
         "nodes": nodes,
         "edges": edges,
         "diagnostics": diagnostics,
+    }
+
+
+def _lean_fields(analysis: Analysis, node_id: str) -> dict:
+    """With status from Lean: where each declaration is, and whether it still has sorry."""
+    report = analysis.lean_reports.get(node_id)
+    if analysis.lean_project is None:
+        return {}
+    declarations = report.declarations if report else ()
+    return {
+        "declarations": [
+            {
+                "name": d.name,
+                "found": d.found,
+                "file": d.file,
+                "line": d.line,
+                "has_sorry": d.has_sorry,
+                "status": d.status,
+            }
+            for d in declarations
+        ],
+        "sorry_free_down": report.sorry_free_down if report else None,
     }

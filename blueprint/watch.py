@@ -144,9 +144,14 @@ def watch(
     server = SiteServer(None, host, port, live_reload=True, port_fallback=True)
     server.start()
     site = LiveSite(project, server, status_source, report, debug)
+
+    def changed(paths: set[Path]) -> None:
+        on_change(paths)
+        site.rebuild(paths)
+
     watcher = Watcher(
         [project, TEMPLATES] if TEMPLATES.is_dir() else [project],
-        lambda paths: (on_change(paths), site.rebuild(paths)),
+        changed,
         settle=settle,
         ignored=[site.builds, project / "site"],
     )

@@ -34,9 +34,9 @@ def is_debug() -> bool:
 
 
 def _register() -> None:
-    from blueprint.cli import build, export, serve, watch
+    from blueprint.cli import build, check, export, serve, watch
 
-    for command in (build, export, serve, watch):
+    for command in (build, export, check, serve, watch):
         command.register(app)
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from blueprint.build import StatusSource, Timings, build
+from blueprint.cli.check import LEAN_LOG
 from blueprint.cli.common import PROJECT, STATUS_SOURCE, STRICT, fails, print_diagnostics, summary
 
 
@@ -20,6 +21,7 @@ def build_command(
     out: Path = typer.Option(Path("site"), "--out", "-o", help="Output folder of the site."),
     status_source: StatusSource = STATUS_SOURCE,
     strict: bool = STRICT,
+    lean_log: Path | None = LEAN_LOG,
 ) -> None:
     """Build the static site of a blueprint project."""
     from blueprint.cli import console
@@ -27,7 +29,7 @@ def build_command(
     start = time.perf_counter()
     with console.status("Reading the blueprint…") as spinner:
         timings = Timings(on_stage=lambda name: spinner.update(f"{name.capitalize()}…"))
-        analysis = build(project, out, status_source, timings)
+        analysis = build(project, out, status_source, timings, lean_log)
     elapsed = time.perf_counter() - start
     console.print(
         f"[bold]{len(analysis.nodes)}[/] nodes, {analysis.graph.number_of_edges()} edges "

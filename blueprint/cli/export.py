@@ -10,6 +10,7 @@ from pathlib import Path
 import typer
 
 from blueprint.build import StatusSource, analyze
+from blueprint.cli.check import LEAN_LOG
 from blueprint.cli.common import PROJECT, STATUS_SOURCE
 from blueprint.export import export_data
 
@@ -29,9 +30,10 @@ def export_command(
         None, "-o", "--output", help="File to write (default: stdout)."
     ),
     status_source: StatusSource = STATUS_SOURCE,
+    lean_log: Path | None = LEAN_LOG,
 ) -> None:
     """Export the dependency graph, statuses and diagnostics."""
-    analysis = analyze(project, status_source)
+    analysis = analyze(project, status_source, lean_log=lean_log)
     text = json.dumps(export_data(analysis), indent=1, ensure_ascii=False, sort_keys=False) + "\n"
     if output is None:
         sys.stdout.write(text)

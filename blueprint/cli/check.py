@@ -1,0 +1,83 @@
+"""`blueprint check`: every problem of the blueprint and of its Lean annotations."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from enum import StrEnum
+from itertools import groupby
+from pathlib import Path
+
+import typer
+from rich.markup import escape
+
+from blueprint.build import StatusSource, analyze
+from blueprint.cli.common import PROJECT, STATUS_SOURCE, STRICT, fails, summary
+from blueprint.model import Diagnostic, Severity
+
+
+class CheckFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+
+
+LEAN_LOG = typer.Option(
+    None, "--lean-log", help="Output of `lake build`: its sorry warnings override the guess."
+)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("check")(check_command)
+
+
+def check_command(
+    project: Path = PROJECT,
+    format: CheckFormat = typer.Option(CheckFormat.TEXT, "--format", help="Output format."),
+    strict: bool = STRICT,
+    status_source: StatusSource = STATUS_SOURCE,
+    lean_log: Path | None = LEAN_LOG,
+) -> None:
+    """Report stale \\leanok, missing Lean names, missing \\uses and reading problems."""
+    from blueprint.cli import console
+
+    analysis = analyze(project, status_source, lean_log=lean_log)
+    diagnostics = analysis.diagnostics
+    if format is CheckFormat.JSON:
+        records = [
+            {"severity": d.severity.value, "file": d.file, "line": d.line, "message": d.message}
+            for d in diagnostics
+        ]
+        console.print_json(json.dumps(records))
+    elif format is CheckFormat.GITHUB:
+        for line in github_annotations(diagnostics):
+            print(line)
+    else:
+        for file, group in groupby(sorted(diagnostics), key=lambda d: d.file):
+            console.print(f"[bold]{escape(file)}[/]")
+            for d in group:
+                style = {"error": "red", "warning": "yellow", "info": "cyan"}[d.severity]
+                console.print(
+                    f"  {d.line:>5}  [{style}]{d.severity:<7}[/] {escape(d.message)}",
+                    soft_wrap=True,
+                )
+        console.print(f"{len(analysis.nodes)} nodes checked; {summary(diagnostics)}")
+    if fails(diagnostics, strict):
+        raise typer.Exit(1)
+
+
+def github_annotations(diagnostics: Sequence[Diagnostic]) -> list[str]:
+    """GitHub workflow commands: `::error file=F,line=L::message`."""
+    level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+    return [
+        f"::{level[d.severity]} file={_property(d.file)},line={d.line}::{_data(d.message)}"
+        for d in diagnostics
+    ]
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")

@@ -1,0 +1,125 @@
+"""Status from the Lean sources, and `blueprint check`, on the sample project.
+
+The sample's deliberate discrepancies are listed in sample_project/README.md.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from blueprint.build import Analysis, StatusSource, analyze
+from blueprint.cli.check import github_annotations
+from blueprint.model import Border, Diagnostic, Fill, Severity
+from tests.conftest import SAMPLE_PROJECT
+from tests.test_build import run_cli
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    project = tmp_path / "sample"
+    shutil.copytree(SAMPLE_PROJECT, project, ignore=shutil.ignore_patterns(".blueprint-cache"))
+    return project
+
+
+def messages(analysis: Analysis, node_id: str) -> list[Diagnostic]:
+    return [d for d in analysis.diagnostics if d.message.startswith(f"{node_id}:")]
+
+
+def test_auto_reads_status_from_lean_when_there_is_a_lakefile(sample: Path) -> None:
+    assert analyze(sample).status_source is StatusSource.LEAN
+    (sample / "lakefile.toml").unlink()
+    assert analyze(sample).status_source is StatusSource.ANNOTATIONS
+
+
+def test_lean_overrides_stale_annotations(sample: Path) -> None:
+    lean = analyze(sample, StatusSource.LEAN).statuses
+    notes = analyze(sample, StatusSource.ANNOTATIONS).statuses
+    # (a) proof marked \leanok, but the Lean proof still has sorry
+    assert notes["thm:euler"].fill is Fill.PROVED
+    assert lean["thm:euler"].fill is Fill.CAN_PROVE
+    # (b) the Lean proof is complete though the blueprint lacks \leanok: its users are
+    # now fully proved
+    assert notes["lem:primeProd-pos"].fill is Fill.CAN_PROVE
+    assert lean["lem:primeProd-pos"].fill is Fill.FULLY_PROVED
+    assert lean["thm:euclid"].fill is Fill.FULLY_PROVED
+    # (d) declared only in a file no root imports: not formalized
+    assert notes["lem:prod-units"].border is Border.STATED
+    assert lean["lem:prod-units"].border is not Border.STATED
+    # \mathlibok is trusted, with or without a proof environment
+    assert lean["lem:choose-middle"].border is Border.MATHLIB
+
+
+def test_check_reports_each_discrepancy_with_file_and_line(sample: Path) -> None:
+    analysis = analyze(sample, StatusSource.LEAN)
+    euler = messages(analysis, "thm:euler")
+    assert any(
+        "uses sorry" in d.message and "Sample/Congruences.lean:54" in d.message for d in euler
+    )
+    assert all(d.file == "blueprint/src/chapter/congruences.tex" for d in euler)
+    assert any(
+        "\\leanok may be added to the proof" in d.message
+        for d in messages(analysis, "lem:primeProd-pos")
+    )
+    typo = messages(analysis, "lem:not-dvd-succ")
+    assert any("did you mean `Sample.Euclid.not_dvd_succ_of_dvd`" in d.message for d in typo)
+    assert any(
+        "not compiled" in d.message and "Legacy.lean" in d.message
+        for d in messages(analysis, "lem:prod-units")
+    )
+    assert any("add \\uses{lem:card-units}" in d.message for d in messages(analysis, "thm:fermat"))
+    for d in analysis.diagnostics:
+        assert (sample / d.file).is_file(), d
+        assert 1 <= d.line <= len((sample / d.file).read_text().splitlines()), d
+
+
+def test_lean_log_overrides_the_textual_sorry_guess(sample: Path) -> None:
+    log = sample / "build.log"
+    log.write_text(
+        "⚠ [2/5] Built Sample.Primes\n"
+        "warning: ././././Sample/Primes.lean:30:8: declaration uses 'sorry'\n"
+        "✔ [4/5] Built Sample.Congruences\n"
+    )
+    statuses = analyze(sample, StatusSource.LEAN, lean_log=log).statuses
+    assert statuses["lem:primeProd-pos"].fill is Fill.CAN_PROVE  # the log says sorry
+    assert statuses["thm:euler"].proved  # the log says Congruences built clean
+
+
+def test_export_lists_declarations_and_sorry_free_down(sample: Path) -> None:
+    result = run_cli("export", str(sample), cwd=sample.parent)
+    nodes = {n["id"]: n for n in json.loads(result.stdout)["nodes"]}
+    euler = nodes["thm:euler"]["declarations"]
+    assert euler == [
+        {
+            "name": "Sample.euler_totient",
+            "found": True,
+            "file": "Sample/Congruences.lean",
+            "line": 54,
+            "has_sorry": True,
+            "status": "formalized",
+        }
+    ]
+    assert nodes["thm:euler"]["sorry_free_down"] is False
+    assert nodes["thm:wilson"]["sorry_free_down"] is True
+
+
+def test_check_exit_status_and_formats(sample: Path) -> None:
+    plain = run_cli("check", str(sample), cwd=sample.parent)
+    assert plain.returncode == 0, plain.stdout  # warnings only
+    assert "blueprint/src/chapter/congruences.tex" in plain.stdout
+    strict = run_cli("check", str(sample), "--strict", cwd=sample.parent)
+    assert strict.returncode == 1
+    usage = run_cli("check", str(sample), "--format", "yaml", cwd=sample.parent)
+    assert usage.returncode == 2
+    github = run_cli("check", str(sample), "--format", "github", cwd=sample.parent)
+    assert "::warning file=blueprint/src/chapter/congruences.tex,line=" in github.stdout
+    data = json.loads(run_cli("check", str(sample), "--format", "json", cwd=sample.parent).stdout)
+    assert {"severity", "file", "line", "message"} == set(data[0])
+
+
+def test_github_annotations_escape_newlines_and_separators() -> None:
+    line = github_annotations([Diagnostic("a,b:c.tex", 3, Severity.ERROR, "x\ny%")])[0]
+    assert line == "::error file=a%2Cb%3Ac.tex,line=3::x%0Ay%25"
