@@ -1,0 +1,183 @@
+"""`blueprint watch` on a temporary copy of the sample project, with a real server."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from blueprint.build import StatusSource
+from blueprint.server import SiteServer
+from blueprint.watch import Rebuild, watch
+from tests.conftest import ARTIFACTS, SAMPLE_PROJECT
+
+SORRY = "  sorry\n\nend Euler"
+PROOF = "  exact ZMod.pow_totient a\n\nend Euler"
+
+
+@dataclass
+class Session:
+    project: Path
+    url: str = ""
+    rebuilds: list[Rebuild] = field(default_factory=list)
+    stop: threading.Event = field(default_factory=threading.Event)
+
+    def wait_rebuilds(self, count: int, timeout: float = 20.0) -> Rebuild:
+        deadline = time.monotonic() + timeout
+        while len(self.rebuilds) < count:
+            assert time.monotonic() < deadline, f"only {len(self.rebuilds)} rebuilds"
+            time.sleep(0.02)
+        return self.rebuilds[count - 1]
+
+    def get(self, path: str) -> str:
+        host, port = self.url.removeprefix("http://").rstrip("/").split(":")
+        connection = http.client.HTTPConnection(host, int(port), timeout=5)
+        connection.request("GET", path)
+        body = connection.getresponse().read().decode()
+        connection.close()
+        return body
+
+    def node_classes(self, node_id: str) -> str:
+        page = self.get("/graph.html")
+        marker = f'data-id="{node_id}"'
+        start = page.rindex('<g class="', 0, page.index(marker))
+        return page[start : page.index(marker)]
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[Session]:
+    project = tmp_path / "sample"
+    shutil.copytree(SAMPLE_PROJECT, project, ignore=shutil.ignore_patterns(".blueprint-cache"))
+    state = Session(project)
+    ready = threading.Event()
+
+    def on_ready(server: SiteServer) -> None:
+        state.url = server.url
+        ready.set()
+
+    thread = threading.Thread(
+        target=watch,
+        args=(
+            project,
+            "127.0.0.1",
+            _free_port(),
+            StatusSource.AUTO,
+            state.rebuilds.append,
+            on_ready,
+        ),
+        kwargs={"stop": state.stop, "settle": 0.1},
+        daemon=True,
+    )
+    thread.start()
+    assert ready.wait(30), "watch did not start"
+    state.wait_rebuilds(1)
+    yield state
+    state.stop.set()
+    thread.join(10)
+    assert not thread.is_alive()
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_removing_a_sorry_turns_the_node_green(session: Session) -> None:
+    assert "fill-can_prove" in session.node_classes("thm:euler")
+    lean = session.project / "Sample" / "Congruences.lean"
+    lean.write_text(lean.read_text().replace(SORRY, PROOF))
+    rebuild = session.wait_rebuilds(2)
+    assert rebuild.ok and not rebuild.laid_out  # a status change only recolours
+    assert "fill-fully_proved" in session.node_classes("thm:euler")
+
+
+def test_broken_tex_keeps_the_last_good_site_and_fixing_it_recovers(session: Session) -> None:
+    chapter = session.project / "blueprint" / "src" / "chapter" / "groups.tex"
+    good_text = chapter.read_text()
+    before = session.get("/graph.html")
+    events = _EventReader(session.url)
+    chapter.write_text(good_text + "\n\\begin{lemma}\\label{half-written}\n")
+    broken = session.wait_rebuilds(2)
+    assert not broken.ok
+    assert any(p.file.endswith("chapter/groups.tex") for p in broken.problems)
+    assert session.get("/graph.html") == before  # the last good site is still served
+    errors = events.next_event("build-error")
+    assert any(e["file"].endswith("groups.tex") and e["line"] >= 1 for e in errors["errors"])
+    chapter.write_text(good_text.replace("[Lagrange]", "[Lagrange (edited)]", 1))
+    fixed = session.wait_rebuilds(3)
+    assert fixed.ok
+    assert events.next_event("reload")["build"] == str(fixed.number)
+    assert "Lagrange (edited)" in session.get("/graph.html")
+    events.close()
+
+
+def test_atomic_saves_deletions_and_new_files_end_in_the_final_state(session: Session) -> None:
+    chapters = session.project / "blueprint" / "src" / "chapter"
+    primes = chapters / "primes.tex"
+    temporary = chapters / ".primes.tex.tmp"
+    temporary.write_text(primes.read_text().replace("\\label{thm:chebyshev}", "\\label{thm:cheb}"))
+    temporary.replace(primes)  # an editor's atomic save
+    extra = chapters / "extra.tex"
+    extra.write_text("\\begin{lemma}\\label{extra}\\leanok x\\end{lemma}\n")
+    extra.unlink()
+    deadline = time.monotonic() + 20
+    while 'thm:cheb"' not in session.get("/graph.html"):
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    page = session.get("/graph.html")
+    assert 'data-id="thm:chebyshev"' not in page and 'data-id="extra"' not in page
+
+
+class _EventReader:
+    """A raw server-sent-events client."""
+
+    def __init__(self, url: str) -> None:
+        host, port = url.removeprefix("http://").rstrip("/").split(":")
+        self.sock = socket.create_connection((host, int(port)), timeout=15)
+        self.sock.sendall(b"GET /__blueprint__/events HTTP/1.1\r\nHost: x\r\n\r\n")
+        self.buffer = b""
+
+    def next_event(self, name: str) -> dict:
+        while True:
+            while b"\n\n" not in self.buffer:
+                chunk = self.sock.recv(4096)
+                assert chunk, "event stream closed"
+                self.buffer += chunk
+            block, self.buffer = self.buffer.split(b"\n\n", 1)
+            lines = block.decode().splitlines()
+            event = next((x[7:] for x in lines if x.startswith("event: ")), None)
+            data = "".join(x[6:] for x in lines if x.startswith("data: "))
+            if event == name:
+                return json.loads(data)
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+@pytest.mark.browser
+def test_the_page_reloads_by_itself_and_keeps_the_selected_node(
+    session: Session, browser: object
+) -> None:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.goto(session.url + "graph.html#thm%3Awilson")
+    page.wait_for_selector("#panel:not([hidden])")
+    chapter = session.project / "blueprint" / "src" / "chapter" / "congruences.tex"
+    chapter.write_text(chapter.read_text().replace("[Wilson]", "[Wilson, live]", 1))
+    page.wait_for_function(
+        "document.getElementById('nodes-data').textContent.includes('Wilson, live')",
+        timeout=15000,
+    )
+    page.wait_for_selector("#panel:not([hidden])")
+    assert page.evaluate("location.hash") == "#thm%3Awilson"
+    (ARTIFACTS / "screenshots").mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "screenshots" / "watch-after-reload.png"))
+    page.close()
