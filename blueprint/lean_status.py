@@ -132,10 +132,11 @@ def _checks(
         if decl.status == "missing":
             hint = suggest(decl.name)
             tail = f"; did you mean {', '.join(f'`{h}`' for h in hint)}?" if hint else ""
-            # A name the annotations vouch for, that may be in an unindexed dependency, is
-            # only worth a note; anything else may be a typo.
-            quiet = vouched and _maybe_in_dependency(decl) and not hint
-            severity = Severity.INFO if quiet else Severity.WARNING
+            # Worth a warning when the blueprint claims it exists (\leanok) or when it looks
+            # like a typo of an existing name; a planned name, or one the annotations vouch
+            # for that may be in an unindexed dependency, is only a note.
+            claimed = vouched and not _maybe_in_dependency(decl)
+            severity = Severity.WARNING if claimed or hint else Severity.INFO
             say(statement.line, severity, f"`{decl.name}` is {decl.message}{tail}")
         elif decl.status in ("not_compiled", "proof_wanted") and vouched:
             say(statement.line, Severity.WARNING, f"\\leanok, but `{decl.name}` is {decl.message}")
@@ -185,8 +186,13 @@ def _missing_edges(
         if decl is not None:
             used.update(owner[r] for r in project.resolve_references(decl) if r in owner)
     used.discard(node.id)
-    ancestors = nx.ancestors(graph, node.id) if node.id in graph else set()
-    missing = sorted(used - ancestors)
+    # Only a dependency the graph does not already imply is missing (paths checked lazily:
+    # computing every node's ancestors would be quadratic).
+    missing = sorted(
+        other
+        for other in used
+        if node.id not in graph or other not in graph or not nx.has_path(graph, other, node.id)
+    )
     part = node.proof or node.statement
     return [
         Diagnostic(
@@ -243,17 +249,35 @@ class _Suggestions:
     def __init__(self, project: LeanProject) -> None:
         self.names = sorted(project.index)
         self._by_last: dict[str, list[str]] | None = None
+        self._by_namespace: dict[str, list[str]] | None = None
+        self._lower: dict[str, list[str]] | None = None
 
     def __call__(self, name: str, limit: int = 3) -> list[str]:
         by_last = self._index()
-        last = name.rsplit(".", 1)[-1]
+        namespace, _, last = name.rpartition(".")
         found = [n for n in by_last.get(last, []) if n.endswith("." + name)]  # missing prefix
-        found += [n for n in self.names if n.lower() == name.lower()]  # other case
+        found += self._by_lower().get(name.lower(), [])  # other case
         found += by_last.get(last, [])  # same name, other namespace
-        for close in difflib.get_close_matches(last, list(by_last), n=limit, cutoff=0.85):
-            found += by_last[close]  # renamed
+        # a renamed declaration: a close name in the same namespace
+        siblings = [n.rpartition(".")[2] for n in self._in_namespace(namespace)]
+        for close in difflib.get_close_matches(last, siblings, n=limit, cutoff=0.85):
+            found.append(f"{namespace}.{close}" if namespace else close)
         unique = list(dict.fromkeys(n for n in found if n != name))
         return unique[:limit]
+
+    def _by_lower(self) -> dict[str, list[str]]:
+        if self._lower is None:
+            self._lower = {}
+            for n in self.names:
+                self._lower.setdefault(n.lower(), []).append(n)
+        return self._lower
+
+    def _in_namespace(self, namespace: str) -> list[str]:
+        if self._by_namespace is None:
+            self._by_namespace = {}
+            for n in self.names:
+                self._by_namespace.setdefault(n.rpartition(".")[0], []).append(n)
+        return self._by_namespace.get(namespace, [])
 
     def _index(self) -> dict[str, list[str]]:
         if self._by_last is None:
