@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -14,7 +15,7 @@ import networkx as nx
 from blueprint.config import ProjectConfig, load_config
 from blueprint.graph import build_graph, cycle_diagnostics
 from blueprint.lean.buildlog import parse_build_log, sorry_overrides
-from blueprint.lean.project import LeanProject, load_lean_project
+from blueprint.lean.project import LeanProject, ScanCache, load_lean_project
 from blueprint.lean_status import LeanReport, lean_status
 from blueprint.model import Blueprint, BlueprintError, Diagnostic, Heading, Node, Part, Severity
 from blueprint.status import (
@@ -57,6 +58,37 @@ class Analysis:
         return any(d.severity is Severity.ERROR for d in self.diagnostics)
 
 
+@dataclass
+class BuildCache:
+    """What a watch session keeps between builds, so that a rebuild reads only what changed."""
+
+    lean_scans: ScanCache = field(default_factory=ScanCache)
+    blueprint_key: str | None = None
+    blueprint: Blueprint | None = None
+
+    def read_blueprint(self, config: ProjectConfig) -> Blueprint:
+        """The blueprint, read again only when a file of the blueprint folder changed."""
+        key = _folder_fingerprint(config.blueprint_dir)
+        if self.blueprint is None or key != self.blueprint_key:
+            self.blueprint = _read(config)
+            self.blueprint_key = key
+        return self.blueprint
+
+
+def _folder_fingerprint(folder: Path) -> str:
+    digest = hashlib.sha1()
+    for path in sorted(folder.rglob("*")):
+        if path.suffix in (".tex", ".sty", ".cls", ".cfg") and path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _read(config: ProjectConfig) -> Blueprint:
+    blueprint = read_blueprint(config.main_file, file_loader(config.blueprint_dir))
+    return relocate(blueprint, config.blueprint_dir.relative_to(config.root).as_posix())
+
+
 class Timings:
     """Seconds spent in each stage, for the terminal summary and the benchmarks."""
 
@@ -80,6 +112,7 @@ def analyze(
     status_source: StatusSource = StatusSource.AUTO,
     timings: Timings | None = None,
     lean_log: Path | None = None,
+    cache: BuildCache | None = None,
 ) -> Analysis:
     """Discover, parse, graph and status: everything that needs no layout."""
     timings = timings or Timings()
@@ -87,8 +120,7 @@ def analyze(
         config = load_config(project)
         source = _choose_source(config, status_source)
     with timings.stage("read"):
-        blueprint = read_blueprint(config.main_file, file_loader(config.blueprint_dir))
-        blueprint = relocate(blueprint, config.blueprint_dir.relative_to(config.root).as_posix())
+        blueprint = cache.read_blueprint(config) if cache else _read(config)
     with timings.stage("graph"):
         graph = build_graph(blueprint.nodes)
         diagnostics = [*blueprint.diagnostics, *cycle_diagnostics(graph, blueprint.nodes)]
@@ -103,6 +135,7 @@ def analyze(
                 cache_dir=config.cache_dir,
                 extra_names=config.lean_name_patterns,
                 extra_keywords=config.lean_keywords,
+                scan_cache=cache.lean_scans if cache else None,
             )
             overrides = _read_lean_log(lean_log, lean_project) if lean_log else None
             from_lean = lean_status(blueprint.nodes, graph, lean_project, overrides)

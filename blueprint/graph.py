@@ -57,9 +57,21 @@ def transitive_reduction(graph: nx.DiGraph) -> nx.DiGraph:
     the reduction is done between components, and one edge stands for each pair.
     """
     if nx.is_directed_acyclic_graph(graph):
-        reduced = nx.transitive_reduction(graph)
+        # An edge u -> v is implied when v can be reached from another successor of u.
+        reach = Reach(graph)
+        reduced = nx.DiGraph()
         reduced.add_nodes_from(graph.nodes(data=True))
-        reduced.add_edges_from((u, v, graph.edges[u, v]) for u, v in reduced.edges)
+        for u in graph:
+            successors = list(graph.successors(u))
+            if len(successors) == 1:
+                reduced.add_edge(u, successors[0], **graph.edges[u, successors[0]])
+                continue
+            below = 0
+            for w in successors:
+                below |= reach.descendants(w)
+            for v in successors:
+                if not below & reach.bit(v):
+                    reduced.add_edge(u, v, **graph.edges[u, v])
         return reduced
     condensed = nx.condensation(graph)
     component_of = condensed.graph["mapping"]
@@ -73,3 +85,40 @@ def transitive_reduction(graph: nx.DiGraph) -> nx.DiGraph:
             reduced.add_edge(u, v, **data)
             drawn.add((cu, cv))
     return reduced
+
+
+class Reach:
+    """Descendant sets of every node as bit masks, computed once in linear passes.
+
+    Calling `nx.descendants` for every node would be quadratic; OR-ing integers over the
+    condensation in reverse topological order costs about N*E/64 word operations.
+    """
+
+    def __init__(self, graph: nx.DiGraph) -> None:
+        self._index = {node_id: i for i, node_id in enumerate(graph.nodes)}
+        condensed = nx.condensation(graph)
+        self._component = condensed.graph["mapping"]
+        self._reach: dict[int, int] = {}
+        own: dict[int, int] = {}
+        for component in condensed:
+            members = condensed.nodes[component]["members"]
+            own[component] = self.mask(members)
+        for component in reversed(list(nx.topological_sort(condensed))):
+            mask = own[component] if len(condensed.nodes[component]["members"]) > 1 else 0
+            for child in condensed.successors(component):
+                mask |= own[child] | self._reach[child]
+            self._reach[component] = mask
+
+    def bit(self, node_id: str) -> int:
+        return 1 << self._index[node_id]
+
+    def mask(self, node_ids: Iterable[str]) -> int:
+        mask = 0
+        for node_id in node_ids:
+            if node_id in self._index:
+                mask |= 1 << self._index[node_id]
+        return mask
+
+    def descendants(self, node_id: str) -> int:
+        """Every node reachable from `node_id`, itself excluded, as a bit mask."""
+        return self._reach[self._component[node_id]] & ~self.bit(node_id)

@@ -7,6 +7,7 @@ per-node formalization facts, a report per node and diagnostics.
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -243,6 +244,12 @@ class _SorryFreeDown:
         return self.overrides.get(decl.name, decl.has_sorry)
 
 
+@functools.lru_cache(maxsize=4096)
+def _close_names(name: str, candidates: tuple[str, ...], limit: int) -> list[str]:
+    """Memoized across builds: in watch mode the same names are looked up again and again."""
+    return difflib.get_close_matches(name, candidates, n=limit, cutoff=0.85)
+
+
 class _Suggestions:
     """Closest existing names for a `\\lean` name that is declared nowhere."""
 
@@ -259,8 +266,8 @@ class _Suggestions:
         found += self._by_lower().get(name.lower(), [])  # other case
         found += by_last.get(last, [])  # same name, other namespace
         # a renamed declaration: a close name in the same namespace
-        siblings = [n.rpartition(".")[2] for n in self._in_namespace(namespace)]
-        for close in difflib.get_close_matches(last, siblings, n=limit, cutoff=0.85):
+        siblings = tuple(n.rpartition(".")[2] for n in self._in_namespace(namespace))
+        for close in _close_names(last, siblings, limit):
             found.append(f"{namespace}.{close}" if namespace else close)
         unique = list(dict.fromkeys(n for n in found if n != name))
         return unique[:limit]

@@ -5,12 +5,13 @@ Pure: takes the nodes, the graph and the statuses; returns plain data.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 import networkx as nx
 
+from blueprint.graph import Reach
 from blueprint.model import Border, Fill, Node
 from blueprint.status import NodeStatus
 
@@ -129,43 +130,6 @@ def _size(node: Node) -> str:
     text = (node.proof.text if node.proof else "") + node.statement.text
     length = len(text.split())
     return "S" if length < 60 else "M" if length < 250 else "L"
-
-
-class Reach:
-    """Descendant sets of every node as bit masks, computed once in linear passes.
-
-    Calling `nx.descendants` for every node would be quadratic; OR-ing integers over the
-    condensation in reverse topological order costs about N*E/64 word operations.
-    """
-
-    def __init__(self, graph: nx.DiGraph) -> None:
-        self._index = {node_id: i for i, node_id in enumerate(graph.nodes)}
-        condensed = nx.condensation(graph)
-        self._component = condensed.graph["mapping"]
-        self._reach: dict[int, int] = {}
-        own: dict[int, int] = {}
-        for component in condensed:
-            members = condensed.nodes[component]["members"]
-            own[component] = self.mask(members)
-        for component in reversed(list(nx.topological_sort(condensed))):
-            mask = own[component] if len(condensed.nodes[component]["members"]) > 1 else 0
-            for child in condensed.successors(component):
-                mask |= own[child] | self._reach[child]
-            self._reach[component] = mask
-
-    def bit(self, node_id: str) -> int:
-        return 1 << self._index[node_id]
-
-    def mask(self, node_ids: Iterable[str]) -> int:
-        mask = 0
-        for node_id in node_ids:
-            if node_id in self._index:
-                mask |= 1 << self._index[node_id]
-        return mask
-
-    def descendants(self, node_id: str) -> int:
-        """Every node reachable from `node_id`, itself excluded, as a bit mask."""
-        return self._reach[self._component[node_id]] & ~self.bit(node_id)
 
 
 def default_main_results(nodes: Sequence[Node], graph: nx.DiGraph) -> list[str]:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from blueprint.build import Analysis, StatusSource, Timings, analyze
+from blueprint.build import Analysis, BuildCache, StatusSource, Timings, analyze
 from blueprint.model import BlueprintError, Diagnostic, Severity
 from blueprint.server import SiteServer
 from blueprint.sitewriter import write_site
@@ -55,6 +55,7 @@ class LiveSite:
         self.builds = self.project / ".blueprint-cache" / "watch"
         self.number = 0
         self.good: list[Path] = []  # served folders, newest last
+        self.cache = BuildCache()
         self._lock = threading.Lock()
 
     def rebuild(self, changed: set[Path] | None = None) -> Rebuild:
@@ -95,7 +96,7 @@ class LiveSite:
     def _build(self) -> tuple[Analysis, dict[str, bytes], bool]:
         from blueprint.render import lay_out, render_site
 
-        analysis = analyze(self.project, self.status_source, Timings())
+        analysis = analyze(self.project, self.status_source, Timings(), cache=self.cache)
         views = lay_out(analysis)
         files = render_site(analysis, views)
         return analysis, files, not all(view.cached for view in views)
@@ -136,7 +137,7 @@ def watch(
     on_ready: Callable[[SiteServer], None],
     on_change: Callable[[set[Path]], None] = lambda paths: None,
     stop: threading.Event | None = None,
-    settle: float = 0.15,
+    settle: float = 0.1,
     debug: bool = False,
 ) -> None:
     """Serve the project's site with live reload until Ctrl+C or `stop`."""

@@ -47,3 +47,14 @@ def test_cycles_are_reported_and_reduction_still_works() -> None:
     reduced = transitive_reduction(graph)
     assert {("a", "b"), ("b", "c"), ("c", "a")} <= set(reduced.edges)
     assert len([e for e in reduced.edges if e[1] == "d"]) == 1
+
+
+def test_reduction_agrees_with_networkx_on_random_dags() -> None:
+    import networkx as nx
+
+    for seed in range(5):
+        random_graph = nx.gnp_random_graph(80, 0.08, seed=seed, directed=True)
+        dag = nx.DiGraph((f"n{u}", f"n{v}", {"kind": EdgeKind.PROOF})
+                         for u, v in random_graph.edges if u < v)
+        expected = nx.transitive_reduction(dag)
+        assert set(transitive_reduction(dag).edges) == set(expected.edges)

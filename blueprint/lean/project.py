@@ -337,6 +337,29 @@ def _scan_one(args: tuple[str, str, str, tuple[str, ...]]) -> tuple[LeanFile, li
     return scan_lean(text, module, rel, extra_keywords=extra), diags
 
 
+class ScanCache:
+    """Scanned files kept between builds (watch mode): a file is scanned again only when
+    its content changed."""
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple[str, str, tuple[str, ...]], tuple[str, LeanFile]] = {}
+
+    def scan(
+        self, task: tuple[str, str, str, tuple[str, ...]]
+    ) -> tuple[LeanFile, list[Diagnostic]]:
+        root, rel, module, extra = task
+        text, diags = read_source(Path(root) / rel, rel)
+        if text is None:
+            return LeanFile(module, rel), diags
+        key = (rel, module, extra)
+        cached = self._entries.get(key)
+        if cached is not None and cached[0] == text:
+            return cached[1], diags
+        scanned = scan_lean(text, module, rel, extra_keywords=extra)
+        self._entries[key] = (text, scanned)
+        return scanned, diags
+
+
 #: below this many files a process pool costs more than it saves. Measured on 1,300
 #: files: 0.70 s with 2 workers against 1.08 s in one process on an idle 2-core
 #: machine, but 1.3 s against 1.0-1.2 s when another process keeps a core busy.
@@ -354,6 +377,7 @@ def load_lean_project(
     extra_keywords: Sequence[str] = (),
     jobs: int | None = None,
     progress: Callable[[str], None] | None = None,
+    scan_cache: ScanCache | None = None,
 ) -> LeanProject:
     """Read, scan and index a Lean project (the I/O edge of this package).
 
@@ -381,7 +405,9 @@ def load_lean_project(
     if progress:
         progress(f"scanning {len(tasks)} Lean files")
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    if workers > 1 and len(tasks) >= POOL_THRESHOLD:
+    if scan_cache is not None:
+        results = [scan_cache.scan(t) for t in tasks]
+    elif workers > 1 and len(tasks) >= POOL_THRESHOLD:
         with ProcessPoolExecutor(workers) as pool:
             results = list(pool.map(_scan_one, tasks, chunksize=64))
     else:
