@@ -12,7 +12,6 @@ in the same run, as the baseline a structural change is allowed on top of.
 from __future__ import annotations
 
 import argparse
-from dataclasses import replace
 import json
 import socket
 import statistics
@@ -20,15 +19,16 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.synth import write_project  # noqa: E402
-from blueprint.build import StatusSource, analyze  # noqa: E402
-from blueprint.render import lay_out  # noqa: E402
-from blueprint.server import SiteServer  # noqa: E402
-from blueprint.watch import watch  # noqa: E402
+from bench.synth import write_project
+from blueprint.build import StatusSource, analyze
+from blueprint.render import lay_out
+from blueprint.server import SiteServer
+from blueprint.watch import watch
 
 
 class Events:

@@ -109,8 +109,14 @@ def _chapter_tex(chapter: int, members: list[SynthNode], planned: list[SynthNode
 
 
 def _chapter_lean(chapter: int, members: list[SynthNode], planned: list[SynthNode]) -> str:
-    imports = sorted({f"Synth.Ch{planned[i].chapter}" for n in members for i in n.uses
-                      + n.proof_uses if planned[i].chapter != chapter})
+    imports = sorted(
+        {
+            f"Synth.Ch{planned[i].chapter}"
+            for n in members
+            for i in n.uses + n.proof_uses
+            if planned[i].chapter != chapter
+        }
+    )
     out = [f"import {m}\n" for m in imports] or ["import Mathlib.Tactic\n"]
     out.append(f"\nnamespace Synth.Ch{chapter}\n\nopen Finset\n\n")
     for node in members:
