@@ -80,6 +80,12 @@ class Layout:
         )
 
 
+#: above this many nodes dot is not tried at all: it would take many minutes
+DOT_LIMIT = 6000
+#: seconds dot may take before the fast layered layout is used instead
+DEFAULT_TIMEOUT = 60.0
+
+
 def dot_arguments(node_count: int) -> tuple[list[str], str]:
     """dot settings chosen by size: exact for small graphs, faster knobs for large ones.
 
@@ -112,11 +118,13 @@ def layout_graph(
     nodes: Sequence[LayoutNode],
     edges: Sequence[LayoutEdge],
     cache_dir: Path | None = None,
-    timeout: float = 300.0,
+    timeout: float = DEFAULT_TIMEOUT,
 ) -> tuple[Layout, bool]:
     """Lay the graph out, from the cache when its structure was laid out before.
 
-    Returns the layout and whether it came from the cache.
+    dot runs in a subprocess that is stopped after `timeout` seconds; the graph is then
+    laid out by the fast layered layout instead (and that result is cached, so the next
+    build does not wait again). Returns the layout and whether it came from the cache.
     """
     request = request_for(nodes, edges)
     payload = json.dumps(request, sort_keys=True)
@@ -127,13 +135,28 @@ def layout_graph(
             return Layout.from_json(cached.read_text(encoding="utf-8")), True
         except (ValueError, KeyError, TypeError):
             pass  # a damaged cache entry is laid out again
-    layout = _run_worker(payload, timeout)
+    layout = _lay_out(nodes, edges, payload, timeout)
     if cached is not None:
         cached.parent.mkdir(parents=True, exist_ok=True)
         temporary = cached.with_suffix(".tmp")
         temporary.write_text(layout.to_json(), encoding="utf-8")
         temporary.replace(cached)
     return layout, False
+
+
+def _lay_out(
+    nodes: Sequence[LayoutNode], edges: Sequence[LayoutEdge], payload: str, timeout: float
+) -> Layout:
+    from blueprint.layered import layered_layout
+
+    if len(nodes) > DOT_LIMIT:
+        return layered_layout(
+            nodes, edges, f"layered layout ({len(nodes)} nodes is too many for dot)"
+        )
+    try:
+        return _run_worker(payload, timeout)
+    except TimeoutError:
+        return layered_layout(nodes, edges, f"layered layout (dot took over {timeout:.0f} s)")
 
 
 def _run_worker(payload: str, timeout: float) -> Layout:
@@ -147,9 +170,7 @@ def _run_worker(payload: str, timeout: float) -> Layout:
             check=False,
         )
     except subprocess.TimeoutExpired:
-        raise BlueprintError(
-            f"graph layout took longer than {timeout:.0f} s and was stopped"
-        ) from None
+        raise TimeoutError(f"dot took longer than {timeout:.0f} s") from None
     if completed.returncode != 0:
         detail = completed.stderr.strip().splitlines()[-1:] or ["no message"]
         raise BlueprintError(f"graph layout failed: {detail[0]}")

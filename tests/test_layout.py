@@ -60,3 +60,37 @@ def test_layout_is_deterministic(tmp_path: Path) -> None:
 def test_large_graphs_get_faster_settings(size: int, fast: bool) -> None:
     args, _ = dot_arguments(size)
     assert bool(args) is fast
+
+
+def test_layered_layout_puts_dependencies_above_and_never_overlaps() -> None:
+    from blueprint.layered import layered_layout
+
+    nodes = [LayoutNode(f"n{i}", f"label {i}", "ellipse") for i in range(60)]
+    edges = [
+        LayoutEdge(f"n{i}", f"n{j}", (i + j) % 2 == 0)
+        for i in range(60)
+        for j in (i + 1, i + 7)
+        if j < 60
+    ]
+    edges.append(LayoutEdge("n59", "n58", False))  # a cycle does not break it
+    layout = layered_layout(nodes, edges, "layered")
+    boxes = {box.id: box for box in layout.nodes}
+    assert len(boxes) == 60
+    for edge in edges[:-1]:
+        if {edge.source, edge.target} != {"n58", "n59"}:
+            assert boxes[edge.source].y < boxes[edge.target].y
+    rows: dict[float, list] = {}
+    for box in layout.nodes:
+        rows.setdefault(box.y, []).append(box)
+    for row in rows.values():
+        row.sort(key=lambda b: b.x)
+        for left, right in zip(row, row[1:], strict=False):
+            assert left.x + left.width / 2 <= right.x - right.width / 2
+    assert len(layout.edges) == len(edges) and all(e.arrow for e in layout.edges)
+
+
+def test_dot_that_takes_too_long_is_replaced_by_the_layered_layout(tmp_path: Path) -> None:
+    layout, cached = layout_graph(NODES, EDGES, tmp_path, timeout=0.001)
+    assert layout.settings.startswith("layered layout (dot took over")
+    again, cached = layout_graph(NODES, EDGES, tmp_path, timeout=0.001)
+    assert cached and again == layout  # the next build does not wait for dot again
