@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -84,7 +85,7 @@ def test_layered_layout_puts_dependencies_above_and_never_overlaps() -> None:
         rows.setdefault(box.y, []).append(box)
     for row in rows.values():
         row.sort(key=lambda b: b.x)
-        for left, right in zip(row, row[1:], strict=False):
+        for left, right in itertools.pairwise(row):
             assert left.x + left.width / 2 <= right.x - right.width / 2
     assert len(layout.edges) == len(edges) and all(e.arrow for e in layout.edges)
 
