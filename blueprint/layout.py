@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -114,67 +115,128 @@ def request_for(nodes: Sequence[LayoutNode], edges: Sequence[LayoutEdge]) -> dic
     }
 
 
+@dataclass(frozen=True)
+class LayoutJob:
+    """One graph to lay out."""
+
+    nodes: Sequence[LayoutNode]
+    edges: Sequence[LayoutEdge]
+
+
 def layout_graph(
     nodes: Sequence[LayoutNode],
     edges: Sequence[LayoutEdge],
     cache_dir: Path | None = None,
     timeout: float = DEFAULT_TIMEOUT,
 ) -> tuple[Layout, bool]:
-    """Lay the graph out, from the cache when its structure was laid out before.
+    """Lay one graph out; see `layout_graphs`."""
+    return layout_graphs([LayoutJob(nodes, edges)], cache_dir, timeout)[0]
 
-    dot runs in a subprocess that is stopped after `timeout` seconds; the graph is then
-    laid out by the fast layered layout instead (and that result is cached, so the next
-    build does not wait again). Returns the layout and whether it came from the cache.
+
+def layout_graphs(
+    jobs: Sequence[LayoutJob],
+    cache_dir: Path | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> list[tuple[Layout, bool]]:
+    """Lay graphs out, each from the cache when its structure was laid out before.
+
+    The others go to dot in worker subprocesses (large graphs alone, small ones together,
+    as many at once as there are cores) that are stopped after `timeout` seconds; a graph
+    dot could not finish in time gets the fast layered layout instead, and that result is
+    cached too, so the next build does not wait again. Returns (layout, from the cache).
     """
-    request = request_for(nodes, edges)
-    payload = json.dumps(request, sort_keys=True)
-    key = hashlib.sha256(payload.encode()).hexdigest()
-    cached = cache_dir / "layout" / f"{key}.json" if cache_dir is not None else None
-    if cached is not None and cached.is_file():
-        try:
-            return Layout.from_json(cached.read_text(encoding="utf-8")), True
-        except (ValueError, KeyError, TypeError):
-            pass  # a damaged cache entry is laid out again
-    layout = _lay_out(nodes, edges, payload, timeout)
-    if cached is not None:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        temporary = cached.with_suffix(".tmp")
-        temporary.write_text(layout.to_json(), encoding="utf-8")
-        temporary.replace(cached)
-    return layout, False
+    payloads = [json.dumps(request_for(j.nodes, j.edges), sort_keys=True) for j in jobs]
+    files = [_cache_file(cache_dir, payload) for payload in payloads]
+    results: list[tuple[Layout, bool] | None] = [_read_cached(f) for f in files]
+    missing = [i for i, result in enumerate(results) if result is None]
+    for index, layout in _compute(jobs, payloads, missing, timeout).items():
+        results[index] = (layout, False)
+        _write_cached(files[index], layout)
+    return [r for r in results if r is not None]
 
 
-def _lay_out(
-    nodes: Sequence[LayoutNode], edges: Sequence[LayoutEdge], payload: str, timeout: float
-) -> Layout:
+def _cache_file(cache_dir: Path | None, payload: str) -> Path | None:
+    if cache_dir is None:
+        return None
+    return cache_dir / "layout" / f"{hashlib.sha256(payload.encode()).hexdigest()}.json"
+
+
+def _read_cached(path: Path | None) -> tuple[Layout, bool] | None:
+    if path is None or not path.is_file():
+        return None
+    try:
+        return Layout.from_json(path.read_text(encoding="utf-8")), True
+    except (ValueError, KeyError, TypeError):
+        return None  # a damaged cache entry is laid out again
+
+
+def _write_cached(path: Path | None, layout: Layout) -> None:
+    if path is None:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(f".tmp{os.getpid()}")
+    temporary.write_text(layout.to_json(), encoding="utf-8")
+    temporary.replace(path)
+
+
+def _compute(
+    jobs: Sequence[LayoutJob], payloads: Sequence[str], indices: Sequence[int], timeout: float
+) -> dict[int, Layout]:
     from blueprint.layered import layered_layout
 
-    if len(nodes) > DOT_LIMIT:
-        return layered_layout(
-            nodes, edges, f"layered layout ({len(nodes)} nodes is too many for dot)"
-        )
-    try:
-        return _run_worker(payload, timeout)
-    except TimeoutError:
-        return layered_layout(nodes, edges, f"layered layout (dot took over {timeout:.0f} s)")
+    done: dict[int, Layout] = {}
+    for_dot = []
+    for index in indices:
+        size = len(jobs[index].nodes)
+        if size > DOT_LIMIT:
+            reason = f"layered layout ({size} nodes are too many for dot)"
+            done[index] = layered_layout(jobs[index].nodes, jobs[index].edges, reason)
+        else:
+            for_dot.append(index)
+    batches = _batches(for_dot, jobs)
+    running = [(batch, _start_worker([payloads[i] for i in batch])) for batch in batches]
+    for batch, process in running:
+        try:
+            output, errors = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+            reason = f"layered layout (dot took over {timeout:.0f} s)"
+            for index in batch:
+                done[index] = layered_layout(jobs[index].nodes, jobs[index].edges, reason)
+            continue
+        if process.returncode != 0:
+            detail = errors.strip().splitlines()[-1:] or ["no message"]
+            raise BlueprintError(f"graph layout failed: {detail[0]}")
+        for index, text in zip(batch, json.loads(output), strict=True):
+            done[index] = Layout.from_json(text)
+    return done
 
 
-def _run_worker(payload: str, timeout: float) -> Layout:
-    try:
-        completed = subprocess.run(
-            [sys.executable, "-m", "blueprint.layout"],
-            input=payload,
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        raise TimeoutError(f"dot took longer than {timeout:.0f} s") from None
-    if completed.returncode != 0:
-        detail = completed.stderr.strip().splitlines()[-1:] or ["no message"]
-        raise BlueprintError(f"graph layout failed: {detail[0]}")
-    return Layout.from_json(completed.stdout)
+def _batches(indices: Sequence[int], jobs: Sequence[LayoutJob]) -> list[list[int]]:
+    """Large graphs alone (each may time out on its own), small ones shared between workers."""
+    workers = max(1, min(os.cpu_count() or 1, 4))
+    large = [[i] for i in indices if len(jobs[i].nodes) > 400]
+    small = [i for i in indices if len(jobs[i].nodes) <= 400]
+    shared: list[list[int]] = [[] for _ in range(min(workers, len(small)))]
+    for position, index in enumerate(sorted(small, key=lambda i: -len(jobs[i].nodes))):
+        shared[position % len(shared)].append(index)
+    return large + shared
+
+
+def _start_worker(payloads: Sequence[str]) -> subprocess.Popen[str]:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "blueprint.layout"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdin is not None
+    process.stdin.write("[" + ",".join(payloads) + "]")
+    process.stdin.close()
+    process.stdin = None  # communicate() must not flush it again
+    return process
 
 
 # ---------------------------------------------------------------- worker side
@@ -267,8 +329,9 @@ def _pt(point: tuple[float, float]) -> str:
 
 
 def main() -> None:
-    request = json.loads(sys.stdin.read())
-    sys.stdout.write(compute_layout(request).to_json())
+    """Worker: a JSON list of requests on stdin, a JSON list of layouts on stdout."""
+    requests = json.loads(sys.stdin.read())
+    sys.stdout.write(json.dumps([compute_layout(r).to_json() for r in requests]))
 
 
 if __name__ == "__main__":
