@@ -7,7 +7,6 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
 from pathlib import Path
 
 import networkx as nx
@@ -17,7 +16,16 @@ from blueprint.graph import build_graph, cycle_diagnostics
 from blueprint.lean.buildlog import parse_build_log, sorry_overrides
 from blueprint.lean.project import LeanProject, ScanCache, load_lean_project
 from blueprint.lean_status import LeanReport, lean_status
-from blueprint.model import Blueprint, BlueprintError, Diagnostic, Heading, Node, Part, Severity
+from blueprint.model import (
+    Blueprint,
+    BlueprintError,
+    Diagnostic,
+    Heading,
+    Node,
+    Part,
+    Severity,
+    StatusSource,
+)
 from blueprint.status import (
     Formalization,
     NodeStatus,
@@ -25,12 +33,6 @@ from blueprint.status import (
     formalization_from_annotations,
 )
 from blueprint.tex import read_blueprint
-
-
-class StatusSource(StrEnum):
-    AUTO = "auto"
-    LEAN = "lean"
-    ANNOTATIONS = "annotations"
 
 
 @dataclass

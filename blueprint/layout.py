@@ -224,14 +224,33 @@ def _batches(indices: Sequence[int], jobs: Sequence[LayoutJob]) -> list[list[int
     return large + shared
 
 
-def _start_worker(payloads: Sequence[str]) -> subprocess.Popen[str]:
-    process = subprocess.Popen(
+class _Prewarmed:
+    """A worker started ahead of need, so that loading Python and Graphviz (about 0.2 s)
+    overlaps the reading of the blueprint. It exits by itself if it is never used."""
+
+    process: subprocess.Popen[str] | None = None
+
+
+def prewarm() -> None:
+    """Start a layout worker now; the next layout that needs dot will use it."""
+    if _Prewarmed.process is None:
+        _Prewarmed.process = _spawn()
+
+
+def _spawn() -> subprocess.Popen[str]:
+    return subprocess.Popen(
         [sys.executable, "-m", "blueprint.layout"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
+
+
+def _start_worker(payloads: Sequence[str]) -> subprocess.Popen[str]:
+    process, _Prewarmed.process = _Prewarmed.process, None
+    if process is None or process.poll() is not None:
+        process = _spawn()
     assert process.stdin is not None
     process.stdin.write("[" + ",".join(payloads) + "]")
     process.stdin.close()
@@ -330,7 +349,12 @@ def _pt(point: tuple[float, float]) -> str:
 
 def main() -> None:
     """Worker: a JSON list of requests on stdin, a JSON list of layouts on stdout."""
-    requests = json.loads(sys.stdin.read())
+    import pygraphviz  # noqa: F401  (loaded before waiting: a prewarmed worker is ready)
+
+    text = sys.stdin.read()
+    if not text:
+        return  # prewarmed, then not needed
+    requests = json.loads(text)
     sys.stdout.write(json.dumps([compute_layout(r).to_json() for r in requests]))
 
 

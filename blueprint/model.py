@@ -45,6 +45,14 @@ class BlueprintError(Exception):
         return f"{where}: {self.message}"
 
 
+class StatusSource(StrEnum):
+    """Where formalization status comes from."""
+
+    AUTO = "auto"  # the Lean sources when there are any, else the annotations
+    LEAN = "lean"
+    ANNOTATIONS = "annotations"
+
+
 class EdgeKind(StrEnum):
     STATEMENT = "statement"  # used in the statement: dashed
     PROOF = "proof"  # used in the proof: solid

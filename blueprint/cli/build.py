@@ -7,9 +7,9 @@ from pathlib import Path
 
 import typer
 
-from blueprint.build import StatusSource, Timings, build
 from blueprint.cli.check import LEAN_LOG
 from blueprint.cli.common import PROJECT, STATUS_SOURCE, STRICT, fails, print_diagnostics, summary
+from blueprint.model import StatusSource
 
 
 def register(app: typer.Typer) -> None:
@@ -24,6 +24,11 @@ def build_command(
     lean_log: Path | None = LEAN_LOG,
 ) -> None:
     """Build the static site of a blueprint project."""
+    from blueprint.layout import prewarm
+
+    prewarm()  # Graphviz loads in a worker while we read the blueprint
+
+    from blueprint.build import Timings, build
     from blueprint.cli import console
 
     start = time.perf_counter()

@@ -11,9 +11,8 @@ from pathlib import Path
 import typer
 from rich.markup import escape
 
-from blueprint.build import StatusSource, analyze
 from blueprint.cli.common import PROJECT, STATUS_SOURCE, STRICT, fails, summary
-from blueprint.model import Diagnostic, Severity
+from blueprint.model import Diagnostic, Severity, StatusSource
 
 
 class CheckFormat(StrEnum):
@@ -39,6 +38,7 @@ def check_command(
     lean_log: Path | None = LEAN_LOG,
 ) -> None:
     """Report stale \\leanok, missing Lean names, missing \\uses and reading problems."""
+    from blueprint.build import analyze
     from blueprint.cli import console
 
     analysis = analyze(project, status_source, lean_log=lean_log)

@@ -9,8 +9,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from blueprint.build import StatusSource
-from blueprint.model import Diagnostic, Severity
+from blueprint.model import Diagnostic, Severity, StatusSource
 
 PROJECT = typer.Argument(Path("."), help="The Lean project folder (with blueprint/ inside).")
 STATUS_SOURCE = typer.Option(

@@ -9,10 +9,9 @@ from pathlib import Path
 
 import typer
 
-from blueprint.build import StatusSource, analyze
 from blueprint.cli.check import LEAN_LOG
 from blueprint.cli.common import PROJECT, STATUS_SOURCE
-from blueprint.export import export_data
+from blueprint.model import StatusSource
 
 
 class ExportFormat(StrEnum):
@@ -33,6 +32,9 @@ def export_command(
     lean_log: Path | None = LEAN_LOG,
 ) -> None:
     """Export the dependency graph, statuses and diagnostics."""
+    from blueprint.build import analyze
+    from blueprint.export import export_data
+
     analysis = analyze(project, status_source, lean_log=lean_log)
     text = json.dumps(export_data(analysis), indent=1, ensure_ascii=False, sort_keys=False) + "\n"
     if output is None:

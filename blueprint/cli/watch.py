@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.markup import escape
 
-from blueprint.build import StatusSource
 from blueprint.cli.common import PROJECT, STATUS_SOURCE, print_diagnostics, summary
 from blueprint.cli.serve import HOST, PORT
-from blueprint.server import SiteServer
-from blueprint.watch import Rebuild, watch
+from blueprint.model import StatusSource
+
+if TYPE_CHECKING:
+    from blueprint.server import SiteServer
+    from blueprint.watch import Rebuild
 
 
 def register(app: typer.Typer) -> None:
@@ -26,6 +29,7 @@ def watch_command(
 ) -> None:
     """Build, serve and rebuild on every change; the browser reloads by itself."""
     from blueprint.cli import console, is_debug
+    from blueprint.watch import watch
 
     root = project.resolve()
 

@@ -1,0 +1,182 @@
+"""Build speed: ours against leanblueprint on real blueprints, and how cost grows with size.
+
+    python bench/bench_build.py [--corpus ../shared/corpus] [--plastex PATH]
+                                [--sizes 100 500 1000 2000 5000] [--repeat 3]
+
+1. Real blueprints (../shared/corpus): a cold `blueprint build` (no layout cache, the
+   command as a user runs it) against leanblueprint's `plastex -c plastex.cfg
+   --disable-images web.tex` on a copy of the same blueprint, in the same run, as a ratio.
+   leanblueprint is found on PATH or given with --plastex (pip install leanblueprint;
+   it needs `kpsewhich` from the Debian package texlive-binaries).
+2. Generated projects with matching Lean trees: seconds per stage and peak memory.
+3. Rebuilds of a pfr-sized project: nothing changed, and one status changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.synth import write_project  # noqa: E402
+
+STAGES = ("read", "lean", "graph", "status", "layout", "render", "write")
+
+
+def timed(command: list[str], cwd: Path | None = None) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def ours_cold(project: Path, out: Path, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        shutil.rmtree(project / ".blueprint-cache", ignore_errors=True)
+        times.append(timed(["blueprint", "build", str(project), "-o", str(out)]))
+    return min(times)
+
+
+def leanblueprint(blueprint: Path, plastex: str, work: Path) -> float | None:
+    copy = work / "lb"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(blueprint, copy)
+    try:
+        return timed([plastex, "-c", "plastex.cfg", "--disable-images", "web.tex"], cwd=copy)
+    except subprocess.CalledProcessError:
+        return None
+
+
+def real_blueprints(corpus: Path, plastex: str | None, repeat: int) -> None:
+    print(
+        f"\n## Real blueprints: cold build, layout included (seconds, best of {repeat} for ours)\n"
+    )
+    print(f"{'project':<24}{'nodes':>6}{'leanblueprint':>15}{'blueprint':>11}{'ratio':>8}")
+    for source in sorted(p for p in corpus.iterdir() if (p / "SOURCE.json").is_file()):
+        with tempfile.TemporaryDirectory() as folder:
+            work = Path(folder)
+            project = work / source.name
+            shutil.copytree(source / "blueprint", project / "blueprint")
+            nodes = len(json.loads((source / "reference-nonreduced.json").read_text())["nodes"])
+            if not nodes:
+                continue
+            ours = ours_cold(project, work / "site", repeat)
+            src = project / "blueprint" / "src"
+            theirs = (
+                leanblueprint(src if src.is_dir() else project / "blueprint", plastex, work)
+                if plastex
+                else None
+            )
+            ratio = f"{theirs / ours:>7.1f}x" if theirs else "      -"
+            theirs_text = f"{theirs:>15.2f}" if theirs else f"{'not run':>15}"
+            print(f"{source.name:<24}{nodes:>6}{theirs_text}{ours:>11.2f}{ratio}")
+
+
+STAGE_RUN = """
+import json, resource, sys, time
+from pathlib import Path
+from blueprint.build import Timings, build
+timings = Timings()
+start = time.perf_counter()
+build(Path(sys.argv[1]), Path(sys.argv[2]), timings=timings)
+total = time.perf_counter() - start
+peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+           resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+print(json.dumps({"stages": timings.seconds, "total": total, "peak_mb": peak / 1024}))
+"""
+
+
+def generated(sizes: list[int]) -> None:
+    print("\n## Generated projects: cold build, seconds per stage\n")
+    header = "".join(f"{s:>8}" for s in STAGES)
+    print(f"{'nodes':>6}{header}{'total':>8}{'peak MB':>9}  layout")
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as folder:
+            project = Path(folder) / "project"
+            write_project(project, size)
+            result = subprocess.run(
+                [sys.executable, "-c", STAGE_RUN, str(project), str(Path(folder) / "site")],
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            data = json.loads(result.stdout)
+            cells = "".join(f"{data['stages'].get(s, 0.0):>8.2f}" for s in STAGES)
+            settings = _layout_settings(Path(folder) / "site" / "graph.html")
+            print(f"{size:>6}{cells}{data['total']:>8.2f}{data['peak_mb']:>9.0f}  {settings}")
+
+
+def _layout_settings(page: Path) -> str:
+    text = page.read_text()
+    for marker in ("layered layout", "dot, "):
+        at = text.find(marker)
+        if at >= 0:
+            return text[at : text.find("<", at)].strip()
+    return "?"
+
+
+def rebuilds(size: int, repeat: int) -> None:
+    from blueprint.build import build
+
+    print(f"\n## Rebuilds of a generated {size}-node project (seconds, median of {repeat})\n")
+    with tempfile.TemporaryDirectory() as folder:
+        project = Path(folder) / "project"
+        planned = write_project(project, size)
+        out = Path(folder) / "site"
+        start = time.perf_counter()
+        build(project, out)
+        cold = time.perf_counter() - start
+        unchanged = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            build(project, out)
+            unchanged.append(time.perf_counter() - start)
+        status = []
+        sorried = [n for n in planned if n.stated and not n.proved and n.env != "definition"]
+        for node in sorried[:repeat]:
+            lean = project / "Synth" / f"Ch{node.chapter}.lean"
+            marker = f"theorem decl_{node.index} "
+            head, tail = lean.read_text().split(marker, 1)
+            lean.write_text(head + marker + tail.replace("sorry", "omega", 1))
+            start = time.perf_counter()
+            build(project, out)
+            status.append(time.perf_counter() - start)
+        command = timed(["blueprint", "build", str(project), "-o", str(out)])
+    print(f"cold build, in process                {cold:.3f}")
+    print(f"nothing changed, in process           {statistics.median(unchanged):.3f}")
+    print(f"one status changed, in process        {statistics.median(status):.3f}")
+    print(f"nothing changed, `blueprint build`    {command:.3f}  (Python start-up included)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("--plastex", default=shutil.which("plastex"))
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500, 1000, 2000, 5000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--skip", nargs="*", default=[], choices=["real", "generated", "rebuild"])
+    args = parser.parse_args()
+    print(f"machine: {os.cpu_count()} cores; Python {sys.version.split()[0]}")
+    if "real" not in args.skip and args.corpus.is_dir():
+        real_blueprints(args.corpus, args.plastex, args.repeat)
+    if "generated" not in args.skip:
+        generated(args.sizes)
+    if "rebuild" not in args.skip:
+        rebuilds(218, args.repeat)
+
+
+if __name__ == "__main__":
+    main()
