@@ -6,6 +6,7 @@ import sys
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from blueprint.model import BlueprintError
 
@@ -47,5 +48,14 @@ def main() -> None:
     except BlueprintError as error:
         if _debug or "--debug" in sys.argv:
             raise
-        errors.print(f"[bold red]error:[/] {error}", markup=True, soft_wrap=True)
+        errors.print(f"[bold red]error:[/] {escape(str(error))}", soft_wrap=True)
         sys.exit(1)
+    except Exception as error:  # a bug of ours: say so briefly, the traceback on demand
+        if _debug or "--debug" in sys.argv:
+            raise
+        errors.print(
+            f"[bold red]internal error:[/] {escape(type(error).__name__)}: {escape(str(error))}"
+            " (run with --debug for the traceback, and please report it)",
+            soft_wrap=True,
+        )
+        sys.exit(3)
