@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from blueprint.tex.source import Source
 
 _SPACE = re.compile(r"[ \t]*(?:\n[ \t]*)?")  # spaces and at most one line end: no \par
-_OPTIONAL_STOP = re.compile(r"[\]{]|\n[ \t]*\n")
+_OPTIONAL_STOP = re.compile(r"\\[\\{}\]]|[\]{]|\n[ \t]*\n")
 _CONTROL_SEQUENCE = re.compile(r"\\(?:[a-zA-Z@]+|.)", re.DOTALL)
 _WHITESPACE = re.compile(r"\s+")
 
@@ -47,9 +47,13 @@ def optional(src: Source, pos: int) -> Arg | None:
         return None
     at = start + 1
     while (stop := _OPTIONAL_STOP.search(text, at)) is not None:
-        if stop.group() == "]":
+        token = stop.group()
+        if token == "]":
             return Arg(text[start + 1 : stop.start()], start + 1, stop.end())
-        if stop.group() != "{" or stop.start() not in src.braces:
+        if token.startswith("\\"):
+            at = stop.end()
+            continue
+        if token != "{" or stop.start() not in src.braces:
             break
         at = src.braces[stop.start()] + 1
     return Arg("", start + 1, start, closed=False)

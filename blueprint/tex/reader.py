@@ -63,6 +63,8 @@ OWN_LABEL_ENVS = frozenset(
     ]
 )
 MAX_LOADS = 10_000
+MAX_PER_FILE = 200  # diagnostics reported a file
+MAX_TEXT = 100_000  # characters of a statement or proof kept
 
 
 class Kind(Enum):
@@ -83,6 +85,7 @@ class Frame:
     line: int
     body: int  # offset where its body starts
     part: PartDraft | None = None
+    inner: int | None = None  # where the first statement or proof nested in it begins
 
 
 class Reader(Preamble):
@@ -118,7 +121,7 @@ class Reader(Preamble):
         root = posixpath.normpath(root)
         src = self._load(root)
         if isinstance(src, Source):
-            self.cursors.append(Cursor(src))
+            self._enter(src)
         else:
             reason = "no such file" if src is None else src
             self.diagnostics.append(Diagnostic(root, 1, Severity.ERROR, f"cannot read: {reason}"))
@@ -139,7 +142,7 @@ class Reader(Preamble):
             nodes=nodes,
             options=self.options,
             headings=self.headings,
-            diagnostics=[*self.diagnostics, *resolver.diagnostics],
+            diagnostics=summarise([*self.diagnostics, *resolver.diagnostics]),
             files=self.files,
         )
 
@@ -192,7 +195,7 @@ class Reader(Preamble):
                 Severity.ERROR,
                 f"\\begin{{{frame.env}}} is never closed in this file",
             )
-            self._close(frame, len(src.text))
+            self._close(frame, len(src.text), closed=False)
 
     # -- diagnostics -----------------------------------------------------------------
 
@@ -219,6 +222,11 @@ class Reader(Preamble):
         if path not in self.files:
             self.files.append(path)
         return prepare(path, raw)
+
+    def _enter(self, src: Source) -> None:
+        """Start reading `src` (its stage-one problems are reported now)."""
+        self.diagnostics.extend(src.diagnostics)
+        self.cursors.append(Cursor(src))
 
     def _cs_input(self, cur: Cursor, match: re.Match[str]) -> int:
         arg = group(cur.src, match.end())
@@ -264,7 +272,7 @@ class Reader(Preamble):
                     cur, match.start(), Severity.ERROR, f"{macro}: cannot read {path}: {src}"
                 )
                 return
-            self.cursors.append(Cursor(src))
+            self._enter(src)
             return
         looked = ", ".join(candidates)
         self._report(
@@ -320,7 +328,7 @@ class Reader(Preamble):
             frame = self._pop()
             message = f"\\begin{{{frame.env}}} is never closed ({by} at line {cur.src.line(pos)})"
             self._at(frame.src, frame.line, Severity.ERROR, message)
-            self._close(frame, self._end_offset(frame, cur, pos))
+            self._close(frame, self._end_offset(frame, cur, pos), closed=False)
             if frame is outermost:
                 return
 
@@ -356,7 +364,7 @@ class Reader(Preamble):
             frame.part = self._new_part(frame, squash(title.value) if title else None)
         if kind in (Kind.STATEMENT, Kind.OWN_LABEL):
             self.last_heading = None
-        self._push(frame)
+        self._push(frame, match.start())
         return frame.body
 
     def _new_part(self, frame: Frame, title: str | None) -> PartDraft:
@@ -398,7 +406,8 @@ class Reader(Preamble):
                 where = cur.src.line(match.start())
                 message = f"\\begin{{{frame.env}}} is never closed (\\end{{{env}}} at line {where})"
                 self._at(frame.src, frame.line, Severity.ERROR, message)
-            self._close(frame, self._end_offset(frame, cur, match.start()))
+            end = self._end_offset(frame, cur, match.start())
+            self._close(frame, end, closed=frame.env == env)
             if frame.env == env:
                 break
         self.done = env == "document"
@@ -413,10 +422,13 @@ class Reader(Preamble):
                 return other.pos
         return len(frame.src.text)
 
-    def _push(self, frame: Frame) -> None:
+    def _push(self, frame: Frame, begin: int) -> None:
         self.frames.append(frame)
         self.open_envs[frame.env] += 1
         if frame.kind in (Kind.STATEMENT, Kind.PROOF):
+            outer = self.part_frames[-1] if self.part_frames else None
+            if outer is not None and outer.src is frame.src and outer.inner is None:
+                outer.inner = begin
             self.part_frames.append(frame)
         if frame.kind in (Kind.STATEMENT, Kind.PROOF, Kind.OWN_LABEL):
             self.label_frames.append(frame)
@@ -430,9 +442,17 @@ class Reader(Preamble):
             self.label_frames.pop()
         return frame
 
-    def _close(self, frame: Frame, end: int) -> None:
+    def _close(self, frame: Frame, end: int, closed: bool = True) -> None:
+        """Finish `frame` at `end`; one never `closed` ends where a nested statement or
+        proof begins, if any (probably where it was meant to end)."""
         if frame.part is None:
             return
+        if not closed and frame.inner is not None:
+            end = min(end, frame.inner)
+        if end - frame.body > MAX_TEXT:
+            end = frame.body + MAX_TEXT
+            self._at(frame.src, frame.line, Severity.INFO,
+                     f"{frame.env} longer than {MAX_TEXT} characters: text cut")  # fmt: skip
         frame.part.text = body_text(frame.src, frame.body, max(end, frame.body))
         if frame.kind is Kind.STATEMENT:
             self.last_statement = frame.part
@@ -556,6 +576,26 @@ def input_candidates(name: str, including: str) -> tuple[list[str], str | None]:
             if path not in candidates:
                 candidates.append(path)
     return candidates, None
+
+
+def summarise(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """At most MAX_PER_FILE diagnostics a file, then one line for the rest (as severe as
+    the worst of them)."""
+    counts: Counter[str] = Counter()
+    rest: dict[str, list[Diagnostic]] = {}
+    kept: list[Diagnostic] = []
+    for diagnostic in diagnostics:
+        counts[diagnostic.file] += 1
+        if counts[diagnostic.file] <= MAX_PER_FILE:
+            kept.append(diagnostic)
+        else:
+            rest.setdefault(diagnostic.file, []).append(diagnostic)
+    order = [Severity.INFO, Severity.WARNING, Severity.ERROR]
+    for file, more in rest.items():
+        worst = max((d.severity for d in more), key=order.index)
+        message = f"{len(more)} more problems in this file (the first is at line {more[0].line})"
+        kept.append(Diagnostic(file, more[0].line, worst, message))
+    return kept
 
 
 def read_blueprint(root: str, load: Loader) -> Blueprint:

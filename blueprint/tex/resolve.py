@@ -87,6 +87,7 @@ class Resolver:
 
     def _name(self, drafts: list[PartDraft]) -> None:
         taken = set(self.labels)
+        suffixes: dict[str, int] = {}
         for draft in drafts:
             if draft.labels:
                 self.ids[id(draft)] = draft.labels[0]
@@ -95,10 +96,11 @@ class Resolver:
                 f"{squash(draft.title or '')}\n{squash(draft.text)}".encode()
             ).hexdigest()
             base = f"{draft.env}-{digest[:8]}"
-            node_id, suffix = base, 1
+            node_id, suffix = base, suffixes.get(base, 1)
             while node_id in taken:
                 suffix += 1
                 node_id = f"{base}-{suffix}"
+            suffixes[base] = suffix
             taken.add(node_id)
             self.ids[id(draft)] = node_id
             message = (
