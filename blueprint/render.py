@@ -1,23 +1,47 @@
-"""From an analysis to the files of the static site: layout views, then jinja2 templates."""
+"""From an analysis to the files of the static site: layout views, then jinja2 templates.
+
+Pages: the overview (index.html), the dependency graph (graph.html, and one per chapter
+with `dep_by`), the blueprint as a document (contents.html, chapter-N.html,
+references.html), the task board (tasks.html) and the progress page (progress.html).
+Every string from the user's files goes through jinja's autoescaping or, for the data the
+scripts read, through `_json_for_script`; element ids are never made from labels.
+"""
 
 from __future__ import annotations
 
 import json
-from collections import Counter
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+import markupsafe
 import networkx as nx
 
 from blueprint import __version__
 from blueprint.build import Analysis
 from blueprint.graph import transitive_reduction
-from blueprint.layout import Layout, LayoutEdge, LayoutJob, LayoutNode, layout_graphs
-from blueprint.model import Border, EdgeKind, Fill, Node
+from blueprint.layout import Layout, LayoutEdge, LayoutNode, layout_graph
+from blueprint.model import EdgeKind, Node
+from blueprint.sitedata import (
+    SIZE_WORDS,
+    STAGE_SHORT,
+    STAGES,
+    NodeInfo,
+    SiteData,
+    node_hash,
+    progress_bars,
+    site_data,
+    task_board,
+)
+from blueprint.texhtml import Macro
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
-MATHLIB_DOCS = "https://leanprover-community.github.io/mathlib4_docs"
+MATHJAX_VERSION = "3.2.2"
+MATHJAX_CDN = f"https://cdn.jsdelivr.net/npm/mathjax@{MATHJAX_VERSION}/es5/tex-svg.js"
+MATHJAX_LOCAL = "static/mathjax/tex-svg.js"
 
 DEFAULT_COLORS = {
     "mathlib": "darkgreen",
@@ -30,21 +54,25 @@ DEFAULT_COLORS = {
     "fully_proved": "#1CAC78",
 }
 
-BORDER_WORDS = {
-    Border.MATHLIB: "in Mathlib",
-    Border.STATED: "statement formalized in Lean",
-    Border.CAN_STATE: "statement ready to be formalized",
-    Border.NOT_READY: "statement not ready: the blueprint needs work",
-    Border.NONE: "statement not yet ready to be formalized",
-}
 
-FILL_WORDS = {
-    Fill.FULLY_PROVED: "proof and all its ancestors formalized",
-    Fill.PROVED: "proof formalized",
-    Fill.DEFINED: "definition formalized",
-    Fill.CAN_PROVE: "proof ready to be formalized",
-    Fill.NONE: "proof not yet ready to be formalized",
-}
+@dataclass(frozen=True)
+class SiteOptions:
+    """How the site is made, beyond what the project says."""
+
+    offline_math: bool = False  # MathJax copied into the site (from npm) instead of a CDN
+
+
+_OPTIONS: ContextVar[SiteOptions | None] = ContextVar("blueprint_site_options", default=None)
+
+
+@contextmanager
+def site_options(options: SiteOptions) -> Iterator[None]:
+    """Use `options` for the sites rendered inside this block (e.g. by `build.build`)."""
+    token = _OPTIONS.set(options)
+    try:
+        yield
+    finally:
+        _OPTIONS.reset(token)
 
 
 @dataclass(frozen=True)
@@ -60,8 +88,8 @@ class GraphView:
 
 
 def lay_out(analysis: Analysis) -> list[GraphView]:
-    """The graph views of the site, laid out together (or taken from the layout cache)."""
-    plans = [("graph", "Dependency graph", analysis.graph, frozenset[str]())]
+    """The graph views of the site, each laid out (or taken from the layout cache)."""
+    views = [_view(analysis, "graph", "Dependency graph", analysis.graph)]
     dep_by = analysis.blueprint.options.dep_by
     if dep_by:
         for index, (unit, members) in enumerate(_units(analysis.nodes, dep_by), start=1):
@@ -69,17 +97,10 @@ def lay_out(analysis: Analysis) -> list[GraphView]:
             for node_id in members:
                 neighbours.update(analysis.graph.predecessors(node_id))
                 neighbours.update(analysis.graph.successors(node_id))
-            outside = frozenset(neighbours - set(members))
+            outside = neighbours - set(members)
             subgraph = analysis.graph.subgraph([*members, *outside])
-            plans.append((f"graph-{index}", unit, subgraph, outside))
-    jobs = [_job(analysis, graph) for _, _, graph, _ in plans]
-    layouts = layout_graphs(jobs, analysis.config.cache_dir)
-    return [
-        GraphView(slug, title, tuple(n.id for n in job.nodes), outside, layout, cached)
-        for (slug, title, _, outside), job, (layout, cached) in zip(
-            plans, jobs, layouts, strict=True
-        )
-    ]
+            views.append(_view(analysis, f"graph-{index}", unit, subgraph, frozenset(outside)))
+    return views
 
 
 def _units(nodes: list[Node], dep_by: str) -> list[tuple[str, list[str]]]:
@@ -90,59 +111,97 @@ def _units(nodes: list[Node], dep_by: str) -> list[tuple[str, list[str]]]:
     return list(units.items())
 
 
-def _job(analysis: Analysis, graph: nx.DiGraph) -> LayoutJob:
-    """The graph as dot will draw it: document order, reduced unless `nonreducedgraph`."""
+def _view(
+    analysis: Analysis,
+    slug: str,
+    title: str,
+    graph: nx.DiGraph,
+    outside: frozenset[str] = frozenset(),
+) -> GraphView:
     order = [node.id for node in analysis.nodes if node.id in graph]
     drawn = graph if analysis.blueprint.options.nonreduced else transitive_reduction(graph)
-    nodes = [
+    layout_nodes = [
         LayoutNode(node_id, node_id, "box" if analysis.by_id[node_id].is_definition else "ellipse")
         for node_id in order
     ]
     position = {node_id: index for index, node_id in enumerate(order)}
-    edges = [
+    layout_edges = [
         LayoutEdge(u, v, drawn.edges[u, v]["kind"] is EdgeKind.STATEMENT)
         for u, v in sorted(drawn.edges, key=lambda e: (position[e[0]], position[e[1]]))
     ]
-    return LayoutJob(nodes, edges)
+    layout, cached = layout_graph(layout_nodes, layout_edges, analysis.config.cache_dir)
+    return GraphView(slug, title, tuple(order), outside, layout, cached)
 
 
 # ---------------------------------------------------------------- pages
 
 
-def render_site(analysis: Analysis, views: list[GraphView]) -> dict[str, bytes]:
+def render_site(
+    analysis: Analysis, views: list[GraphView], options: SiteOptions | None = None
+) -> dict[str, bytes]:
     """Every file of the site: relative path -> bytes. Deterministic."""
+    options = options or _OPTIONS.get() or SiteOptions()
     env = _environment()
+    data = site_data(analysis)
     colors = {**DEFAULT_COLORS, **analysis.blueprint.options.colors}
+    board = task_board(analysis)
+    bars = progress_bars(analysis, data.nodes)
+    math_src = MATHJAX_LOCAL if options.offline_math else MATHJAX_CDN
     context = {
         "title": _title(analysis),
         "version": __version__,
         "views": views,
         "colors": colors,
-        "legend": _legend(analysis, colors),
-        "counts": _counts(analysis),
+        "data": data,
+        "nodes": data.nodes,
+        "chapters": data.chapters,
+        "stages": STAGES,
+        "stage_short": STAGE_SHORT,
+        "size_words": SIZE_WORDS,
+        "board": board,
+        "bars": bars,
+        "total": bars[0],
         "diagnostics": analysis.diagnostics,
         "status_source": analysis.status_source,
         "node_count": len(analysis.nodes),
         "edge_count": analysis.graph.number_of_edges(),
+        "math_json": _json_for_script(_math_config(math_src, data.macros)),
+        "hash": node_hash,
+        "legend_descriptions": sorted(analysis.blueprint.options.color_descriptions.items()),
     }
-    nodes_json = _json_for_script(_node_records(analysis, colors))
+    panels = _panels(env, data)
     files: dict[str, bytes] = {}
-    files["index.html"] = env.get_template("index.html").render(**context, page="index").encode()
+
+    def page(name: str, template: str, **extra: object) -> None:
+        slug = name.removesuffix(".html")
+        html = env.get_template(template).render(**context, page=slug, **extra)
+        files[name] = html.encode()
+
+    page("index.html", "index.html")
     for view in views:
-        html = env.get_template("graph.html").render(
-            **context,
-            page=view.slug,
+        page(
+            f"{view.slug}.html",
+            "graph.html",
             view=view,
             boxes={box.id: box for box in view.layout.nodes},
-            statuses=analysis.statuses,
-            by_id=analysis.by_id,
-            nodes_json=nodes_json,
+            panels=panels,
+            nodes_json=_json_for_script(_graph_data(analysis, data, view)),
         )
-        files[f"{view.slug}.html"] = html.encode()
+    page("contents.html", "contents.html")
+    for chapter in data.chapters:
+        page(f"{chapter.slug}.html", "chapter.html", chapter=chapter, items=chapter.items)
+    if data.references:
+        page("references.html", "references.html")
+    page("tasks.html", "tasks.html")
+    page("progress.html", "progress.html")
     static = TEMPLATE_DIR / "static"
     for path in sorted(static.rglob("*")):
         if path.is_file() and path.name != "livereload.js":
             files[f"static/{path.relative_to(static).as_posix()}"] = path.read_bytes()
+    if options.offline_math:
+        from blueprint.mathassets import mathjax_files
+
+        files.update(mathjax_files(analysis.config.cache_dir, MATHJAX_VERSION))
     return files
 
 
@@ -167,83 +226,63 @@ def _title(analysis: Analysis) -> str:
     return analysis.config.title or analysis.blueprint.options.title or analysis.config.root.name
 
 
-def _counts(analysis: Analysis) -> dict[str, list[tuple[str, str, int]]]:
-    borders = Counter(status.border for status in analysis.statuses.values())
-    fills = Counter(status.fill for status in analysis.statuses.values())
+def _panels(env: jinja2.Environment, data: SiteData) -> dict[str, markupsafe.Markup]:
+    """Each node's side panel, rendered once by the template and shared by the graph pages."""
+    panel = env.get_template("_node.html").module.panel  # type: ignore[attr-defined]
+    return {node_id: panel(info, data.nodes) for node_id, info in data.nodes.items()}
+
+
+def _graph_data(analysis: Analysis, data: SiteData, view: GraphView) -> dict[str, object]:
+    """What graph.js needs, once per page: nodes in drawing order and their dependencies
+    (every edge, not only the drawn ones) as indices into that order."""
+    index = {node_id: position for position, node_id in enumerate(view.node_ids)}
+    nodes = []
+    for node_id in view.node_ids:
+        info: NodeInfo = data.nodes[node_id]
+        nodes.append(
+            {
+                "id": node_id,
+                "title": info.title_text,
+                "heading": info.heading,
+                "kind": info.kind,
+                "chapter": info.chapter,
+                "stage": info.stage,
+                "lean": [d.name for d in info.declarations],
+                "text": info.search_text,
+                "uses": sorted(
+                    index[u] for u in analysis.graph.predecessors(node_id) if u in index
+                ),
+                "outside": node_id in view.outside,
+            }
+        )
     return {
-        "border": [(b.value, BORDER_WORDS[b], borders[b]) for b in Border if borders[b]],
-        "fill": [(f.value, FILL_WORDS[f], fills[f]) for f in Fill if fills[f]],
+        "page": view.slug,
+        "nodes": nodes,
+        "chapters": data.chapter_titles,
+        "stages": [[key, STAGE_SHORT[key], words] for key, words in STAGES],
     }
 
 
-def _legend(analysis: Analysis, colors: dict[str, str]) -> list[dict[str, str]]:
-    """Legend entries in plain words; each shows a sample shape, so colour is not alone."""
-    described = analysis.blueprint.options.color_descriptions
-    entries = [
-        ("box", "", "", "a definition"),
-        ("ellipse", "", "", "a theorem, lemma, proposition or corollary"),
-        ("ellipse", colors["stated"], "", "green border: statement formalized in Lean"),
-        ("ellipse", colors["can_state"], "", "blue border: statement ready to be formalized"),
-        ("ellipse", colors["not_ready"], "", "orange border: not ready, the blueprint needs work"),
-        ("ellipse", colors["mathlib"], "", "dark green border: already in Mathlib"),
-        ("ellipse", "", colors["can_prove"], "blue background: proof ready to be formalized"),
-        ("ellipse", "", colors["proved"], "green background: proof formalized"),
-        ("box", "", colors["defined"], "green background (box): definition formalized"),
-        (
-            "ellipse",
-            "",
-            colors["fully_proved"],
-            "dark green background: proof and all its ancestors formalized",
-        ),
-        ("ellipse", "", "", "no colour: not yet ready to be formalized"),
-    ]
-    legend = [
-        {"shape": shape, "stroke": stroke, "fill": fill, "text": text}
-        for shape, stroke, fill, text in entries
-    ]
-    for key, description in sorted(described.items()):
-        legend.append(
-            {
-                "shape": "ellipse",
-                "stroke": "",
-                "fill": colors.get(key, ""),
-                "text": f"{key}: {description}",
-            }
-        )
-    return legend
-
-
-def _node_records(analysis: Analysis, colors: dict[str, str]) -> dict[str, dict]:
-    options = analysis.blueprint.options
-    dochome = (options.dochome or MATHLIB_DOCS).rstrip("/")
-    github = (analysis.config.github or options.github or "").rstrip("/")
-    records = {}
-    for node in analysis.nodes:
-        status = analysis.statuses[node.id]
-        discussion = node.discussion
-        records[node.id] = {
-            "id": node.id,
-            "env": node.env,
-            "title": node.title or "",
-            "number": node.number or "",
-            "chapter": node.chapter or "",
-            "statement": node.statement.text,
-            "proof": node.proof.text if node.proof else None,
-            "lean": [{"name": n, "url": f"{dochome}/find/#doc/{n}"} for n in node.lean],
-            "discussion": f"{github}/issues/{discussion}" if discussion and github else None,
-            "border": status.border.value,
-            "fill": status.fill.value,
-            "border_words": BORDER_WORDS[status.border],
-            "fill_words": FILL_WORDS[status.fill],
-            "uses": sorted(analysis.graph.predecessors(node.id)),
-            "used_by": sorted(analysis.graph.successors(node.id)),
-            "file": node.file,
-            "line": node.line,
-        }
-    return records
+def _math_config(src: str, macros: Mapping[str, Macro]) -> dict[str, object]:
+    """MathJax's source and the blueprint's macros, in MathJax's format."""
+    converted: dict[str, object] = {}
+    for name, macro in sorted(macros.items()):
+        if macro.args == 0:
+            converted[name] = macro.body
+        elif macro.default is not None:
+            converted[name] = [macro.body, macro.args, macro.default]
+        else:
+            converted[name] = [macro.body, macro.args]
+    return {"src": src, "macros": converted}
 
 
 def _json_for_script(data: object) -> str:
     """JSON safe to embed in a <script type="application/json"> element."""
-    text = json.dumps(data, sort_keys=True, ensure_ascii=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
