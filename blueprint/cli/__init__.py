@@ -35,9 +35,9 @@ def is_debug() -> bool:
 
 
 def _register() -> None:
-    from blueprint.cli import build, check, export, serve, watch
+    from blueprint.cli import build, check, export, serve, status, watch
 
-    for command in (build, export, check, serve, watch):
+    for command in (build, export, check, serve, watch, status):
         command.register(app)
 
 

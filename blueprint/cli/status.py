@@ -1,0 +1,84 @@
+"""`blueprint status`: the progress figures and the top tasks, in the terminal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from blueprint.build import StatusSource, analyze
+from blueprint.cli.common import PROJECT, STATUS_SOURCE
+from blueprint.tasks import Progress, blockers, main_results, progress, ready_tasks
+
+
+def register(app: typer.Typer) -> None:
+    app.command("status")(status_command)
+
+
+def status_command(
+    project: Path = PROJECT,
+    status_source: StatusSource = STATUS_SOURCE,
+    top: int = typer.Option(10, "--top", "-n", min=0, help="How many tasks to list."),
+) -> None:
+    """Progress per chapter, the tasks that unlock the most, blockers and main results."""
+    from blueprint.cli import console
+
+    analysis = analyze(project, status_source)
+    nodes, graph, statuses = analysis.nodes, analysis.graph, analysis.statuses
+    chosen = [m for m in analysis.config.main_results if m in analysis.by_id]
+    console.print(progress_table(progress(nodes, statuses)))
+    tasks = ready_tasks(nodes, graph, statuses, chosen)
+    table = Table(title=f"Ready now: {len(tasks)} tasks (top {min(top, len(tasks))})")
+    for column in ("#", "task", "node", "chapter", "unlocks", "main results", "Lean", "size"):
+        if column in ("#", "unlocks", "main results"):
+            table.add_column(column, justify="right")
+        else:
+            table.add_column(column, no_wrap=column in ("task", "node", "size"))
+    for rank, task in enumerate(tasks[:top], start=1):
+        node = analysis.by_id[task.node_id]
+        table.add_row(
+            str(rank),
+            task.kind.value,
+            escape(task.node_id),
+            escape(node.chapter or ""),
+            str(task.unlocks),
+            str(task.main_results),
+            escape(", ".join(node.lean)) or "-",
+            task.size,
+        )
+    console.print(table)
+    held = blockers(nodes, graph, statuses)
+    if held:
+        names = ", ".join(f"{escape(b.node_id)} (holds up {b.held_up})" for b in held[:top])
+        console.print(f"[bold]Blockers[/] (not ready): {names}")
+    results = main_results(nodes, graph, statuses, chosen)
+    open_results = sorted((r for r in results if not r.done), key=lambda r: -len(r.chain))
+    done = len(results) - len(open_results)
+    mains = Table(title=f"Main results: {done} of {len(results)} done; the longest chains ahead")
+    mains.add_column("main result", no_wrap=True)
+    mains.add_column("unfinished", justify="right")
+    mains.add_column("chain of unfinished nodes in front of it")
+    for result in open_results[:top]:
+        chain = " → ".join(escape(step) for step in result.chain)
+        mains.add_row(escape(result.node_id), str(len(result.chain)), chain)
+    console.print(mains)
+
+
+def progress_table(rows: list[Progress]) -> Table:
+    table = Table(title="Progress")
+    for column in ("chapter", "nodes", "statements", "proofs", "fully proved"):
+        table.add_column(column, justify="left" if column == "chapter" else "right")
+    for index, row in enumerate(rows):
+        cells = [_share(value, row.nodes) for value in (row.stated, row.proved, row.fully_proved)]
+        label = "All chapters" if index == 0 else escape(row.label)
+        table.add_row(label, str(row.nodes), *cells, style="bold" if index == 0 else None)
+        if index == 0 and len(rows) > 1:
+            table.add_section()
+    return table
+
+
+def _share(value: int, total: int) -> str:
+    percent = 100 * value / total if total else 0.0
+    return f"{value} ({percent:.0f}%)"
