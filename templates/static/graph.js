@@ -602,7 +602,9 @@
   });
 
   document.addEventListener("keydown", function (event) {
-    var typing = /^(INPUT|SELECT|TEXTAREA)$/.test(event.target.tagName);
+    var t = event.target;
+    var typing = /^(SELECT|TEXTAREA)$/.test(t.tagName) ||
+      t.tagName === "INPUT" && t.type !== "checkbox";
     if (event.key === "Escape" && !typing) {
       if (focusBox.checked) { focusBox.checked = false; fitAll(); refreshLight(); }
       else if (selected >= 0) { setHash(-1); select(-1); }

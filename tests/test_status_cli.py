@@ -1,0 +1,60 @@
+"""`blueprint status` on the sample project: the figures and the tasks, as tables."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLE_PROJECT
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    project = tmp_path / "sample"
+    shutil.copytree(SAMPLE_PROJECT, project, ignore=shutil.ignore_patterns(".blueprint-cache"))
+    return project
+
+
+def status(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "COLUMNS": "160"}
+    return subprocess.run(
+        [sys.executable, "-P", "-m", "blueprint", "status", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+def test_status_prints_progress_and_tasks_in_unlock_order(sample: Path) -> None:
+    result = status(str(sample), cwd=sample.parent)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    lines = out.splitlines()
+    total = next(line for line in lines if "All chapters" in line)
+    assert "37" in total and "30 (81%)" in total and "27 (73%)" in total
+    assert "Congruences modulo a prime" in out
+    assert "Ready now: 7 tasks" in out
+    first_task = next(line for line in lines if line.startswith("│ 1 "))
+    assert "def:quadratic-residue" in first_task and "state" in first_task
+    assert "thm:chebyshev (holds up 0)" in out
+    assert "lem:primeProd-le → thm:bertrand" in out
+
+
+def test_top_limits_the_task_list(sample: Path) -> None:
+    result = status(str(sample), "--top", "1", "--status-source", "annotations", cwd=sample.parent)
+    assert result.returncode == 0, result.stderr
+    assert "(top 1)" in result.stdout
+    assert not any(line.startswith("│ 2 ") for line in result.stdout.splitlines())
+
+
+def test_a_missing_project_is_one_error_line(tmp_path: Path) -> None:
+    result = status(str(tmp_path / "nowhere"), cwd=tmp_path)
+    assert result.returncode == 1
+    assert "error" in result.stderr and "Traceback" not in result.stderr
