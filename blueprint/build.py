@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import posixpath
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -87,8 +88,10 @@ def _folder_fingerprint(folder: Path) -> str:
 
 
 def _read(config: ProjectConfig) -> Blueprint:
-    blueprint = read_blueprint(config.main_file, file_loader(config.blueprint_dir))
-    return relocate(blueprint, config.blueprint_dir.relative_to(config.root).as_posix())
+    folder = config.blueprint_dir.relative_to(config.root)
+    load = file_loader(config.blueprint_dir, config.root)
+    blueprint = read_blueprint(config.main_file, load, climb=len(folder.parts))
+    return relocate(blueprint, folder.as_posix())
 
 
 class Timings:
@@ -187,7 +190,7 @@ def relocate(blueprint: Blueprint, folder: str) -> Blueprint:
         return blueprint
 
     def moved(path: str) -> str:
-        return f"{folder}/{path}"
+        return posixpath.normpath(f"{folder}/{path}")
 
     def part(p: Part) -> Part:
         return replace(p, file=moved(p.file))
@@ -229,14 +232,16 @@ def build(
     return analysis
 
 
-def file_loader(folder: Path) -> Callable[[str], str]:
-    """The reader's window on the file system: paths relative to `folder`, never outside it."""
+def file_loader(folder: Path, root: Path | None = None) -> Callable[[str], str]:
+    """The reader's window on the file system: paths relative to `folder`, never outside
+    `root` (the project; by default the folder itself), symbolic links included."""
     base = folder.resolve()
+    limit = (root or folder).resolve()
 
     def load(relative: str) -> str:
         path = (base / relative).resolve()
-        if not path.is_relative_to(base):
-            raise ValueError(f"{relative} is outside the blueprint folder")
+        if not path.is_relative_to(limit):
+            raise ValueError(f"{relative} is outside the project")
         if not path.is_file():
             raise FileNotFoundError(relative)
         return path.read_bytes().decode("utf-8")

@@ -244,10 +244,28 @@ class _SorryFreeDown:
         return self.overrides.get(decl.name, decl.has_sorry)
 
 
+def _moved(name: str, candidate: str) -> bool:
+    """Whether `candidate` looks like `name` moved to another namespace.
+
+    Common names (`congr`, `mono`, `ext_iff`, ...) exist in many namespaces: for them the
+    namespaces must be related (one inside the other, or the same last component)."""
+    namespace, _, last = name.rpartition(".")
+    other = candidate.rpartition(".")[0]
+    related = (
+        namespace.startswith(other)
+        or other.startswith(namespace)
+        or namespace.endswith(other)
+        or other.endswith(namespace)
+        or namespace.rpartition(".")[2] == other.rpartition(".")[2]
+    )
+    specific = "_" in last and len(last) >= 10
+    return related or specific
+
+
 @functools.lru_cache(maxsize=4096)
 def _close_names(name: str, candidates: tuple[str, ...], limit: int) -> list[str]:
     """Memoized across builds: in watch mode the same names are looked up again and again."""
-    return difflib.get_close_matches(name, candidates, n=limit, cutoff=0.85)
+    return difflib.get_close_matches(name, candidates, n=limit, cutoff=0.9)
 
 
 class _Suggestions:
@@ -264,7 +282,7 @@ class _Suggestions:
         namespace, _, last = name.rpartition(".")
         found = [n for n in by_last.get(last, []) if n.endswith("." + name)]  # missing prefix
         found += self._by_lower().get(name.lower(), [])  # other case
-        found += by_last.get(last, [])  # same name, other namespace
+        found += [n for n in by_last.get(last, []) if _moved(name, n)]
         # a renamed declaration: a close name in the same namespace
         siblings = tuple(n.rpartition(".")[2] for n in self._in_namespace(namespace))
         for close in _close_names(last, siblings, limit):

@@ -114,3 +114,24 @@ def test_build_reports_problems_with_file_and_line_and_strict_fails(sample: Path
     assert (out / "index.html").is_file()  # the build went on with the rest
     lenient = run_cli("build", str(sample), "--out", str(out), "--strict", cwd=sample)
     assert lenient.returncode == 1
+
+
+def test_an_input_next_to_the_blueprint_folder_is_read_and_one_outside_is_refused(
+    sample: Path,
+) -> None:
+    (sample / "blueprint" / "print").mkdir()
+    (sample / "blueprint" / "print" / "refs.bbl").write_text("\\begin{thebibliography}{1}\n")
+    outside = sample.parent / "secret.tex"
+    outside.write_text("\\begin{lemma}\\label{stolen}x\\end{lemma}\n")
+    web = sample / "blueprint" / "src" / "web.tex"
+    web.write_text(
+        web.read_text().replace(
+            "\\end{document}",
+            "\\input{../print/refs.bbl}\n\\input{../../../secret}\n\\end{document}",
+        )
+    )
+    analysis = analyze(sample, StatusSource.ANNOTATIONS)
+    assert "blueprint/print/refs.bbl" in analysis.blueprint.files
+    assert "stolen" not in analysis.by_id
+    refused = [d for d in analysis.diagnostics if "outside the project" in d.message]
+    assert refused and refused[0].file == "blueprint/src/web.tex"

@@ -1028,3 +1028,20 @@ def test_any_input_reads_without_raising_and_diagnostics_point_at_real_lines(tex
         assert 1 <= diagnostic.line <= line_count
     for node in blueprint.nodes:
         assert 1 <= node.line <= line_count
+
+
+def test_inputs_may_climb_to_the_project_root_but_not_beyond() -> None:
+    asked: list[str] = []
+
+    def load(path: str) -> str:
+        asked.append(path)
+        if path == "web.tex":
+            return "\\input{../print/refs.bbl}\n\\input{../../../etc/passwd}\n" + LEMMA_A
+        if path == "../print/refs.bbl":
+            return "% a bibliography\n"
+        raise FileNotFoundError(path)
+
+    blueprint = read_blueprint("web.tex", load, climb=2)
+    assert "../print/refs.bbl" in asked
+    assert not any("passwd" in path for path in asked)
+    assert one(blueprint, "outside the project").line == 2

@@ -123,3 +123,17 @@ def test_check_exit_status_and_formats(sample: Path) -> None:
 def test_github_annotations_escape_newlines_and_separators() -> None:
     line = github_annotations([Diagnostic("a,b:c.tex", 3, Severity.ERROR, "x\ny%")])[0]
     assert line == "::error file=a%2Cb%3Ac.tex,line=3::x%0Ay%25"
+
+
+def test_suggestions_find_moves_and_renames_but_not_common_names_elsewhere() -> None:
+    from types import SimpleNamespace
+
+    from blueprint.lean_status import _Suggestions
+
+    names = ["Sample.Euclid.not_dvd_succ", "ProbabilityTheory.maximal_ineq",
+             "Foo.AEStronglyAdapted.congr", "Bar.Quux.congr", "Sample.lemma_one'"]
+    suggest = _Suggestions(SimpleNamespace(index=dict.fromkeys(names)))  # type: ignore[arg-type]
+    assert suggest("Euclid.not_dvd_succ") == ["Sample.Euclid.not_dvd_succ"]  # missing prefix
+    assert suggest("MeasureTheory.maximal_ineq") == ["ProbabilityTheory.maximal_ineq"]  # moved
+    assert suggest("Sample.lemma_one") == ["Sample.lemma_one'"]  # renamed
+    assert suggest("MeasureTheory.Martingale.congr") == []  # a common name elsewhere

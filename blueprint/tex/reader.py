@@ -91,8 +91,9 @@ class Frame:
 class Reader(Preamble):
     """One reading of a blueprint."""
 
-    def __init__(self, load: Loader):
+    def __init__(self, load: Loader, climb: int = 0):
         self.load = load
+        self.climb = climb
         self.options = Options()
         self.counters = Counters()
         self.theorems = Theorems(self.counters)
@@ -249,7 +250,7 @@ class Reader(Preamble):
 
     def _follow(self, cur: Cursor, match: re.Match[str], name: str) -> None:
         macro = f"\\{match.group(1)}{{{name}}}"
-        candidates, refusal = input_candidates(name, cur.src.path)
+        candidates, refusal = input_candidates(name, cur.src.path, self.climb)
         if refusal:
             self._report(cur, match.start(), Severity.ERROR, f"{macro}: {refusal}; not read")
             return
@@ -560,8 +561,13 @@ class Reader(Preamble):
             part.proves = (squash(arg.value), src.path, src.line(match.start()))
 
 
-def input_candidates(name: str, including: str) -> tuple[list[str], str | None]:
-    """Paths to try for `\\input{name}` from the file `including`, or why not to read it."""
+def input_candidates(
+    name: str, including: str, climb: int = 0
+) -> tuple[list[str], str | None]:
+    """Paths to try for `\\input{name}` from the file `including`, or why not to read it.
+
+    A path may go up `climb` folders above the blueprint folder (to the project's root,
+    e.g. a bibliography in `blueprint/print/`), never further."""
     if name.startswith(("/", "\\")) or re.match(r"[A-Za-z]:[\\/]", name):
         return [], "an absolute path is not read"
     names = [name] if name.endswith(".tex") else [f"{name}.tex", name]
@@ -569,9 +575,9 @@ def input_candidates(name: str, including: str) -> tuple[list[str], str | None]:
     for base in dict.fromkeys(("", posixpath.dirname(including))):
         for option in names:
             path = posixpath.normpath(posixpath.join(base, option))
-            if path == ".." or path.startswith("../"):
+            if path == ".." or _climbs(path) > climb:
                 if base == "":
-                    return [], "outside the blueprint folder"
+                    return [], "outside the project" if climb else "outside the blueprint folder"
                 continue
             if path not in candidates:
                 candidates.append(path)
@@ -598,8 +604,15 @@ def summarise(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     return kept
 
 
-def read_blueprint(root: str, load: Loader) -> Blueprint:
+def _climbs(path: str) -> int:
+    """How many folders a normalized relative path goes up."""
+    parts = path.split("/")
+    return next((i for i, part in enumerate(parts) if part != ".."), len(parts))
+
+
+def read_blueprint(root: str, load: Loader, climb: int = 0) -> Blueprint:
     """Read the blueprint whose main file is `root`; `load(path)` gives a file's text
-    (paths relative to the blueprint folder). Never raises on bad input: problems are
+    (paths relative to the blueprint folder, going up at most `climb` folders: the depth
+    of the blueprint folder in the project). Never raises on bad input: problems are
     `Blueprint.diagnostics`."""
-    return Reader(load).read(root)
+    return Reader(load, climb).read(root)
