@@ -1045,3 +1045,9 @@ def test_inputs_may_climb_to_the_project_root_but_not_beyond() -> None:
     assert "../print/refs.bbl" in asked
     assert not any("passwd" in path for path in asked)
     assert one(blueprint, "outside the project").line == 2
+
+
+def test_a_missing_bibtex_output_is_only_a_warning() -> None:
+    blueprint = read({"web.tex": "\\input{refs.bbl}\n" + LEMMA_A})
+    found = one(blueprint, "bibliography made by bibtex")
+    assert (found.severity, found.line) == (Severity.WARNING, 1)

@@ -276,6 +276,10 @@ class Reader(Preamble):
             self._enter(src)
             return
         looked = ", ".join(candidates)
+        if name.endswith(".bbl"):  # made by bibtex during a TeX build, rarely committed
+            message = f"{macro}: no such file (a bibliography made by bibtex; not needed here)"
+            self._report(cur, match.start(), Severity.WARNING, message)
+            return
         self._report(
             cur, match.start(), Severity.ERROR, f"{macro}: no such file (looked for {looked})"
         )
