@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,19 +49,29 @@ def load_config(root: Path) -> ProjectConfig:
     if not root.is_dir():
         raise BlueprintError(f"project folder not found: {root}")
     settings = _read_toml(root / CONFIG_NAME)
+    return config_from_settings(root, settings, lambda rel: (root / rel).is_file())
+
+
+def config_from_settings(
+    root: Path, settings: dict, is_file: Callable[[str], bool]
+) -> ProjectConfig:
+    """The configuration given `blueprint.toml`'s settings and which files exist.
+
+    Pure: `is_file(path)` answers for paths relative to `root` (the disk for `load_config`,
+    a commit's tree for the history)."""
     blueprint_section = _table(settings, "blueprint", root)
     project_section = _table(settings, "project", root)
     lean_section = _table(settings, "lean", root)
 
     main = blueprint_section.get("main")
     if main is not None:
-        main_path = root / str(main)
-        if not main_path.is_file():
+        if not is_file(str(main)):
             raise BlueprintError(
                 f"[blueprint] main = {main!r} does not exist", str(root / CONFIG_NAME)
             )
+        main_path = root / str(main)
     else:
-        main_path = _find_main(root)
+        main_path = root / _find_main(root, is_file)
     blueprint_dir = root / str(blueprint_section.get("dir", main_path.parent.relative_to(root)))
     return ProjectConfig(
         root=root,
@@ -78,25 +89,30 @@ def load_config(root: Path) -> ProjectConfig:
     )
 
 
-def _find_main(root: Path) -> Path:
+def _find_main(root: Path, is_file: Callable[[str], bool]) -> str:
     for candidate in BLUEPRINT_CANDIDATES:
-        path = root / candidate
-        if path.is_file():
-            return path
+        if is_file(candidate):
+            return candidate
     looked = ", ".join(BLUEPRINT_CANDIDATES)
     raise BlueprintError(
         f"no blueprint found in {root} (looked for {looked}; set [blueprint] main in {CONFIG_NAME})"
     )
 
 
+def parse_settings(text: str, where: str) -> dict:
+    """`blueprint.toml`'s settings; `where` names the file in the error."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line = getattr(error, "lineno", None)
+        raise BlueprintError(f"invalid TOML: {error}", where, line) from None
+
+
 def _read_toml(path: Path) -> dict:
     if not path.is_file():
         return {}
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        line = getattr(error, "lineno", None)
-        raise BlueprintError(f"invalid TOML: {error}", str(path), line) from None
+        return parse_settings(path.read_text(encoding="utf-8"), str(path))
     except UnicodeDecodeError:
         raise BlueprintError("not UTF-8 text", str(path), 1) from None
 

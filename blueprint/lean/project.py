@@ -282,18 +282,70 @@ def _instance_suffix(d: Declaration, local: set[str], index: Mapping[str, object
 
 def read_lake_config(root: Path) -> LakeConfig:
     """Parse `lakefile.toml` or `lakefile.lean` (the TOML one wins, as in Lake)."""
-    toml = root / "lakefile.toml"
-    if toml.is_file():
-        return parse_lakefile_toml(toml.read_text(encoding="utf-8", errors="replace"),
-                                   "lakefile.toml")
-    lean = root / "lakefile.lean"
-    if lean.is_file():
-        return parse_lakefile_lean(lean.read_text(encoding="utf-8", errors="replace"),
-                                   "lakefile.lean")
+    texts = {}
+    for name in ("lakefile.toml", "lakefile.lean"):
+        path = root / name
+        if path.is_file():
+            texts[name] = path.read_text(encoding="utf-8", errors="replace")
+    return lake_config(texts.get("lakefile.toml"), texts.get("lakefile.lean"))
+
+
+def lake_config(toml_text: str | None, lean_text: str | None) -> LakeConfig:
+    """The configuration from the lakefiles' texts (None: no such file). Pure."""
+    if toml_text is not None:
+        return parse_lakefile_toml(toml_text, "lakefile.toml")
+    if lean_text is not None:
+        return parse_lakefile_lean(lean_text, "lakefile.lean")
     cfg = LakeConfig()
     cfg.diagnostics.append(Diagnostic(".", 0, Severity.WARNING, "no lakefile.toml or "
                                       "lakefile.lean: every .lean file counts as compiled"))
     return cfg
+
+
+def project_libs(cfg: LakeConfig, roots: Sequence[str] | None = None) -> list[LeanLib]:
+    """The libraries a build compiles; `roots` (from `blueprint.toml`) overrides the lakefile."""
+    if roots:
+        return [LeanLib("blueprint.toml", roots=list(roots))]
+    return cfg.built_libs()
+
+
+def source_dirs(cfg: LakeConfig, libs: Sequence[LeanLib],
+                lean_dirs: Sequence[str] | None = None) -> list[str]:
+    """Folders searched for `.lean` files ("" is the project root)."""
+    dirs = list(lean_dirs) if lean_dirs else sorted(
+        {lib.src_dir or cfg.src_dir for lib in libs} | {cfg.src_dir}
+    )
+    return dirs or [""]
+
+
+def select_lean_files(paths: Iterable[str], src_dirs: Sequence[str] = ("",)) -> list[str]:
+    """The paths `find_lean_files` would find, picked from a list of every file's path."""
+    out: set[str] = set()
+    for src in dict.fromkeys(src_dirs):
+        prefix = src.strip("/") + "/" if src.strip("/") else ""
+        for path in paths:
+            if not path.endswith(".lean") or not path.startswith(prefix):
+                continue
+            folders = path[len(prefix):].split("/")[:-1]
+            if any(f in SKIP_DIRS or f.startswith(".") for f in folders):
+                continue
+            if "/" not in path and path.startswith("lakefile"):
+                continue
+            out.add(path)
+    return sorted(out)
+
+
+def module_paths(rels: Iterable[str], cfg: LakeConfig,
+                 libs: Sequence[LeanLib]) -> list[tuple[str, str]]:
+    """(path, module) of each source file, the module relative to its library's folder."""
+    src_of = list({lib.name: lib.src_dir or cfg.src_dir for lib in libs}.values())
+    default_src = cfg.src_dir
+    out = []
+    for rel in rels:
+        src = next((s for s in src_of if s and rel.startswith(s.rstrip("/") + "/")),
+                   default_src if default_src and rel.startswith(default_src + "/") else "")
+        out.append((rel, module_of_path(rel, src)))
+    return out
 
 
 def find_lean_files(root: Path, src_dirs: Sequence[str] = ("",)) -> list[str]:
@@ -318,6 +370,11 @@ def read_source(path: Path, rel: str) -> tuple[str | None, list[Diagnostic]]:
         data = path.read_bytes()
     except OSError as exc:
         return None, [Diagnostic(rel, 0, Severity.ERROR, f"cannot read: {exc.strerror}")]
+    return decode_source(data, rel)
+
+
+def decode_source(data: bytes, rel: str) -> tuple[str | None, list[Diagnostic]]:
+    """A source file's text; binary or non-UTF-8 content becomes a diagnostic. Pure."""
     if b"\x00" in data:
         return None, [Diagnostic(rel, 0, Severity.ERROR, "binary file (NUL bytes): skipped")]
     try:
@@ -387,21 +444,10 @@ def load_lean_project(
     """
     root = Path(root)
     cfg = read_lake_config(root)
-    diags = list(cfg.diagnostics)
-    libs = cfg.built_libs()
-    if roots:
-        libs = [LeanLib("blueprint.toml", roots=list(roots))]
-    src_dirs = list(lean_dirs) if lean_dirs else sorted(
-        {lib.src_dir or cfg.src_dir for lib in libs} | {cfg.src_dir}
-    )
-    rels = find_lean_files(root, src_dirs or [""])
-    src_of = {lib.name: lib.src_dir or cfg.src_dir for lib in libs}
-    default_src = cfg.src_dir
-    tasks = []
-    for rel in rels:
-        src = next((s for s in src_of.values() if s and rel.startswith(s.rstrip("/") + "/")),
-                   default_src if default_src and rel.startswith(default_src + "/") else "")
-        tasks.append((str(root), rel, module_of_path(rel, src), tuple(extra_keywords)))
+    libs = project_libs(cfg, roots)
+    rels = find_lean_files(root, source_dirs(cfg, libs, lean_dirs))
+    tasks = [(str(root), rel, module, tuple(extra_keywords))
+             for rel, module in module_paths(rels, cfg, libs)]
     if progress:
         progress(f"scanning {len(tasks)} Lean files")
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
@@ -412,8 +458,31 @@ def load_lean_project(
             results = list(pool.map(_scan_one, tasks, chunksize=64))
     else:
         results = [_scan_one(t) for t in tasks]
+    project = assemble_project(root, cfg, libs, results, extra_names=extra_names,
+                               new_instance_names=_lean_at_least(root, (4, 8)))
+    if with_deps:
+        if progress:
+            progress("indexing dependency names")
+        project.deps = index_dependencies(root, cache_dir=cache_dir)
+    return project
+
+
+def assemble_project(
+    root: Path,
+    cfg: LakeConfig,
+    libs: Sequence[LeanLib],
+    scanned: Iterable[tuple[LeanFile, list[Diagnostic]]],
+    *,
+    extra_names: Sequence[str] = (),
+    new_instance_names: bool = True,
+) -> LeanProject:
+    """A project from its scanned files: which modules are compiled, and the name index.
+
+    Pure: the disk loader and the git history (files read from a commit) share it."""
+    libs = list(libs)
+    diags = list(cfg.diagnostics)
     files: dict[str, LeanFile] = {}
-    for lf, d in results:
+    for lf, d in scanned:
         diags.extend(d)
         diags.extend(lf.diagnostics)
         if lf.module in files:
@@ -437,22 +506,20 @@ def load_lean_project(
                    else "its folder is outside every Lean library")
             diags.append(Diagnostic(f.file, 1, Severity.INFO, f"not compiled: {why}"))
     project_root = (libs[0].all_globs()[0].module.split(".", 1)[0] if libs else "")
-    new_names = _lean_at_least(root, (4, 8))
-    project = LeanProject(root, cfg, files, compiled, libs,
-                          build_index(files.values(), project_root, new_names),
-                          extra_names=tuple(extra_names), diagnostics=diags)
-    if with_deps:
-        if progress:
-            progress("indexing dependency names")
-        project.deps = index_dependencies(root, cache_dir=cache_dir)
-    return project
+    return LeanProject(root, cfg, files, compiled, libs,
+                       build_index(files.values(), project_root, new_instance_names),
+                       extra_names=tuple(extra_names), diagnostics=diags)
 
 
 def _lean_at_least(root: Path, version: tuple[int, int]) -> bool:
-    """From `lean-toolchain`; unknown or nightly counts as new."""
     try:
         text = (root / "lean-toolchain").read_text(encoding="utf-8")
     except OSError:
         return True
-    m = re.search(r"v(\d+)\.(\d+)", text)
+    return lean_at_least(text, version)
+
+
+def lean_at_least(toolchain: str | None, version: tuple[int, int]) -> bool:
+    """From the text of `lean-toolchain`; unknown or nightly counts as new."""
+    m = re.search(r"v(\d+)\.(\d+)", toolchain or "")
     return m is None or (int(m.group(1)), int(m.group(2))) >= version
