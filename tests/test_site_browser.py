@@ -63,7 +63,7 @@ def visible_ids(page: Any) -> set[str]:
     return set(
         page.evaluate(
             """() => Array.from(document.querySelectorAll("g.node"))
-                .filter(n => getComputedStyle(n).display !== "none")
+                .filter(n => n.getBoundingClientRect().width > 0)
                 .map(n => n.dataset.id)"""
         )
     )

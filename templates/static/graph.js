@@ -172,6 +172,7 @@
   svg.addEventListener("pointerdown", function (event) {
     if (event.button !== 0 && event.pointerType === "mouse") return;
     pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
+    downNode = nodeIndexOf(event.target);
     if (pointers.size === 1) {
       drag = { x: event.clientX, y: event.clientY, moved: false };
     } else if (pointers.size === 2) {
@@ -205,7 +206,21 @@
     drag.y = event.clientY;
     applyView();
   });
+  // A node is chosen on pointerup over the node it went down on (a click may never come:
+  // highlighting moves the node above the veil between the two).
+  var downNode = -1;
+  var chosenByPointer = false;
+  function nodeIndexOf(target) {
+    var el = target && target.closest && target.closest("g.node");
+    return el ? Number(el.getAttribute("data-i")) : -1;
+  }
   function endPointer(event) {
+    if (event.type === "pointerup" && pointers.size === 1 && downNode >= 0 &&
+        !(drag && drag.moved) && nodeIndexOf(event.target) === downNode) {
+      chosenByPointer = true;
+      activate(downNode);
+    }
+    downNode = -1;
     pointers.delete(event.pointerId);
     if (pointers.size < 2) pinch = null;
     if (pointers.size === 0) {
@@ -231,9 +246,35 @@
   var selected = -1;
   var focusBox = document.getElementById("focus");
 
+  // Lit nodes and edges move above a veil (one element) instead of every other node being
+  // faded: the work is proportional to what is lit, not to the size of the graph.
+  var nodeLayer = svg.querySelector("g.nodes");
+  var edgeLayer = svg.querySelector("g.edges");
+  var litNodeLayer = svg.querySelector("g.lit-nodes");
+  var litEdgeLayer = svg.querySelector("g.lit-edges");
+
+  // Moving an element out of the document takes the keyboard focus away: give it back.
+  function keepingFocus(move) {
+    var active = document.activeElement;
+    move();
+    if (active && active !== document.activeElement && svg.contains(active)) {
+      active.focus({ preventScroll: true });
+    }
+  }
+
   function clearLight() {
-    lit.forEach(function (n) { nodeEls[n].classList.remove("lit", "ancestor", "descendant", "self"); });
-    litEdges.forEach(function (e) { edgeEls[e].classList.remove("lit"); });
+    keepingFocus(clearLayers);
+  }
+
+  function clearLayers() {
+    lit.forEach(function (n) {
+      nodeEls[n].classList.remove("lit", "ancestor", "descendant", "self");
+      nodeLayer.appendChild(nodeEls[n]);
+    });
+    litEdges.forEach(function (e) {
+      edgeEls[e].classList.remove("lit");
+      edgeLayer.appendChild(edgeEls[e]);
+    });
     lit = [];
     litEdges = [];
     svg.classList.remove("highlighting", "focusing");
@@ -259,6 +300,10 @@
         }
       }
     }
+    keepingFocus(function () {
+      lit.forEach(function (m) { litNodeLayer.appendChild(nodeEls[m]); });
+      litEdges.forEach(function (e) { litEdgeLayer.appendChild(edgeEls[e]); });
+    });
     svg.classList.add(focus ? "focusing" : "highlighting");
     return { up: up.length, down: down.length };
   }
@@ -329,6 +374,8 @@
     panelBody.replaceChildren(templates[n].content.cloneNode(true));
     panel.hidden = false;
     panelBody.querySelectorAll("pre.lean-code code").forEach(highlightLean);
+    var deps = panelBody.querySelector("section.dependencies");
+    if (deps) deps.replaceChildren(depList("Uses", uses[n]), depList("Used by", usedBy[n]));
     window.BlueprintMath.typeset(panelBody);
     hovered = -1;
     refreshLight(!opts.keepView || opts.fit);
@@ -352,14 +399,18 @@
     else selectById(id, options);
   }
 
-  svg.addEventListener("click", function (event) {
-    if (suppressClick) { suppressClick = false; return; }
-    var el = event.target.closest("g.node");
-    if (el) {
-      var n = Number(el.getAttribute("data-i"));
-      setHash(n);
-      if (selected !== n) select(n, { keepView: true, fit: true });
+  function activate(n) {
+    setHash(n);
+    if (selected !== n) select(n, { keepView: true, fit: true });
+  }
+
+  svg.addEventListener("click", function (event) {  // assistive technologies, scripts
+    if (chosenByPointer || suppressClick) {
+      chosenByPointer = suppressClick = false;
+      return;
     }
+    var n = nodeIndexOf(event.target);
+    if (n >= 0) activate(n);
   });
 
   // Links to nodes inside the panel (dependencies, \ref in statements): stay on this page
@@ -375,6 +426,34 @@
       location.href = "graph.html#" + encodeURIComponent(id);
     }
   });
+
+  // "Uses (3)" and "Used by (2)": links to the nodes, as text (from the page data).
+  function depList(title, list) {
+    var box = document.createDocumentFragment();
+    if (!list.length) return box;
+    var heading = document.createElement("h3");
+    heading.textContent = title + " (" + list.length + ")";
+    var ul = document.createElement("ul");
+    ul.className = "deps";
+    list.slice().sort(function (a, b) { return a - b; }).forEach(function (m) {
+      var li = document.createElement("li");
+      var a = document.createElement("a");
+      a.href = "#" + encodeURIComponent(nodes[m].id);
+      a.setAttribute("data-node", nodes[m].id);
+      a.textContent = nodes[m].heading;
+      var code = document.createElement("code");
+      code.className = "label";
+      code.textContent = nodes[m].id;
+      li.appendChild(a);
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(code);
+      if (nodes[m].outside) li.appendChild(document.createTextNode(" (other chapter)"));
+      ul.appendChild(li);
+    });
+    box.appendChild(heading);
+    box.appendChild(ul);
+    return box;
+  }
 
   document.getElementById("panel-close").addEventListener("click", function () {
     setHash(-1);
@@ -595,8 +674,9 @@
   });
   svg.addEventListener("focusin", function (event) {
     var el = event.target.closest && event.target.closest("g.node");
-    if (el) {
-      hovered = Number(el.getAttribute("data-i"));
+    var n = el ? Number(el.getAttribute("data-i")) : -1;
+    if (n >= 0 && n !== hovered) {
+      hovered = n;
       refreshLight();
     }
   });
