@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import posixpath
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
 from blueprint.config import ProjectConfig, load_config
+from blueprint.files import read_regular
 from blueprint.graph import build_graph, cycle_diagnostics
 from blueprint.lean.buildlog import parse_build_log, sorry_overrides
 from blueprint.lean.project import LeanProject, ScanCache, load_lean_project
@@ -34,6 +37,9 @@ from blueprint.status import (
     formalization_from_annotations,
 )
 from blueprint.tex import read_blueprint
+
+if TYPE_CHECKING:
+    from blueprint.render import SiteOptions
 
 
 @dataclass
@@ -79,11 +85,16 @@ class BuildCache:
 
 
 def _folder_fingerprint(folder: Path) -> str:
+    """A hash of the folder's TeX files; one that vanishes or cannot be read while we look
+    (an editor's half-done save) counts as its error, so the next change reads again."""
     digest = hashlib.sha1()
     for path in sorted(folder.rglob("*")):
-        if path.suffix in (".tex", ".sty", ".cls", ".cfg") and path.is_file():
+        if path.suffix in (".tex", ".sty", ".cls", ".cfg"):
             digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes() + b"\0")
+            try:
+                digest.update(read_regular(path) + b"\0")
+            except OSError as error:
+                digest.update(f"{error.errno}\0".encode())
     return digest.hexdigest()
 
 
@@ -216,6 +227,7 @@ def build(
     status_source: StatusSource = StatusSource.AUTO,
     timings: Timings | None = None,
     lean_log: Path | None = None,
+    site: SiteOptions | None = None,
 ) -> Analysis:
     """Build the site of `project` into `out`, replacing it whole, or not at all."""
     from blueprint.render import lay_out, render_site
@@ -226,7 +238,7 @@ def build(
     with timings.stage("layout"):
         layouts = lay_out(analysis)
     with timings.stage("render"):
-        files = render_site(analysis, layouts)
+        files = render_site(analysis, layouts, site)
     with timings.stage("write"):
         write_site(files, out)
     return analysis
@@ -239,11 +251,14 @@ def file_loader(folder: Path, root: Path | None = None) -> Callable[[str], str]:
     limit = (root or folder).resolve()
 
     def load(relative: str) -> str:
-        path = (base / relative).resolve()
+        # realpath, not Path.resolve: it raises RuntimeError on a symbolic link loop (3.11)
+        path = Path(os.path.realpath(base / relative))
         if not path.is_relative_to(limit):
             raise ValueError(f"{relative} is outside the project")
-        if not path.is_file():
-            raise FileNotFoundError(relative)
-        return path.read_bytes().decode("utf-8")
+        try:
+            data = read_regular(path)
+        except IsADirectoryError:
+            raise FileNotFoundError(relative) from None
+        return data.decode("utf-8")
 
     return load

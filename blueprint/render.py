@@ -10,9 +10,7 @@ scripts read, through `_json_for_script`; element ids are never made from labels
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,19 +58,6 @@ class SiteOptions:
     """How the site is made, beyond what the project says."""
 
     offline_math: bool = False  # MathJax copied into the site (from npm) instead of a CDN
-
-
-_OPTIONS: ContextVar[SiteOptions | None] = ContextVar("blueprint_site_options", default=None)
-
-
-@contextmanager
-def site_options(options: SiteOptions) -> Iterator[None]:
-    """Use `options` for the sites rendered inside this block (e.g. by `build.build`)."""
-    token = _OPTIONS.set(options)
-    try:
-        yield
-    finally:
-        _OPTIONS.reset(token)
 
 
 @dataclass(frozen=True)
@@ -140,7 +125,7 @@ def render_site(
     analysis: Analysis, views: list[GraphView], options: SiteOptions | None = None
 ) -> dict[str, bytes]:
     """Every file of the site: relative path -> bytes. Deterministic."""
-    options = options or _OPTIONS.get() or SiteOptions()
+    options = options or SiteOptions()
     env = _environment()
     data = site_data(analysis)
     colors = {**DEFAULT_COLORS, **analysis.blueprint.options.colors}

@@ -14,12 +14,16 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from blueprint.build import Analysis, BuildCache, StatusSource, Timings, analyze
 from blueprint.model import BlueprintError, Diagnostic, Severity
 from blueprint.server import SiteServer
 from blueprint.sitewriter import write_site
 from blueprint.watcher import Watcher
+
+if TYPE_CHECKING:
+    from blueprint.render import SiteOptions
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -46,12 +50,14 @@ class LiveSite:
         status_source: StatusSource = StatusSource.AUTO,
         report: Callable[[Rebuild], None] = lambda rebuild: None,
         debug: bool = False,
+        site: SiteOptions | None = None,
     ) -> None:
         self.project = project.resolve()
         self.server = server
         self.status_source = status_source
         self.report = report
         self.debug = debug
+        self.site = site
         self.builds = self.project / ".blueprint-cache" / "watch"
         self.number = 0
         self.good: list[Path] = []  # served folders, newest last
@@ -98,7 +104,7 @@ class LiveSite:
 
         analysis = analyze(self.project, self.status_source, Timings(), cache=self.cache)
         views = lay_out(analysis)
-        files = render_site(analysis, views)
+        files = render_site(analysis, views, self.site)
         return analysis, files, not all(view.cached for view in views)
 
     def _failed(self, start: float, problems: list[Diagnostic], nodes: int = 0) -> Rebuild:
@@ -139,25 +145,26 @@ def watch(
     stop: threading.Event | None = None,
     settle: float = 0.1,
     debug: bool = False,
+    site: SiteOptions | None = None,
 ) -> None:
     """Serve the project's site with live reload until Ctrl+C or `stop`."""
     project = project.resolve()
     server = SiteServer(None, host, port, live_reload=True, port_fallback=True)
     server.start()
-    site = LiveSite(project, server, status_source, report, debug)
+    live = LiveSite(project, server, status_source, report, debug, site)
 
     def changed(paths: set[Path]) -> None:
         on_change(paths)
-        site.rebuild(paths)
+        live.rebuild(paths)
 
     watcher = Watcher(
         [project, TEMPLATES] if TEMPLATES.is_dir() else [project],
         changed,
         settle=settle,
-        ignored=[site.builds, project / "site"],
+        ignored=[live.builds, project / "site"],
     )
     try:
-        site.rebuild()
+        live.rebuild()
         watcher.start()
         on_ready(server)
         (stop or threading.Event()).wait()
@@ -166,4 +173,4 @@ def watch(
     finally:
         watcher.stop()
         server.shutdown()
-        site.close()
+        live.close()

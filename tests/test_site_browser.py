@@ -14,7 +14,7 @@ import networkx as nx
 import pytest
 
 from blueprint.build import Analysis, StatusSource, build
-from blueprint.render import SiteOptions, site_options
+from blueprint.render import SiteOptions
 from blueprint.tasks import ready_tasks
 from tests.conftest import ARTIFACTS, SAMPLE_PROJECT
 
@@ -253,8 +253,8 @@ def test_offline_math_typesets_from_file_urls(browser: Any, tmp_path: Path) -> N
     from blueprint.model import BlueprintError
 
     try:
-        with site_options(SiteOptions(offline_math=True)):
-            build(project, tmp_path / "out", StatusSource.ANNOTATIONS)
+        site = SiteOptions(offline_math=True)
+        build(project, tmp_path / "out", StatusSource.ANNOTATIONS, site=site)
     except BlueprintError as error:  # no registry: nothing to test here
         pytest.skip(f"cannot fetch MathJax from npm: {error}")
     html = (tmp_path / "out" / "graph.html").read_text()

@@ -8,7 +8,15 @@ from pathlib import Path
 import typer
 
 from blueprint.cli.check import LEAN_LOG
-from blueprint.cli.common import PROJECT, STATUS_SOURCE, STRICT, fails, print_diagnostics, summary
+from blueprint.cli.common import (
+    OFFLINE_MATH,
+    PROJECT,
+    STATUS_SOURCE,
+    STRICT,
+    fails,
+    print_diagnostics,
+    summary,
+)
 from blueprint.model import StatusSource
 
 
@@ -22,11 +30,7 @@ def build_command(
     status_source: StatusSource = STATUS_SOURCE,
     strict: bool = STRICT,
     lean_log: Path | None = LEAN_LOG,
-    offline_math: bool = typer.Option(
-        False,
-        "--offline-math",
-        help="Copy MathJax into the site (fetched once from npm) instead of using a CDN.",
-    ),
+    offline_math: bool = OFFLINE_MATH,
 ) -> None:
     """Build the static site of a blueprint project."""
     from blueprint.layout import prewarm
@@ -35,13 +39,13 @@ def build_command(
 
     from blueprint.build import Timings, build
     from blueprint.cli import console
-    from blueprint.render import SiteOptions, site_options
+    from blueprint.render import SiteOptions
 
     start = time.perf_counter()
     with console.status("Reading the blueprint…") as spinner:
         timings = Timings(on_stage=lambda name: spinner.update(f"{name.capitalize()}…"))
-        with site_options(SiteOptions(offline_math=offline_math)):
-            analysis = build(project, out, status_source, timings, lean_log)
+        site = SiteOptions(offline_math=offline_math)
+        analysis = build(project, out, status_source, timings, lean_log, site)
     elapsed = time.perf_counter() - start
     console.print(
         f"[bold]{len(analysis.nodes)}[/] nodes, {analysis.graph.number_of_edges()} edges "

@@ -18,6 +18,11 @@ STATUS_SOURCE = typer.Option(
     help="Where formalization status comes from: lean sources, \\leanok annotations, or auto.",
 )
 STRICT = typer.Option(False, "--strict", help="Treat warnings as errors (exit status 1).")
+OFFLINE_MATH = typer.Option(
+    False,
+    "--offline-math",
+    help="Copy MathJax into the site (fetched once from npm) instead of using a CDN.",
+)
 
 _STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import typer
 from rich.markup import escape
 
-from blueprint.cli.common import PROJECT, STATUS_SOURCE, print_diagnostics, summary
+from blueprint.cli.common import OFFLINE_MATH, PROJECT, STATUS_SOURCE, print_diagnostics, summary
 from blueprint.cli.serve import HOST, PORT
 from blueprint.model import StatusSource
 
@@ -26,6 +26,7 @@ def watch_command(
     host: str = HOST,
     port: int = PORT,
     status_source: StatusSource = STATUS_SOURCE,
+    offline_math: bool = OFFLINE_MATH,
 ) -> None:
     """Build, serve and rebuild on every change; the browser reloads by itself."""
     from blueprint.cli import console, is_debug
@@ -55,7 +56,10 @@ def watch_command(
     def ready(server: SiteServer) -> None:
         console.print(f"Watching {escape(str(project))}; site at {server.url} (Ctrl+C to stop)")
 
-    watch(root, host, port, status_source, report, ready, changed, debug=is_debug())
+    from blueprint.render import SiteOptions
+
+    site = SiteOptions(offline_math=offline_math)
+    watch(root, host, port, status_source, report, ready, changed, debug=is_debug(), site=site)
 
 
 def _relative(path: Path, root: Path) -> str:
