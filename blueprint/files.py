@@ -1,0 +1,56 @@
+"""Reading the user's files without being stalled or swamped by them.
+
+A blueprint folder may hold anything: a FIFO that would block a plain `read()` forever, a
+symbolic link loop, a device, a 50 MB generated file. `read_regular` reads only regular
+files, up to a size limit, and turns everything else into an `OSError` whose `strerror`
+says what the file is, for a diagnostic.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+#: the most one source file (.tex, .sty, .lean) may hold; the largest blueprint chapter in
+#: our corpus of seven real projects is 52 KB, the largest Mathlib file about 250 KB
+MAX_FILE_BYTES = 8 * 1024 * 1024
+
+
+class FileTooLarge(OSError):
+    """A file over the size limit (not read)."""
+
+
+def read_regular(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of `path` if it is a regular file of at most `max_bytes` bytes.
+
+    Never blocks on a FIFO or a device (opened non-blocking, then checked); a missing file
+    raises FileNotFoundError, a directory IsADirectoryError, a symbolic link loop
+    OSError(ELOOP), anything else that is not a regular file OSError(EINVAL).
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "a folder, not a file", str(path))
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file (a FIFO, socket or device)", str(path))
+        if info.st_size > max_bytes:
+            raise FileTooLarge(
+                errno.EFBIG,
+                f"{_megabytes(info.st_size)}, more than the {_megabytes(max_bytes)} "
+                f"one file may hold: not read",
+                str(path),
+            )
+        with os.fdopen(fd, "rb", closefd=False) as file:
+            data = file.read(max_bytes + 1)
+    finally:
+        os.close(fd)
+    if len(data) > max_bytes:  # it grew while we read it
+        raise FileTooLarge(errno.EFBIG, f"more than {_megabytes(max_bytes)}: not read", str(path))
+    return data
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
