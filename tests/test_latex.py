@@ -183,11 +183,23 @@ def test_unreadable_files_are_diagnostics() -> None:
 
     blueprint = read_blueprint("web.tex", load)
     assert [(d.file, d.line) for d in diags(blueprint, Severity.ERROR)] == [
-        ("web.tex", 1),
+        ("bad.tex", 1),
         ("web.tex", 2),
     ]
-    assert "UnicodeDecodeError" in blueprint.diagnostics[0].message
+    assert "not valid UTF-8 (byte 0xff" in blueprint.diagnostics[0].message
+    reason = "\\input{worse}: cannot read worse.tex: not a text file"
+    assert blueprint.diagnostics[1].message == reason
     assert list(nodes(blueprint)) == ["a"]
+
+
+def test_undecodable_bytes_are_replaced_and_reported_at_their_line() -> None:
+    text = "\\chapter{C}\r\n\\begin{lemma}\\label{x}\r\nCaf\u00e9.\\end{lemma}\n"
+    latin1 = text.encode("latin-1")
+    blueprint = read({"web.tex": "\\input{latin}\n" + LEMMA_A, "latin.tex": latin1})
+    assert list(nodes(blueprint)) == ["x", "a"]  # nothing of the file is lost
+    assert nodes(blueprint)["x"].statement.text == "Caf\ufffd."
+    error = one(blueprint, "not valid UTF-8")
+    assert (error.file, error.line, error.severity) == ("latin.tex", 3, Severity.ERROR)
 
 
 def test_a_missing_root_is_a_diagnostic_not_an_exception() -> None:

@@ -18,7 +18,7 @@ from blueprint.model import Blueprint, Diagnostic, Heading, Options, Severity
 from blueprint.tex.args import Arg, group, optional, split_list, squash, star
 from blueprint.tex.preamble import DEFINITIONS, IN_PACKAGES, PREAMBLE_MACROS, Preamble
 from blueprint.tex.resolve import LabelInfo, PartDraft, Resolver
-from blueprint.tex.source import Cursor, Source, body_text, prepare
+from blueprint.tex.source import Cursor, Source, body_text, normalize_newlines, prepare
 from blueprint.tex.theorems import HEADING_LEVELS, Counters, Theorems
 
 Loader = Callable[[str], str]
@@ -210,19 +210,26 @@ class Reader(Preamble):
     # -- files -----------------------------------------------------------------------
 
     def _load(self, path: str) -> Source | str | None:
-        """The prepared file; None if absent; a reason if unreadable."""
+        """The prepared file; None if absent; a reason if unreadable. Bytes that are not
+        UTF-8 are read as replacement characters, with an error at the first bad line."""
         if self.loads >= MAX_LOADS:
             return f"more than {MAX_LOADS} files read: stopped"
+        undecodable: Diagnostic | None = None
         try:
             raw = self.load(path)
         except FileNotFoundError:
             return None
+        except UnicodeDecodeError as error:
+            raw, undecodable = decode_replacing(path, error)
         except (OSError, ValueError) as error:
-            return f"{type(error).__name__}: {error}"
+            return error.strerror or str(error) if isinstance(error, OSError) else str(error)
         self.loads += 1
         if path not in self.files:
             self.files.append(path)
-        return prepare(path, raw)
+        src = prepare(path, raw)
+        if undecodable is not None:
+            src.diagnostics.insert(0, undecodable)
+        return src
 
     def _enter(self, src: Source) -> None:
         """Start reading `src` (its stage-one problems are reported now)."""
@@ -586,6 +593,19 @@ def input_candidates(
             if path not in candidates:
                 candidates.append(path)
     return candidates, None
+
+
+def decode_replacing(path: str, error: UnicodeDecodeError) -> tuple[str, Diagnostic]:
+    """The text a loader could not decode, bad bytes replaced by U+FFFD, and an error at
+    the line (as the reader counts lines) of the first bad byte."""
+    data = bytes(error.object)
+    before = normalize_newlines(data[: error.start].decode("utf-8", errors="replace"))
+    message = (
+        f"not valid UTF-8 (byte 0x{data[error.start]:02x}; save the file as UTF-8): "
+        f"read with replacement characters"
+    )
+    diagnostic = Diagnostic(path, before.count("\n") + 1, Severity.ERROR, message)
+    return data.decode("utf-8", errors="replace"), diagnostic
 
 
 def summarise(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
