@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from blueprint.config import ProjectConfig, load_config
-from blueprint.files import read_regular
+from blueprint.files import MAX_TEX_BYTES, read_regular
 from blueprint.graph import build_graph, cycle_diagnostics
 from blueprint.lean.buildlog import parse_build_log, sorry_overrides
 from blueprint.lean.project import LeanProject, ScanCache, load_lean_project
@@ -92,7 +92,7 @@ def _folder_fingerprint(folder: Path) -> str:
         if path.suffix in (".tex", ".sty", ".cls", ".cfg"):
             digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
             try:
-                digest.update(read_regular(path) + b"\0")
+                digest.update(read_regular(path, MAX_TEX_BYTES) + b"\0")
             except OSError as error:
                 digest.update(f"{error.errno}\0".encode())
     return digest.hexdigest()
@@ -256,7 +256,7 @@ def file_loader(folder: Path, root: Path | None = None) -> Callable[[str], str]:
         if not path.is_relative_to(limit):
             raise ValueError(f"{relative} is outside the project")
         try:
-            data = read_regular(path)
+            data = read_regular(path, MAX_TEX_BYTES)
         except IsADirectoryError:
             raise FileNotFoundError(relative) from None
         return data.decode("utf-8")

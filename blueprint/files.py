@@ -13,16 +13,20 @@ import os
 import stat
 from pathlib import Path
 
-#: the most one source file (.tex, .sty, .lean) may hold; the largest blueprint chapter in
-#: our corpus of seven real projects is 52 KB, the largest Mathlib file about 250 KB
-MAX_FILE_BYTES = 8 * 1024 * 1024
+#: the most one blueprint file (.tex, .sty) may hold. The largest chapter in our corpus of
+#: seven real blueprints is 52 KB, all of them together 1 MB; the site costs about 3 s and
+#: 60 MB of memory a megabyte of LaTeX, so a 50 MB file would take minutes and gigabytes.
+MAX_TEX_BYTES = 4 * 1024 * 1024
+#: the most one Lean file may hold: generated Lean files can be large, and the scanner reads
+#: about 6 MB a second in constant memory a declaration
+MAX_LEAN_BYTES = 32 * 1024 * 1024
 
 
 class FileTooLarge(OSError):
     """A file over the size limit (not read)."""
 
 
-def read_regular(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+def read_regular(path: Path, max_bytes: int) -> bytes:
     """The bytes of `path` if it is a regular file of at most `max_bytes` bytes.
 
     Never blocks on a FIFO or a device (opened non-blocking, then checked); a missing file

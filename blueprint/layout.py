@@ -21,7 +21,7 @@ from pathlib import Path
 
 from blueprint.model import BlueprintError
 
-LAYOUT_VERSION = "1"  # bump when the geometry format or the settings change
+LAYOUT_VERSION = "2"  # bump when the geometry format, the settings or the labels change
 FONT_SIZE = 12.0
 POINTS_PER_INCH = 72.0
 
@@ -306,8 +306,13 @@ def compute_layout(request: dict) -> Layout:
 
 
 def _escape_label(label: str) -> str:
-    """Graphviz reads backslash escapes (\\n, \\N, ...) in labels: keep them literal."""
-    return label.replace("\\", "\\\\")
+    """A label Graphviz sizes as the literal text it is.
+
+    Graphviz reads backslash escapes (\\n, \\N, ...) and HTML entities in labels, and
+    pygraphviz turns a label that starts with `<` and ends with `>` into an HTML-like label,
+    whose `<img src="...">` makes dot open any file named (a FIFO would stall the layout):
+    backslashes are doubled, `&` and `<` written as entities, so no label is HTML-like."""
+    return label.replace("\\", "\\\\").replace("&", "&amp;").replace("<", "&lt;")
 
 
 def _edge_geometry(pos: str, height: float) -> tuple[str, str]:

@@ -15,6 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
+from blueprint.files import MAX_LEAN_BYTES, read_regular
 from blueprint.lean.deps import DepIndex, index_dependencies
 from blueprint.lean.lakefile import LakeConfig, LeanLib, parse_lakefile_lean, parse_lakefile_toml
 from blueprint.lean.model import Declaration, LeanFile
@@ -367,16 +368,16 @@ def find_lean_files(root: Path, src_dirs: Sequence[str] = ("",)) -> list[str]:
 def read_source(path: Path, rel: str) -> tuple[str | None, list[Diagnostic]]:
     """Decode a source file; binary or non-UTF-8 content becomes a diagnostic."""
     try:
-        data = path.read_bytes()
+        data = read_regular(path, MAX_LEAN_BYTES)  # a FIFO named .lean must not hang the build
     except OSError as exc:
-        return None, [Diagnostic(rel, 0, Severity.ERROR, f"cannot read: {exc.strerror}")]
+        return None, [Diagnostic(rel, 1, Severity.ERROR, f"cannot read: {exc.strerror}")]
     return decode_source(data, rel)
 
 
 def decode_source(data: bytes, rel: str) -> tuple[str | None, list[Diagnostic]]:
     """A source file's text; binary or non-UTF-8 content becomes a diagnostic. Pure."""
     if b"\x00" in data:
-        return None, [Diagnostic(rel, 0, Severity.ERROR, "binary file (NUL bytes): skipped")]
+        return None, [Diagnostic(rel, 1, Severity.ERROR, "binary file (NUL bytes): skipped")]
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as exc:
