@@ -1042,6 +1042,39 @@ def test_any_input_reads_without_raising_and_diagnostics_point_at_real_lines(tex
         assert 1 <= node.line <= line_count
 
 
+FILE_NAMES = ["web.tex", "a.tex", "sub/b.tex", "c.sty"]
+LINKS = ["\\input{a}", "\\input{sub/b}", "\\include{b}", "\\input{web}", "\\input{../a}",
+         "\\input{nope}", "\\usepackage{c}", "\\input a ", "\\input{/abs}", "\r", "\r\n"]
+FILE_TEXT = st.lists(st.sampled_from([*PIECES, *LINKS]), max_size=40).map("".join)
+UNDECODABLE = FILE_TEXT.map(lambda text: text.encode() + b"\xff")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.fixed_dictionaries(
+        {"web.tex": FILE_TEXT},
+        optional={name: FILE_TEXT | UNDECODABLE for name in FILE_NAMES[1:]},
+    )
+)
+def test_diagnostics_of_several_files_point_at_real_lines_of_files_read(
+    files: dict[str, str | bytes],
+) -> None:
+    blueprint = read(files)
+    lines = {
+        name: (text.decode("utf-8", "replace") if isinstance(text, bytes) else text)
+        .replace("\r\n", "\n").replace("\r", "\n").count("\n") + 1
+        for name, text in files.items()
+    }  # fmt: skip
+    assert set(blueprint.files) <= set(files)
+    places = [(d.file, d.line) for d in blueprint.diagnostics]
+    places += [(n.file, n.line) for n in blueprint.nodes]
+    places += [(n.proof.file, n.proof.line) for n in blueprint.nodes if n.proof]
+    places += [(h.file, h.line) for h in blueprint.headings]
+    for file, line in places:
+        assert file in blueprint.files, (file, blueprint.files)
+        assert 1 <= line <= lines[file], (file, line)
+
+
 def test_inputs_may_climb_to_the_project_root_but_not_beyond() -> None:
     asked: list[str] = []
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import tempfile
 import textwrap
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -12,6 +14,7 @@ from blueprint.lean.instname import instance_name
 from blueprint.lean.lexer import clean_source
 from blueprint.lean.model import Declaration, LeanFile
 from blueprint.lean.naming import additive_name, guess_additive, split_case
+from blueprint.lean.project import load_lean_project
 from blueprint.lean.scanner import scan_lean
 
 
@@ -390,7 +393,8 @@ def test_any_text_never_raises(text: str) -> None:
     f = scan_lean(text, "M", "M.lean")
     nlines = text.count("\n") + 1
     for d in f.diagnostics:
-        assert 0 <= d.line <= nlines
+        assert d.file == "M.lean" and 1 <= d.line <= nlines, d
+        assert not d.message.startswith("Lean scanner failed"), d  # the guard hides a bug
     for x in f.declarations:
         assert 1 <= x.start_line <= x.line <= max(x.end_line, x.line) <= nlines + 1
 
@@ -398,7 +402,39 @@ def test_any_text_never_raises(text: str) -> None:
 @settings(max_examples=100, deadline=None)
 @given(st.binary(max_size=400))
 def test_binary_garbage_never_raises(data: bytes) -> None:
-    scan_lean(data.decode("utf-8", errors="replace"), "M", "M.lean")
+    f = scan_lean(data.decode("utf-8", errors="replace"), "M", "M.lean")
+    assert not any(d.message.startswith("Lean scanner failed") for d in f.diagnostics)
+
+
+LEAN_PIECES = ["theorem a : True := sorry\n", "namespace N\n", "end N\n", "end M\n", "/-",
+               "-/", '"', "import Sample.B\n", "structure S where\n  x : Nat\n", "\n", "@[",
+               "def «b c» := 1\n", "#exit\n", "\r\n", "é"]  # fmt: skip
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.dictionaries(
+    st.sampled_from(["Sample/A.lean", "Sample/B.lean", "Sample/Sub/C.lean", "Sample.lean"]),
+    st.lists(st.sampled_from(LEAN_PIECES), max_size=30).map("".join)
+    | st.binary(max_size=60).map(lambda data: data + b"\x00"),
+    max_size=4,
+))  # fmt: skip
+def test_project_diagnostics_point_at_real_lines_of_real_files(
+    files: dict[str, str | bytes],
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / "lakefile.toml").write_text('name = "s"\n[[lean_lib]]\nname = "Sample"\n')
+        lines = {}
+        for name, content in files.items():
+            data = content if isinstance(content, bytes) else content.encode()
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / name).write_bytes(data)
+            lines[name] = data.replace(b"\r\n", b"\n").count(b"\n") + 1
+        project = load_lean_project(root, with_deps=False)
+    for d in project.diagnostics:
+        if d.file == "lakefile":
+            continue  # about a library of the lakefile as a whole
+        assert d.file in lines and 1 <= d.line <= lines[d.file], d
 
 
 # --- build logs ------------------------------------------------------------------------------
