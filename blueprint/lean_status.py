@@ -70,6 +70,22 @@ def lean_status(
     return LeanStatus(formal, reports, diagnostics)
 
 
+def lean_formalization(
+    nodes: Sequence[Node],
+    project: LeanProject,
+    sorry_overrides: Mapping[str, bool] | None = None,
+) -> dict[str, Formalization]:
+    """Only the formalization facts of `lean_status`, without its reports and checks: what
+    the history computes at every commit."""
+    overrides = dict(sorry_overrides or {})
+    return {
+        node.id: _formalization(
+            node, tuple(_report(project.resolve(name), overrides) for name in node.lean)
+        )
+        for node in nodes
+    }
+
+
 def _report(resolution: Resolution, overrides: Mapping[str, bool]) -> DeclarationReport:
     decl = resolution.declaration
     has_sorry: bool | None = None

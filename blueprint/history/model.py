@@ -1,0 +1,60 @@
+"""What a walk through the history gives: the sampled commits and their snapshots."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from blueprint.history.git import Commit
+from blueprint.history.snapshot import Snapshot, State
+
+
+@dataclass(frozen=True)
+class WalkStats:
+    chain: int  # commits on the first-parent chain
+    sampled: int  # commits looked at (after --every and --since)
+    cached: int  # read from the cache
+    computed: int
+    objects_read: int  # git objects (trees and blobs) read
+    lean_scans: int  # Lean files scanned
+    seconds: float
+
+
+@dataclass
+class History:
+    """The snapshots of the sampled commits, oldest first; or why there is no history."""
+
+    available: bool
+    reason: str = ""
+    commits: list[Commit] = field(default_factory=list)
+    snapshots: dict[str, Snapshot] = field(default_factory=dict)
+    every: int = 1
+    stats: WalkStats | None = None
+
+    def ok(self) -> list[tuple[Commit, Snapshot]]:
+        """The commits whose counts are known, oldest first."""
+        return [(c, self.snapshots[c.sha]) for c in self.commits
+                if self.snapshots[c.sha].state is State.OK]
+
+    def count(self, state: State) -> int:
+        return sum(self.snapshots[c.sha].state is state for c in self.commits)
+
+
+def history_data(history: History) -> dict[str, object]:
+    """The counts at each commit, for `blueprint history --json`."""
+    from blueprint.history.cache import to_json
+
+    return {
+        "available": history.available,
+        "reason": history.reason,
+        "every": history.every,
+        "commits": [
+            {
+                "sha": c.sha,
+                "time": c.time,
+                "author": c.credit,
+                "subject": c.subject,
+                **to_json(history.snapshots[c.sha]),
+            }
+            for c in history.commits
+        ],
+    }

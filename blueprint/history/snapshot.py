@@ -1,0 +1,290 @@
+"""The status counts at one commit, from the commit's files as git stores them.
+
+`Snapshotter.snapshot(files, read)` takes a commit's files (path -> blob id, relative to the
+project folder) and a function reading a blob. It finds the blueprint and the Lean sources
+the way `blueprint build` does (`config_from_settings`, the lakefile, the same LaTeX reader,
+Lean scanner and status rules) and returns the counts. Nothing is computed twice: Lean scans
+are kept per blob, and the blueprint, the Lean project and the result per set of blobs, so a
+commit that changes one file costs one file's work.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Generic, TypeVar
+
+import networkx as nx
+
+from blueprint.config import CONFIG_NAME, ProjectConfig, config_from_settings, parse_settings
+from blueprint.graph import build_graph
+from blueprint.lean.lakefile import LakeConfig, LeanLib
+from blueprint.lean.model import LeanFile
+from blueprint.lean.project import (
+    LeanProject,
+    assemble_project,
+    decode_source,
+    lake_config,
+    lean_at_least,
+    module_paths,
+    project_libs,
+    select_lean_files,
+    source_dirs,
+)
+from blueprint.lean.scanner import scan_lean
+from blueprint.lean_status import lean_formalization
+from blueprint.model import Blueprint, BlueprintError, Diagnostic, Severity, StatusSource
+from blueprint.status import compute_statuses, formalization_from_annotations
+from blueprint.tasks import Progress, progress
+from blueprint.tex import read_blueprint
+
+#: the project folder, for path arithmetic only: nothing is read from the disk
+ROOT = Path("/commit")
+LAKEFILES = ("lakefile.toml", "lakefile.lean")
+TEX_SUFFIXES = (".tex", ".sty", ".cls", ".cfg", ".bib")
+
+Read = Callable[[str], bytes]  # blob id -> content
+
+
+class State(StrEnum):
+    OK = "ok"
+    ABSENT = "absent"  # no blueprint in this commit (not yet, or not where we look)
+    BROKEN = "broken"  # the files do not parse: a gap in the chart
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What one commit says of the project's progress."""
+
+    state: State
+    message: str = ""  # why absent or broken
+    source: str = ""  # where the status came from: "lean" or "annotations"
+    rows: tuple[Progress, ...] = ()  # "All", then one per chapter (`tasks.progress`)
+    finished: frozenset[str] = frozenset()  # proof formalized (a definition: stated)
+    stated: frozenset[str] = frozenset()
+
+    def row(self, label: str = "All") -> Progress | None:
+        return next((r for r in self.rows if r.label == label), None)
+
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+class _Recent(Generic[K, V]):
+    """The last few values computed: consecutive commits share most of their files."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[K, V] = OrderedDict()
+
+    def get(self, key: K) -> V | None:
+        value = self._items.get(key)
+        if value is not None:
+            self._items.move_to_end(key)
+        return value
+
+    def put(self, key: K, value: V) -> V:
+        self._items[key] = value
+        self._items.move_to_end(key)
+        while len(self._items) > self.size:
+            self._items.popitem(last=False)
+        return value
+
+
+@dataclass(frozen=True)
+class _Read:
+    """A blueprint read at some commit: its nodes and graph, or why it is a gap."""
+
+    blueprint: Blueprint | None
+    graph: nx.DiGraph | None
+    error: str = ""
+
+
+@dataclass(frozen=True)
+class _LeanPlan:
+    """The Lean side of a commit before any Lean file is read."""
+
+    cfg: LakeConfig
+    libs: tuple[LeanLib, ...]
+    sources: tuple[tuple[str, str, str], ...]  # (path, module, blob id)
+    toolchain: str | None  # blob id of lean-toolchain
+    key: Hashable
+
+
+class Snapshotter:
+    """Snapshots of successive commits, sharing the work between them."""
+
+    def __init__(self, status_source: StatusSource = StatusSource.AUTO) -> None:
+        self.status_source = status_source
+        self.scans: dict[tuple[str, str, str, tuple[str, ...]], tuple[LeanFile, list[Diagnostic]]]
+        self.scans = {}
+        self.scanned = 0  # Lean files scanned
+        self.blueprints_read = 0
+        self._texts: _Recent[str, str] = _Recent(4096)
+        self._blueprints: _Recent[Hashable, _Read] = _Recent(8)
+        self._lake: _Recent[Hashable, LakeConfig] = _Recent(8)
+        self._projects: _Recent[Hashable, LeanProject] = _Recent(4)
+        self._results: _Recent[Hashable, Snapshot] = _Recent(8)
+
+    def snapshot(self, files: Mapping[str, str], read: Read) -> Snapshot:
+        """The counts at a commit; never raises: a commit we cannot read is a gap."""
+        try:
+            return self._snapshot(files, read)
+        except BlueprintError as error:
+            return Snapshot(State.BROKEN, str(error))
+        except Exception as error:  # odd input that trips a bug of ours: a gap, said as such
+            return Snapshot(State.BROKEN, f"internal error: {type(error).__name__}: {error}")
+
+    def _snapshot(self, files: Mapping[str, str], read: Read) -> Snapshot:
+        settings = {}
+        if CONFIG_NAME in files:
+            settings = parse_settings(self._text(files[CONFIG_NAME], read), CONFIG_NAME)
+        try:
+            config = config_from_settings(ROOT, settings, lambda rel: _normal(rel) in files)
+            folder = config.blueprint_dir.relative_to(ROOT).as_posix()
+        except (BlueprintError, ValueError) as error:
+            return Snapshot(State.ABSENT, str(error).replace(f"{ROOT}/", ""))
+        blueprint_key = (folder, config.main_file, _below(files, folder))
+        done = self._blueprints.get(blueprint_key)
+        if done is None:
+            done = self._blueprints.put(blueprint_key, self._read(config, folder, files, read))
+        if done.blueprint is None or done.graph is None:
+            return Snapshot(State.BROKEN, done.error)
+        use_lean = self.status_source is not StatusSource.ANNOTATIONS and (
+            bool(config.lean_roots) or any(name in files for name in LAKEFILES)
+        )
+        plan = self._lean_plan(config, files, read) if use_lean else None
+        result_key = (blueprint_key, plan.key if plan else None)
+        result = self._results.get(result_key)
+        if result is None:
+            result = self._results.put(
+                result_key, self._counts(done.blueprint, done.graph, config, read, plan)
+            )
+        return result
+
+    def _read(self, config: ProjectConfig, folder: str, files: Mapping[str, str],
+              read: Read) -> _Read:
+        self.blueprints_read += 1
+        climb = 0 if folder == "." else folder.count("/") + 1  # up to the project's root
+        blueprint = read_blueprint(config.main_file, self._loader(files, read, folder), climb)
+        errors = [d for d in blueprint.diagnostics if d.severity is Severity.ERROR]
+        if errors:
+            first = errors[0]
+            where = first.file if folder == "." else f"{folder}/{first.file}"
+            more = f" (and {len(errors) - 1} more errors)" if len(errors) > 1 else ""
+            return _Read(None, None, f"{where}:{first.line}: {first.message}{more}")
+        return _Read(blueprint, build_graph(blueprint.nodes))
+
+    def _loader(self, files: Mapping[str, str], read: Read, folder: str) -> Callable[[str], str]:
+        """The reader's window on the commit: paths relative to the blueprint folder."""
+
+        def load(relative: str) -> str:
+            path = _normal(posixpath.join(folder, relative))
+            if path == ".." or path.startswith(("../", "/")):
+                raise ValueError(f"{relative} is outside the project")
+            oid = files.get(path)
+            if oid is None:
+                raise FileNotFoundError(relative)
+            return self._text(oid, read, strict=True)
+
+        return load
+
+    def _text(self, oid: str, read: Read, strict: bool = False) -> str:
+        text = self._texts.get(oid)
+        if text is None:
+            data = read(oid)
+            text = self._texts.put(oid, data.decode("utf-8", errors="strict" if strict
+                                                     else "replace"))
+        return text
+
+    def _lean_plan(self, config: ProjectConfig, files: Mapping[str, str],
+                   read: Read) -> _LeanPlan:
+        """Which Lean files count, and a key of everything the Lean status depends on (by
+        blob id: only the lakefile is read)."""
+        lake_oids = tuple(files.get(name) for name in LAKEFILES)
+        cfg = self._lake.get(lake_oids)
+        if cfg is None:
+            cfg = self._lake.put(
+                lake_oids, lake_config(*(self._text(o, read) if o else None for o in lake_oids))
+            )
+        errors = [d for d in cfg.diagnostics if d.severity is Severity.ERROR]
+        if errors:
+            raise BlueprintError(errors[0].message, errors[0].file, errors[0].line)
+        libs = tuple(project_libs(cfg, config.lean_roots or None))
+        rels = select_lean_files(files, source_dirs(cfg, libs, config.lean_dirs or None))
+        sources = tuple((rel, module, files[rel]) for rel, module in module_paths(rels, cfg, libs))
+        toolchain = files.get("lean-toolchain")
+        key = (lake_oids, toolchain, config.lean_roots, config.lean_dirs,
+               config.lean_name_patterns, config.lean_keywords, sources)
+        return _LeanPlan(cfg, libs, sources, toolchain, key)
+
+    def _project(self, plan: _LeanPlan, config: ProjectConfig, read: Read) -> LeanProject:
+        project = self._projects.get(plan.key)
+        if project is not None:
+            return project
+        keywords = config.lean_keywords
+        scanned = [self._scan(oid, rel, module, keywords, read)
+                   for rel, module, oid in plan.sources]
+        toolchain = self._text(plan.toolchain, read) if plan.toolchain else None
+        project = assemble_project(
+            ROOT,
+            plan.cfg,
+            plan.libs,
+            scanned,
+            extra_names=config.lean_name_patterns,
+            new_instance_names=lean_at_least(toolchain, (4, 8)),
+        )
+        return self._projects.put(plan.key, project)
+
+    def _scan(self, oid: str, rel: str, module: str, keywords: tuple[str, ...],
+              read: Read) -> tuple[LeanFile, list[Diagnostic]]:
+        key = (oid, rel, module, keywords)
+        found = self.scans.get(key)
+        if found is None:
+            self.scanned += 1
+            text, diagnostics = decode_source(read(oid), rel)
+            scanned = (LeanFile(module, rel) if text is None
+                       else scan_lean(text, module, rel, extra_keywords=keywords))
+            found = self.scans[key] = (scanned, diagnostics)
+        return found
+
+    def _counts(self, blueprint: Blueprint, graph: nx.DiGraph, config: ProjectConfig,
+                read: Read, plan: _LeanPlan | None) -> Snapshot:
+        nodes = blueprint.nodes
+        if plan is not None:
+            project = self._project(plan, config, read)
+            formal = lean_formalization(nodes, project)
+            source = StatusSource.LEAN
+        else:
+            formal = {node.id: formalization_from_annotations(node) for node in nodes}
+            source = StatusSource.ANNOTATIONS
+        statuses = compute_statuses(nodes, graph, formal)
+        # the same rule as `tasks.progress`: a definition is finished once stated
+        finished = frozenset(
+            n.id for n in nodes
+            if (statuses[n.id].stated if n.is_definition else statuses[n.id].proved)
+        )
+        return Snapshot(
+            State.OK,
+            source=source.value,
+            rows=tuple(progress(nodes, statuses)),
+            finished=finished,
+            stated=frozenset(n.id for n in nodes if statuses[n.id].stated),
+        )
+
+
+def _normal(path: str) -> str:
+    return posixpath.normpath(path).removeprefix("./")
+
+
+def _below(files: Mapping[str, str], folder: str) -> tuple[tuple[str, str], ...]:
+    """The blueprint's fingerprint: the files of its folder, and the TeX files elsewhere in
+    the project (the reader may climb to the root), with their blob ids."""
+    prefix = "" if folder in ("", ".") else folder.rstrip("/") + "/"
+    return tuple(sorted((p, o) for p, o in files.items()
+                        if p.startswith(prefix) or p.endswith(TEX_SUFFIXES)))
