@@ -228,8 +228,12 @@ def build(
     timings: Timings | None = None,
     lean_log: Path | None = None,
     site: SiteOptions | None = None,
+    history: bool = False,
 ) -> Analysis:
-    """Build the site of `project` into `out`, replacing it whole, or not at all."""
+    """Build the site of `project` into `out`, replacing it whole, or not at all.
+
+    With `history`, the site gets a progress-over-time page made from the git history
+    (`history.html`; without git history the page says so)."""
     from blueprint.render import lay_out, render_site
     from blueprint.sitewriter import write_site
 
@@ -239,9 +243,26 @@ def build(
         layouts = lay_out(analysis)
     with timings.stage("render"):
         files = render_site(analysis, layouts, site)
+    if history:
+        with timings.stage("history"):
+            files.update(_history_files(analysis, status_source, site))
     with timings.stage("write"):
         write_site(files, out)
     return analysis
+
+
+def _history_files(
+    analysis: Analysis, status_source: StatusSource, site: SiteOptions | None
+) -> dict[str, bytes]:
+    from blueprint.history.page import history_files
+    from blueprint.history.walk import collect_history
+
+    found = collect_history(
+        analysis.config.root,
+        status_source=status_source,
+        cache_dir=analysis.config.cache_dir / "history",
+    )
+    return history_files(analysis, found, site)
 
 
 def file_loader(folder: Path, root: Path | None = None) -> Callable[[str], str]:

@@ -35,9 +35,9 @@ def is_debug() -> bool:
 
 
 def _register() -> None:
-    from blueprint.cli import build, check, export, serve, status, watch
+    from blueprint.cli import build, check, export, history, serve, status, watch
 
-    for command in (build, export, check, serve, watch, status):
+    for command in (build, export, check, serve, watch, status, history):
         command.register(app)
 
 

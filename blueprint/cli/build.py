@@ -31,6 +31,11 @@ def build_command(
     strict: bool = STRICT,
     lean_log: Path | None = LEAN_LOG,
     offline_math: bool = OFFLINE_MATH,
+    history: bool = typer.Option(
+        False,
+        "--history",
+        help="Add a progress-over-time page made from the git history (history.html).",
+    ),
 ) -> None:
     """Build the static site of a blueprint project."""
     from blueprint.layout import prewarm
@@ -45,7 +50,7 @@ def build_command(
     with console.status("Reading the blueprint…") as spinner:
         timings = Timings(on_stage=lambda name: spinner.update(f"{name.capitalize()}…"))
         site = SiteOptions(offline_math=offline_math)
-        analysis = build(project, out, status_source, timings, lean_log, site)
+        analysis = build(project, out, status_source, timings, lean_log, site, history)
     elapsed = time.perf_counter() - start
     console.print(
         f"[bold]{len(analysis.nodes)}[/] nodes, {analysis.graph.number_of_edges()} edges "

@@ -1,0 +1,138 @@
+"""`blueprint history`: the progress at each commit of the git history, briefly."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from blueprint.cli.common import PROJECT, STATUS_SOURCE
+from blueprint.model import BlueprintError, StatusSource
+
+if TYPE_CHECKING:
+    from blueprint.history.model import History
+
+
+def register(app: typer.Typer) -> None:
+    app.command("history")(history_command)
+
+
+def history_command(
+    project: Path = PROJECT,
+    since: str | None = typer.Option(
+        None, "--since", help="Only the commits made on this date (YYYY-MM-DD, UTC) or later."
+    ),
+    every: int = typer.Option(
+        1, "--every", min=1, help="Read one commit in N (counted from the first; the last always)."
+    ),
+    status_source: StatusSource = STATUS_SOURCE,
+    subdir: str | None = typer.Option(
+        None,
+        "--subdir",
+        help="The project's folder inside the repository (default: where PROJECT is in its "
+        "work tree; the top of a bare repository).",
+    ),
+    rev: str = typer.Option("HEAD", "--rev", help="The commit whose history is read."),
+    cache_dir: Path | None = typer.Option(
+        None, "--cache-dir", help="Where results are kept per commit (default: the project's "
+        ".blueprint-cache/history)."
+    ),
+    svg: Path | None = typer.Option(None, "--svg", help="Write the chart to this SVG file."),
+    json_out: Path | None = typer.Option(
+        None, "--json", help="Write the counts at each commit to this JSON file."
+    ),
+) -> None:
+    """Progress over time: the status counts at each commit of the first-parent history.
+
+    PROJECT may be a work tree or a bare repository. Commits are read from git objects,
+    without a checkout, and the results kept per commit: a second run reads only new ones."""
+    from blueprint.cli import console
+    from blueprint.history.model import history_data
+    from blueprint.history.page import pace_words
+    from blueprint.history.series import pace, recently_finished, series
+    from blueprint.history.snapshot import State
+    from blueprint.history.walk import collect_history
+
+    start = _since(since)
+    folder = cache_dir or _default_cache(project)
+    with Progress(
+        TextColumn("Reading commits"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=console, transient=True,
+    ) as bar:
+        task = bar.add_task("commits", total=None)
+        history = collect_history(
+            project, subdir=subdir, since=start, every=every, status_source=status_source,
+            cache_dir=folder, rev=rev,
+            on_progress=lambda done, total: bar.update(task, completed=done, total=total),
+        )
+    if not history.available or history.stats is None:
+        raise BlueprintError(f"no history: {history.reason}")
+    stats = history.stats
+    console.print(
+        f"[bold]{stats.sampled}[/] commits ({stats.computed} read, {stats.cached} from the "
+        f"cache) in {stats.seconds:.1f} s; {history.count(State.ABSENT)} without a blueprint, "
+        f"{history.count(State.BROKEN)} that do not parse"
+    )
+    points = series(history)
+    known = [p for p in points if p.counts is not None]
+    if known and known[-1].counts is not None:
+        last, counts = known[-1], known[-1].counts
+        console.print(
+            f"Last ({_day(last.commit.time)}, {last.commit.sha[:8]}): {counts.nodes} nodes, "
+            f"{counts.stated} stated, {counts.proved} proved, {counts.fully_proved} fully proved"
+        )
+        found = pace(points)
+        if found is not None:
+            when = f" {_day(found.finish)}" if found.finish else ""
+            console.print(f"Pace: {escape(pace_words(found))}{when}")
+        finished = recently_finished(history, 5)
+        if finished:
+            names = ", ".join(
+                f"{escape(f.node_id)} ({_day(f.commit.time)}, {escape(f.commit.credit)})"
+                for f in finished
+            )
+            console.print(f"Recently finished: {names}")
+    if json_out is not None:
+        json_out.write_text(json.dumps(history_data(history), indent=1, ensure_ascii=False))
+    if svg is not None:
+        _write_svg(history, svg)
+
+
+def _write_svg(history: History, path: Path) -> None:
+    from blueprint.history.chart import make_chart, standalone_svg
+    from blueprint.history.series import series
+
+    chart = make_chart(series(history), "Progress over time")
+    if chart is None:
+        raise BlueprintError("no commit could be read: no chart")
+    path.write_text(standalone_svg(chart), encoding="utf-8")
+
+
+def _since(text: str | None) -> int | None:
+    if text is None:
+        return None
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(
+            f"{text!r} is not a date (YYYY-MM-DD)", param_hint="--since"
+        ) from None
+    return int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp())
+
+
+def _default_cache(project: Path) -> Path:
+    from blueprint.config import load_config
+
+    try:
+        return load_config(project).cache_dir / "history"
+    except BlueprintError:  # a bare repository, or no blueprint at the top of the work tree
+        return project / ".blueprint-cache" / "history"
+
+
+def _day(t: int) -> str:
+    return datetime.fromtimestamp(t, UTC).strftime("%Y-%m-%d")
