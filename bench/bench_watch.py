@@ -39,13 +39,19 @@ class Events:
         self.buffer = b""
 
     def next(self, name: str) -> dict:
-        while True:
+        """The next event of that name; a build error instead is a failure of the run."""
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
             while b"\n\n" not in self.buffer:
                 self.buffer += self.sock.recv(65536)
             block, self.buffer = self.buffer.split(b"\n\n", 1)
             lines = block.decode().splitlines()
+            data = "".join(x[6:] for x in lines if x.startswith("data: "))
             if f"event: {name}" in lines:
-                return json.loads("".join(x[6:] for x in lines if x.startswith("data: ")))
+                return json.loads(data)
+            if "event: build-error" in lines:
+                raise SystemExit(f"the rebuild failed: {data[:500]}")
+        raise SystemExit(f"no {name} event within 60 s")
 
 
 def measure(nodes: int, repeat: int) -> dict[str, float]:

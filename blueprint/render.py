@@ -9,6 +9,7 @@ scripts read, through `_json_for_script`; element ids are never made from labels
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from blueprint.sitedata import (
     STAGES,
     NodeInfo,
     SiteData,
+    TextMemo,
     node_hash,
     progress_bars,
     site_data,
@@ -122,12 +124,18 @@ def _view(
 
 
 def render_site(
-    analysis: Analysis, views: list[GraphView], options: SiteOptions | None = None
+    analysis: Analysis,
+    views: list[GraphView],
+    options: SiteOptions | None = None,
+    memo: TextMemo | None = None,
 ) -> dict[str, bytes]:
-    """Every file of the site: relative path -> bytes. Deterministic."""
+    """Every file of the site: relative path -> bytes. Deterministic.
+
+    `memo` keeps text conversions between builds of the same blueprint (watch mode).
+    """
     options = options or SiteOptions()
     env = _environment()
-    data = site_data(analysis)
+    data = site_data(analysis, memo)
     colors = {**DEFAULT_COLORS, **analysis.blueprint.options.colors}
     board = task_board(analysis)
     bars = progress_bars(analysis, data.nodes)
@@ -190,7 +198,10 @@ def render_site(
     return files
 
 
+@functools.cache
 def _environment() -> jinja2.Environment:
+    """One environment per process: templates compile once, and again only when their
+    file changes (jinja2 checks modification times)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
         autoescape=True,

@@ -210,7 +210,48 @@ class _Links:
         return self.cites.get(key)
 
 
-def site_data(analysis: Analysis) -> SiteData:
+class TextMemo:
+    """Text conversions kept between builds of the same blueprint (watch mode).
+
+    Converting a text depends only on the text and on the blueprint (labels, numbers,
+    macros), not on statuses: while the reader hands back the same `Blueprint` object
+    (no .tex file changed), every conversion of the previous build can be reused.
+    """
+
+    def __init__(self) -> None:
+        self._blueprint: object | None = None
+        self._blocks: dict[str, tuple[Block, ...]] = {}
+        self._inlines: dict[str, tuple[Inline, ...]] = {}
+
+    def converter(self, blueprint: object, context: Context) -> _Converter:
+        if blueprint is not self._blueprint:
+            self._blueprint, self._blocks, self._inlines = blueprint, {}, {}
+        return _Converter(context, self._blocks, self._inlines)
+
+
+class _Converter:
+    def __init__(
+        self,
+        context: Context,
+        blocks: dict[str, tuple[Block, ...]] | None = None,
+        inlines: dict[str, tuple[Inline, ...]] | None = None,
+    ) -> None:
+        self.context = context
+        self._blocks = {} if blocks is None else blocks
+        self._inlines = {} if inlines is None else inlines
+
+    def blocks(self, tex: str) -> tuple[Block, ...]:
+        if tex not in self._blocks:
+            self._blocks[tex] = to_blocks(tex, self.context)
+        return self._blocks[tex]
+
+    def inlines(self, tex: str) -> tuple[Inline, ...]:
+        if tex not in self._inlines:
+            self._inlines[tex] = to_inlines(tex, self.context)
+        return self._inlines[tex]
+
+
+def site_data(analysis: Analysis, memo: TextMemo | None = None) -> SiteData:
     """Everything the pages show that is not the drawing of the graph."""
     config, blueprint = analysis.config, analysis.blueprint
     load = file_loader(config.blueprint_dir)
@@ -244,6 +285,8 @@ def site_data(analysis: Analysis) -> SiteData:
                 for label in (node.id, *node.aliases)
             }
         )
+    # From here on the links are complete: conversions depend on the blueprint only.
+    convert = memo.converter(blueprint, context) if memo else _Converter(context)
     nodes: dict[str, NodeInfo] = {}
     snippets = _Snippets(config.root)
     for index, node in enumerate(analysis.nodes):
@@ -251,7 +294,7 @@ def site_data(analysis: Analysis) -> SiteData:
             analysis,
             node,
             index,
-            context,
+            convert,
             titles,
             chapter_titles,
             bodies.get(node.id),
@@ -261,7 +304,7 @@ def site_data(analysis: Analysis) -> SiteData:
             snippets,
         )
         nodes[node.id].page = node_page.get(node.id, "")
-    _convert_pages(chapters, front, context)
+    _convert_pages(chapters, front, convert)
     return SiteData(
         nodes=nodes,
         order=[node.id for node in analysis.nodes],
@@ -297,7 +340,7 @@ def _node_info(
     analysis: Analysis,
     node: Node,
     index: int,
-    context: Context,
+    convert: _Converter,
     titles: Mapping[str, str],
     chapter_titles: list[str],
     body: str | None,
@@ -308,11 +351,11 @@ def _node_info(
 ) -> NodeInfo:
     status = analysis.statuses[node.id]
     node_stage = stage(node, status)
-    statement = to_blocks(body if body is not None else node.statement.text, context)
+    statement = convert.blocks(body if body is not None else node.statement.text)
     proof = None
     if node.proof is not None:
-        proof = to_blocks(proof_body if proof_body is not None else node.proof.text, context)
-    title = to_inlines(node.title, context) if node.title else ()
+        proof = convert.blocks(proof_body if proof_body is not None else node.proof.text)
+    title = convert.inlines(node.title) if node.title else ()
     title_text = plain_text(title)
     env_title = titles.get(node.env, node.env.capitalize())
     heading = " ".join(filter(None, [env_title, node.number or ""]))
@@ -491,27 +534,27 @@ def _place_missing(
         node_page[node.id] = f"{slug}.html{node_hash(node.id)}"
 
 
-def _convert_pages(chapters: list[ChapterPage], front: list[PageItem], context: Context) -> None:
+def _convert_pages(chapters: list[ChapterPage], front: list[PageItem], convert: _Converter) -> None:
     for items in [front, *[page.items for page in chapters]]:
         for index, item in enumerate(items):
             chunk = item.chunk
             if item.kind == "pending" and chunk is not None:
-                blocks = to_blocks(chunk.tex, context)
+                blocks = convert.blocks(chunk.tex)
                 if chunk.kind == "environment":
-                    title = to_inlines(chunk.title, context) if chunk.title else ()
+                    title = convert.inlines(chunk.title) if chunk.title else ()
                     items[index] = PageItem("environment", blocks, label=item.label, title=title)
                 else:
                     items[index] = PageItem("prose", blocks)
             elif item.kind == "heading" and item.heading is not None:
                 heading = item.heading
-                title = to_inlines(item.label, context)
+                title = convert.inlines(item.label)
                 items[index] = PageItem(
                     "heading", heading=Heading(heading.level, heading.number, title, heading.anchor)
                 )
             if item.kind == "pending" and chunk is None:
                 items[index] = PageItem("prose")
     for page in chapters:
-        page.title = to_inlines(page.title_text, context)
+        page.title = convert.inlines(page.title_text)
         page.title_text = plain_text(page.title)
 
 

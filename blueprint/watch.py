@@ -8,6 +8,7 @@ errors over it in the browser; fixing the file brings everything back.
 from __future__ import annotations
 
 import shutil
+import tempfile
 import threading
 import time
 import traceback
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING
 from blueprint.build import Analysis, BuildCache, StatusSource, Timings, analyze
 from blueprint.model import BlueprintError, Diagnostic, Severity
 from blueprint.server import SiteServer
+from blueprint.sitedata import TextMemo
 from blueprint.sitewriter import write_site
 from blueprint.watcher import Watcher
 
@@ -58,10 +60,12 @@ class LiveSite:
         self.report = report
         self.debug = debug
         self.site = site
-        self.builds = self.project / ".blueprint-cache" / "watch"
+        # Builds live outside the project: the watcher must not see them being written.
+        self.builds = Path(tempfile.mkdtemp(prefix="blueprint-watch-"))
         self.number = 0
         self.good: list[Path] = []  # served folders, newest last
         self.cache = BuildCache()
+        self.text_memo = TextMemo()
         self._lock = threading.Lock()
 
     def rebuild(self, changed: set[Path] | None = None) -> Rebuild:
@@ -104,7 +108,7 @@ class LiveSite:
 
         analysis = analyze(self.project, self.status_source, Timings(), cache=self.cache)
         views = lay_out(analysis)
-        files = render_site(analysis, views, self.site)
+        files = render_site(analysis, views, self.site, self.text_memo)
         return analysis, files, not all(view.cached for view in views)
 
     def _failed(self, start: float, problems: list[Diagnostic], nodes: int = 0) -> Rebuild:
