@@ -135,3 +135,34 @@ def test_an_input_next_to_the_blueprint_folder_is_read_and_one_outside_is_refuse
     assert "stolen" not in analysis.by_id
     refused = [d for d in analysis.diagnostics if "outside the project" in d.message]
     assert refused and refused[0].file == "blueprint/src/web.tex"
+
+
+def test_dep_by_chapter_draws_each_chapter_with_its_neighbours_marked(
+    sample: Path, tmp_path: Path
+) -> None:
+    import re
+
+    web = sample / "blueprint" / "src" / "web.tex"
+    web.write_text(web.read_text().replace("[dep_graph,", "[dep_graph, dep_by=chapter,"))
+    out = tmp_path / "site"
+    analysis = build(sample, out, StatusSource.ANNOTATIONS)
+    chapters = {node.chapter for node in analysis.nodes}
+    pages = sorted(out.glob("graph-*.html"))
+    assert len(pages) == len(chapters)
+    crossing = [
+        (u, v)
+        for u, v in analysis.graph.edges
+        if analysis.by_id[u].chapter != analysis.by_id[v].chapter
+    ]
+    assert crossing  # the sample has dependencies between chapters
+    for page in pages:
+        html = page.read_text()
+        drawn = {
+            node_id: classes
+            for classes, node_id in re.findall(r'<g class="node ([^"]*)" data-id="([^"]+)"', html)
+        }
+        own = {n for n in drawn if "outside" not in drawn[n]}
+        assert len({analysis.by_id[n].chapter for n in own}) == 1
+        for u, v in crossing:
+            if v in own:
+                assert u in drawn and "outside" in drawn[u]  # the neighbour is kept, marked
