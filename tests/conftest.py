@@ -24,6 +24,19 @@ CHROMIUM_ARGS = [
 ]
 
 
+def copy_sample(folder: Path) -> Path:
+    """A copy of sample_project in `folder`, so that no test writes into the repository."""
+    project = folder / "sample"
+    shutil.copytree(SAMPLE_PROJECT, project, ignore=shutil.ignore_patterns(".blueprint-cache"))
+    return project
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    """A fresh copy of the sample project."""
+    return copy_sample(tmp_path)
+
+
 def corpus_projects() -> list[Path]:
     if not CORPUS.is_dir():
         return []

@@ -4,23 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from blueprint.build import StatusSource, analyze, build
 from blueprint.export import export_data
-from tests.conftest import SAMPLE_PROJECT
-
-
-@pytest.fixture
-def sample(tmp_path: Path) -> Path:
-    project = tmp_path / "sample"
-    shutil.copytree(SAMPLE_PROJECT, project, ignore=shutil.ignore_patterns(".blueprint-cache"))
-    return project
 
 
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -6,23 +6,12 @@ The sample's deliberate discrepancies are listed in sample_project/README.md.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
-
-import pytest
 
 from blueprint.build import Analysis, StatusSource, analyze
 from blueprint.cli.check import github_annotations
 from blueprint.model import Border, Diagnostic, Fill, Severity
-from tests.conftest import SAMPLE_PROJECT
 from tests.test_build import run_cli
-
-
-@pytest.fixture
-def sample(tmp_path: Path) -> Path:
-    project = tmp_path / "sample"
-    shutil.copytree(SAMPLE_PROJECT, project, ignore=shutil.ignore_patterns(".blueprint-cache"))
-    return project
 
 
 def messages(analysis: Analysis, node_id: str) -> list[Diagnostic]:
@@ -130,8 +119,13 @@ def test_suggestions_find_moves_and_renames_but_not_common_names_elsewhere() -> 
 
     from blueprint.lean_status import _Suggestions
 
-    names = ["Sample.Euclid.not_dvd_succ", "ProbabilityTheory.maximal_ineq",
-             "Foo.AEStronglyAdapted.congr", "Bar.Quux.congr", "Sample.lemma_one'"]
+    names = [
+        "Sample.Euclid.not_dvd_succ",
+        "ProbabilityTheory.maximal_ineq",
+        "Foo.AEStronglyAdapted.congr",
+        "Bar.Quux.congr",
+        "Sample.lemma_one'",
+    ]
     suggest = _Suggestions(SimpleNamespace(index=dict.fromkeys(names)))  # type: ignore[arg-type]
     assert suggest("Euclid.not_dvd_succ") == ["Sample.Euclid.not_dvd_succ"]  # missing prefix
     assert suggest("MeasureTheory.maximal_ineq") == ["ProbabilityTheory.maximal_ineq"]  # moved

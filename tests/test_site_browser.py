@@ -16,7 +16,7 @@ import pytest
 from blueprint.build import Analysis, StatusSource, build
 from blueprint.render import SiteOptions
 from blueprint.tasks import ready_tasks
-from tests.conftest import ARTIFACTS, SAMPLE_PROJECT
+from tests.conftest import ARTIFACTS, copy_sample
 
 pytestmark = pytest.mark.browser
 SHOTS = ARTIFACTS / "screenshots"
@@ -25,8 +25,7 @@ SHOTS = ARTIFACTS / "screenshots"
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Analysis]:
     root = tmp_path_factory.mktemp("site")
-    project = root / "sample"
-    shutil.copytree(SAMPLE_PROJECT, project, ignore=shutil.ignore_patterns(".blueprint-cache"))
+    project = copy_sample(root)
     out = root / "out"
     analysis = build(project, out, StatusSource.LEAN)
     return out, analysis
@@ -248,8 +247,7 @@ def test_overview_and_progress_pages_give_the_figures(
 def test_offline_math_typesets_from_file_urls(browser: Any, tmp_path: Path) -> None:
     if shutil.which("npm") is None:
         pytest.skip("npm is not installed")
-    project = tmp_path / "sample"
-    shutil.copytree(SAMPLE_PROJECT, project, ignore=shutil.ignore_patterns(".blueprint-cache"))
+    project = copy_sample(tmp_path)
     from blueprint.model import BlueprintError
 
     try:

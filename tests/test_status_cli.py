@@ -3,21 +3,9 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
-
-import pytest
-
-from tests.conftest import SAMPLE_PROJECT
-
-
-@pytest.fixture
-def sample(tmp_path: Path) -> Path:
-    project = tmp_path / "sample"
-    shutil.copytree(SAMPLE_PROJECT, project, ignore=shutil.ignore_patterns(".blueprint-cache"))
-    return project
 
 
 def status(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

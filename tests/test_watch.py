@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import http.client
 import json
-import shutil
 import socket
 import threading
 import time
@@ -17,7 +16,7 @@ import pytest
 from blueprint.build import StatusSource
 from blueprint.server import SiteServer
 from blueprint.watch import Rebuild, watch
-from tests.conftest import ARTIFACTS, SAMPLE_PROJECT
+from tests.conftest import ARTIFACTS, copy_sample
 
 SORRY = "  sorry\n\nend Euler"
 PROOF = "  exact ZMod.pow_totient a\n\nend Euler"
@@ -54,8 +53,7 @@ class Session:
 
 @pytest.fixture
 def session(tmp_path: Path) -> Iterator[Session]:
-    project = tmp_path / "sample"
-    shutil.copytree(SAMPLE_PROJECT, project, ignore=shutil.ignore_patterns(".blueprint-cache"))
+    project = copy_sample(tmp_path)
     state = Session(project)
     ready = threading.Event()
 
