@@ -1096,3 +1096,15 @@ def test_a_missing_bibtex_output_is_only_a_warning() -> None:
     blueprint = read({"web.tex": "\\input{refs.bbl}\n" + LEMMA_A})
     found = one(blueprint, "bibliography made by bibtex")
     assert (found.severity, found.line) == (Severity.WARNING, 1)
+
+
+def test_inline_verbatim_closes_on_its_own_line_only() -> None:
+    body = (
+        "\\begin{lemma}\\label{a} \\verb|\\label{x}| \\verb+open \\uses{b}\n"
+        "+ \\lstinline[o]{\\uses y} \\verb!\\label{z}!\\end{lemma}\n"
+        "\\begin{lemma}\\label{b}B\\end{lemma}"
+    )
+    blueprint = read(doc(body))
+    assert list(nodes(blueprint)) == ["a", "b"]  # no x nor z, no \\uses y: verbatim
+    assert nodes(blueprint)["a"].statement.uses == ["b"]  # the open \verb+ ends with its line
+    assert [(d.line, d.message) for d in diags(blueprint)] == [(4, "\\verb not closed")]

@@ -99,6 +99,8 @@ class _Builder:
         self.line_starts = [0, *accumulate(len(line) + 1 for line in raw.split("\n"))][:-1]
         self.diagnostics: list[Diagnostic] = []
         self.reported: dict[str, int] = {}
+        self.line_span = (0, -1)  # (a position, the end of its line), see line_end
+        self.unfound: dict[str, tuple[int, int]] = {}  # char -> (from, line end) not found
 
     def report(self, raw_pos: int, severity: Severity, kind: str, message: str) -> None:
         count = self.reported.get(kind, 0) + 1
@@ -141,22 +143,43 @@ class _Builder:
         return end
 
     def inline_verbatim(self, match: re.Match[str]) -> int:
-        """`\\verb|...|` or `\\lstinline{...}`: opaque up to the closing delimiter."""
+        """`\\verb|...|` or `\\lstinline{...}`: opaque up to the closing delimiter, which
+        must be on the same line."""
         raw = self.raw
         pos = match.end()
+        line_end = self.line_end(pos)
         if match.group().startswith("\\lstinline") and raw.startswith("[", pos):
-            close = raw.find("]", pos)
+            close = self.find_on_line("]", pos, line_end)
             pos = close + 1 if close >= 0 else pos
         if pos >= len(raw) or raw[pos] in " \n":
             return pos
         closer = "}" if raw[pos] == "{" else raw[pos]
-        end = raw.find(closer, pos + 1)
-        newline = raw.find("\n", pos)
-        if end < 0 or 0 <= newline < end:
+        end = self.find_on_line(closer, pos + 1, line_end)
+        if end < 0:
             self.report(match.start(), Severity.WARNING, "verb", f"{match.group()} not closed")
             return pos + 1
         self.opaque.append((match.start() - self.removed, end + 1 - self.removed))
         return end + 1
+
+    def line_end(self, pos: int) -> int:
+        """Where the line holding `pos` ends. Remembered, so that a file of one long line
+        is not searched to its end once per `\\verb` (that was quadratic)."""
+        start, end = self.line_span
+        if not start <= pos <= end:
+            found = self.raw.find("\n", pos)
+            self.line_span = (pos, len(self.raw) if found < 0 else found)
+        return self.line_span[1]
+
+    def find_on_line(self, char: str, start: int, line_end: int) -> int:
+        """`raw.find(char, start, line_end)`; a search that failed is remembered, so that
+        the same search from further on the line fails at once."""
+        failed = self.unfound.get(char)
+        if failed is not None and failed[0] <= start and failed[1] == line_end:
+            return -1
+        found = self.raw.find(char, start, line_end)
+        if found < 0:
+            self.unfound[char] = (start, line_end)
+        return found
 
     def environment(self, match: re.Match[str]) -> int:
         """A verbatim-like environment (opaque body) or a `comment` one (cut out)."""
