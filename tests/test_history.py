@@ -542,3 +542,29 @@ def test_lean_formalization_is_that_of_lean_status(tmp_path: Path) -> None:
     assert analysis.lean_project is not None
     full = lean_status(analysis.nodes, analysis.graph, analysis.lean_project)
     assert lean_formalization(analysis.nodes, analysis.lean_project) == full.formalization
+
+
+def test_the_page_escapes_what_commits_say() -> None:
+    """Subjects, authors and chapter titles come from anyone who can push: escaped."""
+    from blueprint.history.page import history_view
+    from blueprint.render import _environment
+
+    hostile = "<script>alert(1)</script>"
+    commits = [Commit(f"{k:040x}", (), day("2024-01-01") + k * WEEK, f"<b>{k}</b>", hostile)
+               for k in range(3)]
+    rows = [(Progress("All", 2, 0, 0, 0), Progress(hostile, 2, 0, 0, 0)),
+            (Progress("All", 2, 1, 1, 1), Progress(hostile, 2, 1, 1, 1)),
+            (Progress("All", 2, 2, 2, 2), Progress(hostile, 2, 2, 2, 2))]
+    finished = [frozenset(), frozenset({"x<y"}), frozenset({"x<y", '"z"'})]
+    history = History(True, commits=commits, snapshots={
+        c.sha: Snapshot(State.OK, source="annotations", rows=r, finished=f, stated=f)
+        for c, r, f in zip(commits, rows, finished, strict=True)
+    })
+    env = _environment()
+    view = history_view(env, history, {"x<y": "graph.html#x%3Cy"}, "https://github.com/o/r")
+    html = render_history_page(env, {"title": "T", "version": "1", "math_json": "{}"},
+                               view).decode()
+    assert "<script>alert" not in html and "<b>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert 'href="graph.html#x%3Cy"' in html and "&#34;z&#34;" in html
+    assert f'href="https://github.com/o/r/commit/{commits[2].sha}"' in html

@@ -78,6 +78,13 @@ def history_command(
         f"cache) in {stats.seconds:.1f} s; {history.count(State.ABSENT)} without a blueprint, "
         f"{history.count(State.BROKEN)} that do not parse"
     )
+    bugs = [c for c in history.commits
+            if history.snapshots[c.sha].message.startswith("internal error")]
+    if bugs:
+        console.print(
+            f"[yellow]{len(bugs)} commits hit an internal error[/] (first: {bugs[0].sha[:8]}: "
+            f"{escape(history.snapshots[bugs[0].sha].message)}); please report it"
+        )
     points = series(history)
     known = [p for p in points if p.counts is not None]
     if known and known[-1].counts is not None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from blueprint.history.recent import Recent
 from blueprint.model import BlueprintError
 
 #: fields of one commit in `git log -z --format=LOG_FORMAT`
@@ -23,6 +24,7 @@ _AUTHOR_FORMAT = "%H%x00%an"
 
 TREE_MODE = "40000"
 BLOB_MODES = frozenset({"100644", "100755"})  # symbolic links and submodules are not files
+TREE_MEMO = 2_000_000  # paths of listed subtrees kept
 
 
 class NoHistory(BlueprintError):
@@ -234,7 +236,7 @@ class TreeReader:
     def __init__(self, objects: ObjectReader, hash_size: int = 20) -> None:
         self.objects = objects
         self.hash_size = hash_size
-        self._flat: dict[str, dict[str, str]] = {}
+        self._flat: Recent[str, dict[str, str]] = Recent(TREE_MEMO, len)
 
     def files(self, commit: str, prefix: str = "") -> dict[str, str]:
         found = self.objects.read(f"{commit}^{{tree}}")
@@ -268,7 +270,7 @@ class TreeReader:
                 for path, blob in self._flatten(entry.oid).items():
                     flat[f"{entry.name}/{path}"] = blob
         if keep:
-            self._flat[oid] = flat
+            self._flat.put(oid, flat)
         return flat
 
 

@@ -141,10 +141,7 @@ def history_view(
         pace=pace_now,
         pace_words=pace_words(pace_now) if pace_now else "",
         finish_date=_day(pace_now.finish) if pace_now and pace_now.finish else "",
-        weeks=tuple(
-            (_day(w.start), _day(w.end), w.nodes, w.stated, w.proved, w.fully_proved)
-            for w in (pace_now.last_weeks if pace_now else ())
-        ),
+        weeks=_weeks(pace_now),
         gaps=tuple(
             Gap(ref(p), history.snapshots[p.commit.sha].message) for p in points if p.gap
         ),
@@ -212,6 +209,15 @@ def site_context(
         "math_json": render._json_for_script(render._math_config(math_src, {})),
     }
     return render._environment(), context
+
+
+def _weeks(found: Pace | None) -> tuple[tuple[str, str, int, int, int, int], ...]:
+    """The last weeks' changes; none when nothing changed in any of them."""
+    rows = tuple(
+        (_day(w.start), _day(w.end), w.nodes, w.stated, w.proved, w.fully_proved)
+        for w in (found.last_weeks if found else ())
+    )
+    return rows if any(any(row[2:]) for row in rows) else ()
 
 
 def _chapter_charts(env: jinja2.Environment, history: History) -> tuple[ChapterChart, ...]:

@@ -11,17 +11,16 @@ commit that changes one file costs one file's work.
 from __future__ import annotations
 
 import posixpath
-from collections import OrderedDict
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Generic, TypeVar
 
 import networkx as nx
 
 from blueprint.config import CONFIG_NAME, ProjectConfig, config_from_settings, parse_settings
 from blueprint.graph import build_graph
+from blueprint.history.recent import Recent
 from blueprint.lean.lakefile import LakeConfig, LeanLib
 from blueprint.lean.model import LeanFile
 from blueprint.lean.project import (
@@ -47,6 +46,7 @@ ROOT = Path("/commit")
 LAKEFILES = ("lakefile.toml", "lakefile.lean")
 TEX_SUFFIXES = (".tex", ".sty", ".cls", ".cfg", ".bib")
 
+TEXT_MEMO = 64_000_000  # characters of TeX and config files kept
 Read = Callable[[str], bytes]  # blob id -> content
 
 
@@ -69,31 +69,6 @@ class Snapshot:
 
     def row(self, label: str = "All") -> Progress | None:
         return next((r for r in self.rows if r.label == label), None)
-
-
-K = TypeVar("K", bound=Hashable)
-V = TypeVar("V")
-
-
-class _Recent(Generic[K, V]):
-    """The last few values computed: consecutive commits share most of their files."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._items: OrderedDict[K, V] = OrderedDict()
-
-    def get(self, key: K) -> V | None:
-        value = self._items.get(key)
-        if value is not None:
-            self._items.move_to_end(key)
-        return value
-
-    def put(self, key: K, value: V) -> V:
-        self._items[key] = value
-        self._items.move_to_end(key)
-        while len(self._items) > self.size:
-            self._items.popitem(last=False)
-        return value
 
 
 @dataclass(frozen=True)
@@ -121,15 +96,15 @@ class Snapshotter:
 
     def __init__(self, status_source: StatusSource = StatusSource.AUTO) -> None:
         self.status_source = status_source
-        self.scans: dict[tuple[str, str, str, tuple[str, ...]], tuple[LeanFile, list[Diagnostic]]]
-        self.scans = {}
+        # per blob: every blob of the commit at hand is used, so they stay while older go
+        self.scans: Recent[Hashable, tuple[LeanFile, list[Diagnostic]]] = Recent(8192)
         self.scanned = 0  # Lean files scanned
         self.blueprints_read = 0
-        self._texts: _Recent[str, str] = _Recent(4096)
-        self._blueprints: _Recent[Hashable, _Read] = _Recent(8)
-        self._lake: _Recent[Hashable, LakeConfig] = _Recent(8)
-        self._projects: _Recent[Hashable, LeanProject] = _Recent(4)
-        self._results: _Recent[Hashable, Snapshot] = _Recent(8)
+        self._texts: Recent[str, str] = Recent(TEXT_MEMO, len)
+        self._blueprints: Recent[Hashable, _Read] = Recent(8)
+        self._lake: Recent[Hashable, LakeConfig] = Recent(8)
+        self._projects: Recent[Hashable, LeanProject] = Recent(4)
+        self._results: Recent[Hashable, Snapshot] = Recent(8)
 
     def snapshot(self, files: Mapping[str, str], read: Read) -> Snapshot:
         """The counts at a commit; never raises: a commit we cannot read is a gap."""
@@ -148,7 +123,8 @@ class Snapshotter:
             config = config_from_settings(ROOT, settings, lambda rel: _normal(rel) in files)
             folder = config.blueprint_dir.relative_to(ROOT).as_posix()
         except (BlueprintError, ValueError) as error:
-            return Snapshot(State.ABSENT, str(error).replace(f"{ROOT}/", ""))
+            message = str(error).replace(f"{ROOT}/", "").replace(str(ROOT), "the commit")
+            return Snapshot(State.ABSENT, message)
         blueprint_key = (folder, config.main_file, _below(files, folder))
         done = self._blueprints.get(blueprint_key)
         if done is None:
@@ -228,6 +204,7 @@ class Snapshotter:
         if project is not None:
             return project
         keywords = config.lean_keywords
+        self.scans.limit = max(self.scans.limit, 2 * len(plan.sources))
         scanned = [self._scan(oid, rel, module, keywords, read)
                    for rel, module, oid in plan.sources]
         toolchain = self._text(plan.toolchain, read) if plan.toolchain else None
@@ -250,7 +227,7 @@ class Snapshotter:
             text, diagnostics = decode_source(read(oid), rel)
             scanned = (LeanFile(module, rel) if text is None
                        else scan_lean(text, module, rel, extra_keywords=keywords))
-            found = self.scans[key] = (scanned, diagnostics)
+            found = self.scans.put(key, (scanned, diagnostics))
         return found
 
     def _counts(self, blueprint: Blueprint, graph: nx.DiGraph, config: ProjectConfig,
