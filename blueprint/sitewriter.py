@@ -58,10 +58,19 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 def _remove_leftovers(out: Path) -> None:
-    """Staging folders of builds that were killed (their process is gone)."""
-    for path in out.parent.glob(f".{out.name}.*-*"):
-        pid = path.name.rsplit("-", 1)[-1]
-        if pid.isdigit() and not _alive(int(pid)):
+    """Staging folders of builds that were killed (their process is gone). A build killed
+    between the two renames of the fallback swap left no `out` but the previous site in its
+    `.old` folder: that one is put back first."""
+    dead = [
+        path
+        for path in sorted(out.parent.glob(f".{out.name}.*-*"))
+        if path.name.rsplit("-", 1)[-1].isdigit() and not _alive(int(path.name.rsplit("-", 1)[-1]))
+    ]
+    for path in dead:
+        if path.name.startswith(f".{out.name}.old-") and not out.exists():
+            path.rename(out)
+    for path in dead:
+        if path.exists():
             _remove(path)
 
 
