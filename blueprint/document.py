@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from blueprint.model import Node
-from blueprint.tex.reader import input_candidates
+from blueprint.tex.reader import decode_replacing, input_candidates
 from blueprint.tex.source import prepare
 from blueprint.texhtml import find_end, matching_brace, matching_bracket
 
@@ -106,6 +106,8 @@ def _read(state: _Walk, path: str) -> str | None:
         return None
     try:
         raw = state.load(path)
+    except UnicodeDecodeError as error:  # as the reader does: replaced, and reported there
+        raw = decode_replacing(path, error)[0]
     except (OSError, ValueError):
         return None
     state.loaded += 1

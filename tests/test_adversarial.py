@@ -149,12 +149,15 @@ def test_a_non_utf8_tex_file_is_read_with_replacements_and_reported_at_its_line(
 ) -> None:
     project = copy_sample(tmp_path)
     add_input(project, "chapter/latin")
-    text = "\\section{L}\n\n\\begin{lemma}\\label{latin}\\uses{def:prime}\nCaf\u00e9.\n\\end{lemma}"
+    text = "\\section{L}\nD\u00e9j\u00e0 vu.\\begin{lemma}\\label{latin}\\uses{def:prime}"
+    text += "\nCaf\u00e9.\\end{lemma}\n"
     (project / SRC / "chapter" / "latin.tex").write_bytes(text.encode("latin-1"))
     analysis = build_in_time(project, tmp_path / "site")
     error = found(analysis, "blueprint/src/chapter/latin.tex", "not valid UTF-8")
-    assert (error.line, error.severity) == (4, Severity.ERROR)
+    assert (error.line, error.severity) == (2, Severity.ERROR)
     assert "latin" in analysis.by_id and analysis.graph.has_edge("def:prime", "latin")
+    chapters = [p.read_text(encoding="utf-8") for p in (tmp_path / "site").glob("chapter-*.html")]
+    assert any("D\ufffdj\ufffd vu." in page for page in chapters)  # the prose is kept too
     assert_rest_is_built(analysis, baseline, tmp_path / "site")
 
 
