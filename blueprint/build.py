@@ -39,6 +39,7 @@ from blueprint.status import (
 from blueprint.tex import read_blueprint
 
 if TYPE_CHECKING:
+    from blueprint.history.model import History
     from blueprint.render import SiteOptions
 
 
@@ -241,28 +242,25 @@ def build(
     analysis = analyze(project, status_source, timings, lean_log)
     with timings.stage("layout"):
         layouts = lay_out(analysis)
-    with timings.stage("render"):
-        files = render_site(analysis, layouts, site)
+    found = None
     if history:
         with timings.stage("history"):
-            files.update(_history_files(analysis, status_source, site))
+            found = _history(analysis, status_source)
+    with timings.stage("render"):
+        files = render_site(analysis, layouts, site, history=found)
     with timings.stage("write"):
         write_site(files, out)
     return analysis
 
 
-def _history_files(
-    analysis: Analysis, status_source: StatusSource, site: SiteOptions | None
-) -> dict[str, bytes]:
-    from blueprint.history.page import history_files
+def _history(analysis: Analysis, status_source: StatusSource) -> History:
     from blueprint.history.walk import collect_history
 
-    found = collect_history(
+    return collect_history(
         analysis.config.root,
         status_source=status_source,
         cache_dir=analysis.config.cache_dir / "history",
     )
-    return history_files(analysis, found, site)
 
 
 def file_loader(folder: Path, root: Path | None = None) -> Callable[[str], str]:

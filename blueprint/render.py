@@ -14,6 +14,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 import markupsafe
@@ -37,6 +38,9 @@ from blueprint.sitedata import (
     task_board,
 )
 from blueprint.texhtml import Macro
+
+if TYPE_CHECKING:
+    from blueprint.history.model import History
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 MATHJAX_VERSION = "3.2.2"
@@ -128,10 +132,12 @@ def render_site(
     views: list[GraphView],
     options: SiteOptions | None = None,
     memo: TextMemo | None = None,
+    history: History | None = None,
 ) -> dict[str, bytes]:
     """Every file of the site: relative path -> bytes. Deterministic.
 
-    `memo` keeps text conversions between builds of the same blueprint (watch mode).
+    `memo` keeps text conversions between builds of the same blueprint (watch mode);
+    `history`, when given, adds the progress-over-time page.
     """
     options = options or SiteOptions()
     env = _environment()
@@ -158,6 +164,7 @@ def render_site(
         "status_source": analysis.status_source,
         "node_count": len(analysis.nodes),
         "edge_count": analysis.graph.number_of_edges(),
+        "has_history": history is not None,
         "math_json": _json_for_script(_math_config(math_src, data.macros)),
         "hash": node_hash,
         "legend_descriptions": sorted(analysis.blueprint.options.color_descriptions.items()),
@@ -187,6 +194,8 @@ def render_site(
         page("references.html", "references.html")
     page("tasks.html", "tasks.html")
     page("progress.html", "progress.html")
+    if history is not None:
+        files.update(_history_pages(env, context, analysis, data, history))
     static = TEMPLATE_DIR / "static"
     for path in sorted(static.rglob("*")):
         if path.is_file() and path.name != "livereload.js":
@@ -220,6 +229,24 @@ def _number(value: float) -> str:
 
 def _title(analysis: Analysis) -> str:
     return analysis.config.title or analysis.blueprint.options.title or analysis.config.root.name
+
+
+def _history_pages(
+    env: jinja2.Environment,
+    context: dict[str, object],
+    analysis: Analysis,
+    data: SiteData,
+    history: History,
+) -> dict[str, bytes]:
+    """`history.html`, and `history.svg` when there is a chart."""
+    from blueprint.history.page import history_view, render_history_page
+
+    links = {node.id: "graph.html" + node_hash(node.id) for node in analysis.nodes}
+    view = history_view(env, history, links, data.github)
+    files = {"history.html": render_history_page(env, context, view)}
+    if view.available:
+        files["history.svg"] = str(view.chart).encode()
+    return files
 
 
 def _panels(env: jinja2.Environment, data: SiteData) -> dict[str, markupsafe.Markup]:

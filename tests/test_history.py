@@ -35,7 +35,7 @@ from blueprint.history.walk import collect_history
 from blueprint.lean.project import find_lean_files, select_lean_files
 from blueprint.model import StatusSource
 from blueprint.tasks import Progress, progress
-from tests.conftest import SAMPLE_PROJECT
+from tests.conftest import copy_sample
 from tests.test_build import run_cli
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
@@ -485,12 +485,15 @@ def test_build_with_history_adds_the_page(built: Built, tmp_path: Path) -> None:
     assert 'href="graph.html#B"' in page and "Prove b_thm" in page
     assert "do not parse" in page and "never closed" in page
     assert (out / "history.svg").read_text().startswith("<svg")
-    assert (out / "index.html").is_file()
+    assert 'href="history.html"' in (out / "index.html").read_text()  # in the navigation
+    plain = tmp_path / "plain"
+    build(built.repo.root, plain)
+    assert not (plain / "history.html").exists()
+    assert 'href="history.html"' not in (plain / "index.html").read_text()
 
 
 def test_build_without_git_history_says_so(tmp_path: Path) -> None:
-    project = tmp_path / "sample"
-    shutil.copytree(SAMPLE_PROJECT, project, ignore=shutil.ignore_patterns(".blueprint-cache"))
+    project = copy_sample(tmp_path)
     out = tmp_path / "site"
     build(project, out, StatusSource.ANNOTATIONS, history=True)
     page = (out / "history.html").read_text()
@@ -536,8 +539,7 @@ def test_cli_without_history_fails_briefly(tmp_path: Path) -> None:
 def test_lean_formalization_is_that_of_lean_status(tmp_path: Path) -> None:
     from blueprint.lean_status import lean_formalization, lean_status
 
-    project = tmp_path / "sample"
-    shutil.copytree(SAMPLE_PROJECT, project, ignore=shutil.ignore_patterns(".blueprint-cache"))
+    project = copy_sample(tmp_path)
     analysis = analyze(project, StatusSource.LEAN)
     assert analysis.lean_project is not None
     full = lean_status(analysis.nodes, analysis.graph, analysis.lean_project)
@@ -562,7 +564,7 @@ def test_the_page_escapes_what_commits_say() -> None:
     })
     env = _environment()
     view = history_view(env, history, {"x<y": "graph.html#x%3Cy"}, "https://github.com/o/r")
-    html = render_history_page(env, {"title": "T", "version": "1", "math_json": "{}"},
+    html = render_history_page(env, {"title": "T", "version": "1", "math_json": "{}", "has_history": True},
                                view).decode()
     assert "<script>alert" not in html and "<b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html

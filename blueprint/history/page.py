@@ -3,8 +3,6 @@
 `history_view` (pure) turns a `History` into plain data for `templates/history.html`;
 `render_history_page(env, context, view)` renders it with the site's environment and the
 context `render.render_site` gives every page (`title`, `version`, `math_json`, ...).
-Until `render_site` offers its environment and context to other pages, `history_files`
-makes them with render's own helpers.
 """
 
 from __future__ import annotations
@@ -17,7 +15,6 @@ from typing import TYPE_CHECKING
 import jinja2
 import markupsafe
 
-from blueprint.build import Analysis
 from blueprint.history.chart import LINES, Chart, make_chart, render_chart
 from blueprint.history.model import History
 from blueprint.history.series import (
@@ -32,10 +29,10 @@ from blueprint.history.series import (
 from blueprint.tasks import Progress
 
 if TYPE_CHECKING:
-    from blueprint.render import SiteOptions
+    pass
 
 #: what `base.html` needs from the context, set by `render.render_site` for every page
-BASE_KEYS = ("title", "version", "math_json")
+BASE_KEYS = ("title", "version", "math_json", "has_history")
 PACE_WEEKS = 4
 FINISHED_SHOWN = 25
 
@@ -177,38 +174,6 @@ def render_history_page(env: jinja2.Environment, context: Mapping[str, object],
         raise ValueError(f"the page context lacks {', '.join(missing)}")
     page = {**context, "page": "history", "history": view}
     return env.get_template("history.html").render(**page).encode()
-
-
-def history_files(
-    analysis: Analysis, history: History, options: SiteOptions | None = None
-) -> dict[str, bytes]:
-    """`history.html` and, when there is a chart, `history.svg`, for `build.build`."""
-    from blueprint.sitedata import node_hash, safe_url
-
-    env, context = site_context(analysis, options)
-    links = {node.id: "graph.html" + node_hash(node.id) for node in analysis.nodes}
-    github = safe_url(analysis.config.github or analysis.blueprint.options.github)
-    view = history_view(env, history, links, github)
-    files = {"history.html": render_history_page(env, context, view)}
-    if view.available:
-        files["history.svg"] = str(view.chart).encode()
-    return files
-
-
-def site_context(
-    analysis: Analysis, options: SiteOptions | None = None
-) -> tuple[jinja2.Environment, dict[str, object]]:
-    """The environment and the keys of `base.html`, made as `render_site` makes them."""
-    from blueprint import __version__, render
-
-    options = options or render.SiteOptions()
-    math_src = render.MATHJAX_LOCAL if options.offline_math else render.MATHJAX_CDN
-    context: dict[str, object] = {
-        "title": render._title(analysis),
-        "version": __version__,
-        "math_json": render._json_for_script(render._math_config(math_src, {})),
-    }
-    return render._environment(), context
 
 
 def _weeks(found: Pace | None) -> tuple[tuple[str, str, int, int, int, int], ...]:
