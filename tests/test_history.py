@@ -564,8 +564,8 @@ def test_the_page_escapes_what_commits_say() -> None:
     })
     env = _environment()
     view = history_view(env, history, {"x<y": "graph.html#x%3Cy"}, "https://github.com/o/r")
-    html = render_history_page(env, {"title": "T", "version": "1", "math_json": "{}", "has_history": True},
-                               view).decode()
+    context = {"title": "T", "version": "1", "math_json": "{}", "has_history": True}
+    html = render_history_page(env, context, view).decode()
     assert "<script>alert" not in html and "<b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert 'href="graph.html#x%3Cy"' in html and "&#34;z&#34;" in html
