@@ -273,3 +273,11 @@ def test_resolution_with_dependencies(project_dir: Path) -> None:
     assert dep.status == "dependency" and "Mathlib.Algebra.Group" in dep.message
     assert p.resolve("Nat.nothing").status == "missing"
     assert "Lean core is not indexed" in p.resolve("Nat.nothing").message
+
+
+def test_a_lake_folder_without_sources_is_no_dependency_index(tmp_path: Path) -> None:
+    from blueprint.lean.deps import index_dependencies
+
+    (tmp_path / ".lake" / "packages" / "mathlib").mkdir(parents=True)
+    (tmp_path / ".lake" / "packages" / "mathlib" / "README.md").write_text("no sources")
+    assert index_dependencies(tmp_path, cache_dir=tmp_path / "cache") is None

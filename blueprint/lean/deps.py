@@ -174,4 +174,6 @@ def index_dependencies(
             os.replace(tmp, cache_path)
         except OSError:
             pass  # a read-only project still works, only slower next time
+    if not index.names:
+        return None  # `.lake/packages` without sources: as if there were no dependencies
     return index
