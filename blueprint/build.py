@@ -78,7 +78,9 @@ class BuildCache:
 
     def read_blueprint(self, config: ProjectConfig) -> Blueprint:
         """The blueprint, read again only when a file of the blueprint folder changed."""
-        key = _folder_fingerprint(config.blueprint_dir)
+        key = f"{config.blueprint_dir}|{config.main_file}|" + _folder_fingerprint(
+            config.blueprint_dir
+        )
         if self.blueprint is None or key != self.blueprint_key:
             self.blueprint = _read(config)
             self.blueprint_key = key

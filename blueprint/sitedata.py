@@ -7,6 +7,7 @@ snippets of declarations) but writes nothing.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -96,6 +97,7 @@ def stage(node: Node, status: NodeStatus) -> str:
     return "blocked"
 
 
+@functools.lru_cache(maxsize=65536)
 def node_hash(node_id: str) -> str:
     """`#id` for URLs: decodable by decodeURIComponent, safe in any attribute."""
     return "#" + quote(node_id, safe="")
@@ -222,11 +224,31 @@ class TextMemo:
         self._blueprint: object | None = None
         self._blocks: dict[str, tuple[Block, ...]] = {}
         self._inlines: dict[str, tuple[Inline, ...]] = {}
+        self._document: _Document | None = None
 
-    def converter(self, blueprint: object, context: Context) -> _Converter:
+    def _for(self, blueprint: object) -> None:
         if blueprint is not self._blueprint:
             self._blueprint, self._blocks, self._inlines = blueprint, {}, {}
+            self._document = None
+
+    def converter(self, blueprint: object, context: Context) -> _Converter:
+        self._for(blueprint)
         return _Converter(context, self._blocks, self._inlines)
+
+    def document(self, blueprint: object, read: Callable[[], _Document]) -> _Document:
+        self._for(blueprint)
+        if self._document is None:
+            self._document = read()
+        return self._document
+
+
+@dataclass(frozen=True)
+class _Document:
+    """The blueprint's files read again for the pages: macros, theorem titles, chunks."""
+
+    macros: dict[str, Macro]
+    titles: dict[str, str]
+    chunks: list[Chunk]
 
 
 class _Converter:
@@ -254,15 +276,12 @@ class _Converter:
 def site_data(analysis: Analysis, memo: TextMemo | None = None) -> SiteData:
     """Everything the pages show that is not the drawing of the graph."""
     config, blueprint = analysis.config, analysis.blueprint
-    load = file_loader(config.blueprint_dir)
-    texts = _texts(load, config.blueprint_dir, config.root, blueprint.files)
-    macros: dict[str, Macro] = {}
-    for text in texts:
-        macros.update(read_macros(text))
-    titles = theorem_titles(texts)
-    folder = config.blueprint_dir.relative_to(config.root).as_posix()
-    other_envs = set(titles) - set(blueprint.options.thms)
-    chunks = walk(config.main_file, load, blueprint.nodes, folder, other_envs)
+    document = (
+        memo.document(blueprint, lambda: _read_document(analysis))
+        if memo
+        else _read_document(analysis)
+    )
+    macros, titles, chunks = document.macros, document.titles, document.chunks
     links = _Links()
     context = Context(links, macros)
     chapters, front, node_page = _pages(chunks, analysis, context, titles)
@@ -316,6 +335,20 @@ def site_data(analysis: Analysis, memo: TextMemo | None = None) -> SiteData:
         github=github,
         home=safe_url(blueprint.options.home),
     )
+
+
+def _read_document(analysis: Analysis) -> _Document:
+    config, blueprint = analysis.config, analysis.blueprint
+    load = file_loader(config.blueprint_dir)
+    texts = _texts(load, config.blueprint_dir, config.root, blueprint.files)
+    macros: dict[str, Macro] = {}
+    for text in texts:
+        macros.update(read_macros(text))
+    titles = theorem_titles(texts)
+    folder = config.blueprint_dir.relative_to(config.root).as_posix()
+    other_envs = set(titles) - set(blueprint.options.thms)
+    chunks = walk(config.main_file, load, blueprint.nodes, folder, other_envs)
+    return _Document(macros, titles, chunks)
 
 
 def _texts(
