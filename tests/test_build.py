@@ -160,11 +160,11 @@ def test_dep_by_chapter_draws_each_chapter_with_its_neighbours_marked(
 def test_the_watch_cache_reads_again_when_the_main_file_changes(sample: Path) -> None:
     from blueprint.build import BuildCache
 
+    src = sample / "blueprint" / "src"
+    (src / "alt.tex").write_text((src / "web.tex").read_text().replace("\\title{", "\\title{Alt "))
     cache = BuildCache()
     first = analyze(sample, StatusSource.ANNOTATIONS, cache=cache).blueprint
     assert analyze(sample, StatusSource.ANNOTATIONS, cache=cache).blueprint is first
-    src = sample / "blueprint" / "src"
-    (src / "alt.tex").write_text((src / "web.tex").read_text().replace("\\title{", "\\title{Alt "))
     (sample / "blueprint.toml").write_text('[blueprint]\nmain = "blueprint/src/alt.tex"\n')
     second = analyze(sample, StatusSource.ANNOTATIONS, cache=cache).blueprint
     assert second is not first and (second.options.title or "").startswith("Alt ")
