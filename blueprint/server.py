@@ -223,7 +223,7 @@ class _HTTPServer(ThreadingHTTPServer):
 
     daemon_threads = True
     block_on_close = False  # close_connections() joins the threads, with a timeout
-    request_queue_size = 64
+    request_queue_size = 512  # connections waiting to be accepted: every tab reloading at once
 
     def __init__(
         self, address: tuple[str, int], site: SiteServer, family: socket.AddressFamily
@@ -483,15 +483,23 @@ class _Handler(BaseHTTPRequestHandler):
                 return
 
     def _client_gone(self) -> bool:
-        flags = getattr(socket, "MSG_DONTWAIT", 0)
-        if not flags:
-            return False
+        """Whether the browser closed the stream (it never sends anything on it).
+
+        The peek must not wait: the connection has a timeout, and Python waits for a socket
+        with a timeout to be readable before any recv, MSG_DONTWAIT or not. (It did: a quiet
+        stream sat here for the 30 s idle timeout, holding back reloads, then was dropped.)
+        """
+        connection: socket.socket = self.connection
+        timeout = connection.gettimeout()
+        connection.settimeout(0.0)
         try:
-            return self.connection.recv(1, socket.MSG_PEEK | flags) == b""
+            return connection.recv(1, socket.MSG_PEEK) == b""
         except BlockingIOError:
             return False
         except OSError:
             return True
+        finally:
+            connection.settimeout(timeout)
 
 
 def _open_regular(path: str) -> BinaryIO | None:
@@ -526,6 +534,11 @@ class SiteServer:
 
     `start()` binds and serves from a background thread; `shutdown()` stops everything.
     `set_root`, `notify_reload` and `notify_error` may be called from any thread.
+
+    Each connection has a thread. The limits are sized for 200 browser tabs at once (each
+    holds one live-reload stream and a keep-alive connection or more), with room to spare:
+    `bench/load_serve.py` measures 200 such clients at about 400 threads and 40 MB resident;
+    beyond the limits a client gets a 503 at once rather than a stalled server.
     """
 
     def __init__(
@@ -538,8 +551,8 @@ class SiteServer:
         port_fallback: bool = False,
         verbose: bool = False,
         keepalive_interval: float = 15.0,
-        max_connections: int = 64,
-        max_event_clients: int = 32,
+        max_connections: int = 512,
+        max_event_clients: int = 256,
     ) -> None:
         if not 0 <= port <= 65535:
             raise BlueprintError(f"port {port} is not between 0 and 65535")

@@ -555,6 +555,25 @@ def test_departed_clients_are_noticed(site: Path, start: Callable[..., SiteServe
     _wait_for(lambda: server.live_state._clients == 0, timeout=5)
 
 
+def test_a_quiet_stream_gets_the_next_reload_at_once(
+    site: Path, start: Callable[..., SiteServer]
+):
+    """After a quiet second the server checks the client is still there: that check must
+    not wait for the client to send something (it used to, up to the 30 s idle timeout,
+    holding the reload back and then dropping the stream)."""
+    server = start(site, live_reload=True, keepalive_interval=60.0)
+    client = EventStream(server)
+    try:
+        time.sleep(1.5)  # the server's 1 s wait ends without news: it checks the client
+        server.notify_reload("7")
+        assert client.next() == ("reload", {"build": "7"})
+        time.sleep(2.5)
+        server.notify_reload("8")
+        assert client.next() == ("reload", {"build": "8"})
+    finally:
+        client.close()
+
+
 def test_event_clients_are_bounded(site: Path, start: Callable[..., SiteServer]):
     server = start(site, live_reload=True, max_event_clients=2)
     clients = [EventStream(server) for _ in range(2)]
