@@ -202,6 +202,35 @@ def test_nothing_outside_the_site_can_be_read(
     assert b"root:" not in answer
 
 
+WATCH_TRAVERSALS = [
+    b"/__blueprint__/../secret.txt",
+    b"/__blueprint__/%2e%2e/secret.txt",
+    b"/__blueprint__/events/..%2f..%2fsecret.txt",
+    b"/__blueprint__/livereload.js/../../secret.txt",
+]
+
+
+@pytest.mark.parametrize("target", [*TRAVERSALS, *WATCH_TRAVERSALS])
+def test_watch_mode_refuses_the_same_traversals(
+    site: Path, start: Callable[..., SiteServer], target: bytes
+):
+    server = start(site, live_reload=True)
+    status, answer = raw_get(server, target)
+    assert status in (400, 403, 404)
+    assert SECRET not in answer
+    assert b"root:" not in answer
+
+
+def test_serve_and_watch_commands_bind_loopback_by_default() -> None:
+    import inspect
+
+    from blueprint.cli.serve import serve_command
+    from blueprint.cli.watch import watch_command
+
+    for command in (serve_command, watch_command):
+        assert inspect.signature(command).parameters["host"].default.default == "127.0.0.1"
+
+
 def test_absolute_filesystem_path_is_refused(site: Path, start: Callable[..., SiteServer]):
     server = start(site)
     status, answer = raw_get(server, str(site.parent / "secret.txt").encode())
