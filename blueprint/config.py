@@ -11,6 +11,10 @@ from blueprint.model import BlueprintError
 
 CONFIG_NAME = "blueprint.toml"
 
+# `serve` and `watch` listen on this machine only, unless told otherwise.
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+
 # Where leanblueprint projects keep their blueprint, in the order we look.
 BLUEPRINT_CANDIDATES = (
     "blueprint/src/web.tex",

@@ -38,10 +38,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO
 
+from blueprint.config import DEFAULT_HOST, DEFAULT_PORT
 from blueprint.model import BlueprintError, Diagnostic
 
-DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 8000
 INTERNAL_PREFIX = "__blueprint__"  # first URL segment reserved for the server in watch mode
 EVENTS_PATH = f"/{INTERNAL_PREFIX}/events"
 LIVERELOAD_PATH = f"/{INTERNAL_PREFIX}/livereload.js"

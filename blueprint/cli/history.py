@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from blueprint.cli.common import PROJECT, STATUS_SOURCE
 from blueprint.model import BlueprintError, StatusSource
@@ -51,6 +50,14 @@ def history_command(
 
     PROJECT may be a work tree or a bare repository. Commits are read from git objects,
     without a checkout, and the results kept per commit: a second run reads only new ones."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
     from blueprint.cli import console
     from blueprint.history.model import history_data
     from blueprint.history.page import pace_words

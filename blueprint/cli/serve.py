@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from blueprint.server import DEFAULT_HOST, DEFAULT_PORT, SiteServer, serve_forever
+from blueprint.config import DEFAULT_HOST, DEFAULT_PORT
+
+if TYPE_CHECKING:
+    from blueprint.server import SiteServer
 
 HOST = typer.Option(DEFAULT_HOST, "--host", help="Address to bind (default: this machine only).")
 PORT = typer.Option(DEFAULT_PORT, "--port", "-p", help="Port (the next free one if taken).")
@@ -24,6 +28,7 @@ def serve_command(
     """Serve a built site on http://127.0.0.1:8000/."""
     from blueprint.cli import console
     from blueprint.model import BlueprintError
+    from blueprint.server import serve_forever
 
     if not (site / "index.html").is_file():
         raise BlueprintError(f"no site in {site}/ (run `blueprint build` first)")

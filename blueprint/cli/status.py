@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
-from blueprint.build import StatusSource, analyze
 from blueprint.cli.common import PROJECT, STATUS_SOURCE
-from blueprint.tasks import Progress, blockers, main_results, progress, ready_tasks
+from blueprint.model import StatusSource
+
+if TYPE_CHECKING:
+    from blueprint.tasks import Progress
 
 
 def register(app: typer.Typer) -> None:
@@ -23,7 +26,9 @@ def status_command(
     top: int = typer.Option(10, "--top", "-n", min=0, help="How many tasks to list."),
 ) -> None:
     """Progress per chapter, the tasks that unlock the most, blockers and main results."""
+    from blueprint.build import analyze
     from blueprint.cli import console
+    from blueprint.tasks import blockers, main_results, progress, ready_tasks
 
     analysis = analyze(project, status_source)
     nodes, graph, statuses = analysis.nodes, analysis.graph, analysis.statuses

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -152,6 +151,8 @@ def index_dependencies(
     if todo:
         workers = jobs if jobs is not None else (os.cpu_count() or 1)
         if workers > 1 and len(todo) > 200:
+            from concurrent.futures import ProcessPoolExecutor
+
             with ProcessPoolExecutor(workers) as pool:
                 results = list(pool.map(_scan_names, todo, chunksize=32))
         else:

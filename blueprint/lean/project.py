@@ -11,7 +11,6 @@ import fnmatch
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
@@ -455,6 +454,8 @@ def load_lean_project(
     if scan_cache is not None:
         results = [scan_cache.scan(t) for t in tasks]
     elif workers > 1 and len(tasks) >= POOL_THRESHOLD:
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor(workers) as pool:
             results = list(pool.map(_scan_one, tasks, chunksize=64))
     else:
