@@ -25,7 +25,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -205,7 +207,9 @@ def run_load(clients: int, seconds: float, reload_every: float = 1.0) -> LoadRep
             time.sleep(0.3)
             report.before = figures(server.pid)
             peak = _Peak(server.pid)
-            asyncio.run(_with_peak(run_clients(port, clients, seconds, report), peak))
+            _in_own_thread(lambda: asyncio.run(
+                _with_peak(run_clients(port, clients, seconds, report), peak)
+            ))  # fmt: skip
             report.peak = peak.figures
             report.reloads_sent = int(seconds / reload_every)
             report.after = _settled_figures(server.pid, report.before)
@@ -215,6 +219,24 @@ def run_load(clients: int, seconds: float, reload_every: float = 1.0) -> LoadRep
             if server.stdout is not None:
                 server.stdout.close()
     return report
+
+
+def _in_own_thread(run: Callable[[], object]) -> None:
+    """Run in a new thread: the caller's thread may already run an event loop (pytest with
+    playwright's sync API does), and asyncio.run refuses to start a second one there."""
+    errors: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            run()
+        except BaseException as error:
+            errors.append(error)
+
+    thread = threading.Thread(target=target, name="load-clients")
+    thread.start()
+    thread.join()
+    if errors:
+        raise errors[0]
 
 
 class _Peak:
