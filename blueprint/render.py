@@ -24,7 +24,7 @@ import networkx as nx
 from blueprint import __version__
 from blueprint.build import Analysis
 from blueprint.graph import transitive_reduction
-from blueprint.layout import Layout, LayoutEdge, LayoutNode, layout_graph
+from blueprint.layout import Layout, LayoutEdge, LayoutJob, LayoutNode, layout_graphs
 from blueprint.model import EdgeKind, Node
 from blueprint.sitedata import (
     SIZE_WORDS,
@@ -80,8 +80,8 @@ class GraphView:
 
 
 def lay_out(analysis: Analysis) -> list[GraphView]:
-    """The graph views of the site, each laid out (or taken from the layout cache)."""
-    views = [_view(analysis, "graph", "Dependency graph", analysis.graph)]
+    """The graph views of the site, laid out together (or taken from the layout cache)."""
+    plans = [("graph", "Dependency graph", analysis.graph, frozenset[str]())]
     dep_by = analysis.blueprint.options.dep_by
     if dep_by:
         for index, (unit, members) in enumerate(_units(analysis.nodes, dep_by), start=1):
@@ -89,10 +89,17 @@ def lay_out(analysis: Analysis) -> list[GraphView]:
             for node_id in members:
                 neighbours.update(analysis.graph.predecessors(node_id))
                 neighbours.update(analysis.graph.successors(node_id))
-            outside = neighbours - set(members)
+            outside = frozenset(neighbours - set(members))
             subgraph = analysis.graph.subgraph([*members, *outside])
-            views.append(_view(analysis, f"graph-{index}", unit, subgraph, frozenset(outside)))
-    return views
+            plans.append((f"graph-{index}", unit, subgraph, outside))
+    jobs = [_job(analysis, graph) for _, _, graph, _ in plans]
+    layouts = layout_graphs(jobs, analysis.config.cache_dir)
+    return [
+        GraphView(slug, title, tuple(n.id for n in job.nodes), outside, layout, cached)
+        for (slug, title, _, outside), job, (layout, cached) in zip(
+            plans, jobs, layouts, strict=True
+        )
+    ]
 
 
 def _units(nodes: list[Node], dep_by: str) -> list[tuple[str, list[str]]]:
@@ -103,26 +110,20 @@ def _units(nodes: list[Node], dep_by: str) -> list[tuple[str, list[str]]]:
     return list(units.items())
 
 
-def _view(
-    analysis: Analysis,
-    slug: str,
-    title: str,
-    graph: nx.DiGraph,
-    outside: frozenset[str] = frozenset(),
-) -> GraphView:
+def _job(analysis: Analysis, graph: nx.DiGraph) -> LayoutJob:
+    """The graph as dot will draw it: document order, reduced unless `nonreducedgraph`."""
     order = [node.id for node in analysis.nodes if node.id in graph]
     drawn = graph if analysis.blueprint.options.nonreduced else transitive_reduction(graph)
-    layout_nodes = [
+    nodes = [
         LayoutNode(node_id, node_id, "box" if analysis.by_id[node_id].is_definition else "ellipse")
         for node_id in order
     ]
     position = {node_id: index for index, node_id in enumerate(order)}
-    layout_edges = [
+    edges = [
         LayoutEdge(u, v, drawn.edges[u, v]["kind"] is EdgeKind.STATEMENT)
         for u, v in sorted(drawn.edges, key=lambda e: (position[e[0]], position[e[1]]))
     ]
-    layout, cached = layout_graph(layout_nodes, layout_edges, analysis.config.cache_dir)
-    return GraphView(slug, title, tuple(order), outside, layout, cached)
+    return LayoutJob(nodes, edges)
 
 
 # ---------------------------------------------------------------- pages
