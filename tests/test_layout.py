@@ -95,3 +95,22 @@ def test_dot_that_takes_too_long_is_replaced_by_the_layered_layout(tmp_path: Pat
     assert layout.settings.startswith("layered layout (dot took over")
     again, cached = layout_graph(NODES, EDGES, tmp_path, timeout=0.001)
     assert cached and again == layout  # the next build does not wait for dot again
+
+
+def test_many_small_graphs_share_a_few_dot_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    import blueprint.layout as layout
+
+    spawned = []
+    original = layout._spawn
+
+    def counting_spawn():  # type: ignore[no-untyped-def]
+        spawned.append(1)
+        return original()
+
+    monkeypatch.setattr(layout, "_spawn", counting_spawn)
+    jobs = [layout.LayoutJob(NODES[: 1 + i % 3], EDGES[: i % 3]) for i in range(12)]
+    results = layout.layout_graphs(jobs, None)
+    assert len(results) == 12 and not any(cached for _, cached in results)
+    assert len(spawned) <= min(os.cpu_count() or 1, 4)
