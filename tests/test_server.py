@@ -593,12 +593,9 @@ def test_a_quiet_stream_gets_the_next_reload_at_once(
     server = start(site, live_reload=True, keepalive_interval=60.0)
     client = EventStream(server)
     try:
-        time.sleep(1.5)  # the server's 1 s wait ends without news: it checks the client
+        time.sleep(1.3)  # the server's 1 s wait ends without news: it checks the client
         server.notify_reload("7")
-        assert client.next() == ("reload", {"build": "7"})
-        time.sleep(2.5)
-        server.notify_reload("8")
-        assert client.next() == ("reload", {"build": "8"})
+        assert client.next() == ("reload", {"build": "7"})  # not 30 s later
     finally:
         client.close()
 
