@@ -237,19 +237,24 @@ def build(
 
     With `history`, the site gets a progress-over-time page made from the git history
     (`history.html`; without git history the page says so)."""
-    from blueprint.render import lay_out, render_site
+    from blueprint.render import render_site, start_layouts
+    from blueprint.sitedata import site_data
     from blueprint.sitewriter import write_site
 
     timings = timings or Timings()
     analysis = analyze(project, status_source, timings, lean_log)
     with timings.stage("layout"):
-        layouts = lay_out(analysis)
+        pending = start_layouts(analysis)
+    with timings.stage("render"):
+        data = site_data(analysis)  # while dot works in its own processes
     found = None
     if history:
         with timings.stage("history"):
             found = _history(analysis, status_source)
+    with timings.stage("layout"):
+        views = pending.views()
     with timings.stage("render"):
-        files = render_site(analysis, layouts, site, history=found)
+        files = render_site(analysis, views, site, history=found, data=data)
     with timings.stage("write"):
         write_site(files, out)
     return analysis

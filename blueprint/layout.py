@@ -15,6 +15,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -145,14 +146,67 @@ def layout_graphs(
     dot could not finish in time gets the fast layered layout instead, and that result is
     cached too, so the next build does not wait again. Returns (layout, from the cache).
     """
-    payloads = [json.dumps(request_for(j.nodes, j.edges), sort_keys=True) for j in jobs]
-    files = [_cache_file(cache_dir, payload) for payload in payloads]
-    results: list[tuple[Layout, bool] | None] = [_read_cached(f) for f in files]
-    missing = [i for i, result in enumerate(results) if result is None]
-    for index, layout in _compute(jobs, payloads, missing, timeout).items():
-        results[index] = (layout, False)
-        _write_cached(files[index], layout)
-    return [r for r in results if r is not None]
+    return PendingLayouts(jobs, cache_dir, timeout).results()
+
+
+class PendingLayouts:
+    """Layouts under way: dot works in its processes while the caller does other work."""
+
+    def __init__(
+        self,
+        jobs: Sequence[LayoutJob],
+        cache_dir: Path | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+    ) -> None:
+        from blueprint.layered import layered_layout
+
+        self.jobs, self.timeout = jobs, timeout
+        payloads = [json.dumps(request_for(j.nodes, j.edges), sort_keys=True) for j in jobs]
+        self.files = [_cache_file(cache_dir, payload) for payload in payloads]
+        self.done: list[tuple[Layout, bool] | None] = [_read_cached(f) for f in self.files]
+        for_dot = []
+        for index, result in enumerate(self.done):
+            size = len(jobs[index].nodes)
+            if result is not None:
+                continue
+            if size > DOT_LIMIT:
+                reason = f"layered layout ({size} nodes are too many for dot)"
+                self._finish(index, layered_layout(jobs[index].nodes, jobs[index].edges, reason))
+            else:
+                for_dot.append(index)
+        self.running = [
+            (batch, _start_worker([payloads[i] for i in batch]))
+            for batch in _batches(for_dot, jobs)
+        ]
+        self.started = time.monotonic()
+
+    def results(self) -> list[tuple[Layout, bool]]:
+        """Wait for dot (what is left of the timeout) and return every layout, in order."""
+        from blueprint.layered import layered_layout
+
+        for batch, process in self.running:
+            left = max(0.0, self.timeout - (time.monotonic() - self.started))
+            try:
+                output, errors = process.communicate(timeout=left)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.communicate()
+                reason = f"layered layout (dot took over {self.timeout:.0f} s)"
+                for index in batch:
+                    job = self.jobs[index]
+                    self._finish(index, layered_layout(job.nodes, job.edges, reason))
+                continue
+            if process.returncode != 0:
+                detail = errors.strip().splitlines()[-1:] or ["no message"]
+                raise BlueprintError(f"graph layout failed: {detail[0]}")
+            for index, text in zip(batch, json.loads(output), strict=True):
+                self._finish(index, Layout.from_json(text))
+        self.running = []
+        return [result for result in self.done if result is not None]
+
+    def _finish(self, index: int, layout: Layout) -> None:
+        self.done[index] = (layout, False)
+        _write_cached(self.files[index], layout)
 
 
 def _cache_file(cache_dir: Path | None, payload: str) -> Path | None:
@@ -177,40 +231,6 @@ def _write_cached(path: Path | None, layout: Layout) -> None:
     temporary = path.with_suffix(f".tmp{os.getpid()}")
     temporary.write_text(layout.to_json(), encoding="utf-8")
     temporary.replace(path)
-
-
-def _compute(
-    jobs: Sequence[LayoutJob], payloads: Sequence[str], indices: Sequence[int], timeout: float
-) -> dict[int, Layout]:
-    from blueprint.layered import layered_layout
-
-    done: dict[int, Layout] = {}
-    for_dot = []
-    for index in indices:
-        size = len(jobs[index].nodes)
-        if size > DOT_LIMIT:
-            reason = f"layered layout ({size} nodes are too many for dot)"
-            done[index] = layered_layout(jobs[index].nodes, jobs[index].edges, reason)
-        else:
-            for_dot.append(index)
-    batches = _batches(for_dot, jobs)
-    running = [(batch, _start_worker([payloads[i] for i in batch])) for batch in batches]
-    for batch, process in running:
-        try:
-            output, errors = process.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.communicate()
-            reason = f"layered layout (dot took over {timeout:.0f} s)"
-            for index in batch:
-                done[index] = layered_layout(jobs[index].nodes, jobs[index].edges, reason)
-            continue
-        if process.returncode != 0:
-            detail = errors.strip().splitlines()[-1:] or ["no message"]
-            raise BlueprintError(f"graph layout failed: {detail[0]}")
-        for index, text in zip(batch, json.loads(output), strict=True):
-            done[index] = Layout.from_json(text)
-    return done
 
 
 def _batches(indices: Sequence[int], jobs: Sequence[LayoutJob]) -> list[list[int]]:

@@ -24,7 +24,7 @@ import networkx as nx
 from blueprint import __version__
 from blueprint.build import Analysis
 from blueprint.graph import transitive_reduction
-from blueprint.layout import Layout, LayoutEdge, LayoutJob, LayoutNode, layout_graphs
+from blueprint.layout import Layout, LayoutEdge, LayoutJob, LayoutNode, PendingLayouts
 from blueprint.model import EdgeKind, Node
 from blueprint.sitedata import (
     SIZE_WORDS,
@@ -81,6 +81,32 @@ class GraphView:
 
 def lay_out(analysis: Analysis) -> list[GraphView]:
     """The graph views of the site, laid out together (or taken from the layout cache)."""
+    return start_layouts(analysis).views()
+
+
+class PendingViews:
+    """Graph views whose layouts are under way (see `start_layouts`)."""
+
+    def __init__(
+        self,
+        plans: list[tuple[str, str, nx.DiGraph, frozenset[str]]],
+        jobs: list[LayoutJob],
+        pending: PendingLayouts,
+    ) -> None:
+        self.plans, self.jobs, self.pending = plans, jobs, pending
+
+    def views(self) -> list[GraphView]:
+        layouts = self.pending.results()
+        return [
+            GraphView(slug, title, tuple(n.id for n in job.nodes), outside, layout, cached)
+            for (slug, title, _, outside), job, (layout, cached) in zip(
+                self.plans, self.jobs, layouts, strict=True
+            )
+        ]
+
+
+def start_layouts(analysis: Analysis) -> PendingViews:
+    """Start laying out the graph views; dot runs in its own processes meanwhile."""
     plans = [("graph", "Dependency graph", analysis.graph, frozenset[str]())]
     dep_by = analysis.blueprint.options.dep_by
     if dep_by:
@@ -93,13 +119,7 @@ def lay_out(analysis: Analysis) -> list[GraphView]:
             subgraph = analysis.graph.subgraph([*members, *outside])
             plans.append((f"graph-{index}", unit, subgraph, outside))
     jobs = [_job(analysis, graph) for _, _, graph, _ in plans]
-    layouts = layout_graphs(jobs, analysis.config.cache_dir)
-    return [
-        GraphView(slug, title, tuple(n.id for n in job.nodes), outside, layout, cached)
-        for (slug, title, _, outside), job, (layout, cached) in zip(
-            plans, jobs, layouts, strict=True
-        )
-    ]
+    return PendingViews(plans, jobs, PendingLayouts(jobs, analysis.config.cache_dir))
 
 
 def _units(nodes: list[Node], dep_by: str) -> list[tuple[str, list[str]]]:
@@ -135,15 +155,17 @@ def render_site(
     options: SiteOptions | None = None,
     memo: TextMemo | None = None,
     history: History | None = None,
+    data: SiteData | None = None,
 ) -> dict[str, bytes]:
     """Every file of the site: relative path -> bytes. Deterministic.
 
     `memo` keeps text conversions between builds of the same blueprint (watch mode);
-    `history`, when given, adds the progress-over-time page.
+    `history`, when given, adds the progress-over-time page; `data`, the pages' content
+    when it was prepared already (while dot was laying the graphs out).
     """
     options = options or SiteOptions()
     env = _environment()
-    data = site_data(analysis, memo)
+    data = data or site_data(analysis, memo)
     colors = {**DEFAULT_COLORS, **analysis.blueprint.options.colors}
     board = task_board(analysis)
     bars = progress_bars(analysis, data.nodes)

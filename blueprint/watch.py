@@ -104,11 +104,14 @@ class LiveSite:
             return self._done(start, True, len(analysis.nodes), laid_out, analysis.diagnostics)
 
     def _build(self) -> tuple[Analysis, dict[str, bytes], bool]:
-        from blueprint.render import lay_out, render_site
+        from blueprint.render import render_site, start_layouts
+        from blueprint.sitedata import site_data
 
         analysis = analyze(self.project, self.status_source, Timings(), cache=self.cache)
-        views = lay_out(analysis)
-        files = render_site(analysis, views, self.site, self.text_memo)
+        pending = start_layouts(analysis)
+        data = site_data(analysis, self.text_memo)  # while dot works, if it has to
+        views = pending.views()
+        files = render_site(analysis, views, self.site, self.text_memo, data=data)
         return analysis, files, not all(view.cached for view in views)
 
     def _failed(self, start: float, problems: list[Diagnostic], nodes: int = 0) -> Rebuild:
