@@ -93,7 +93,8 @@ def _folder_fingerprint(folder: Path) -> str:
     digest = hashlib.sha1()
     for path in sorted(folder.rglob("*")):
         if path.suffix in (".tex", ".sty", ".cls", ".cfg"):
-            digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+            name = path.relative_to(folder).as_posix().encode("utf-8", "surrogateescape")
+            digest.update(name + b"\0")
             try:
                 digest.update(read_regular(path, MAX_TEX_BYTES) + b"\0")
             except OSError as error:

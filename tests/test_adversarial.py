@@ -176,6 +176,21 @@ def test_binary_files_named_tex_and_lean(tmp_path: Path, baseline: Analysis) -> 
     assert_real_lines(analysis, project)
 
 
+def test_file_names_that_are_not_utf8(tmp_path: Path, baseline: Analysis) -> None:
+    project = copy_sample(tmp_path)
+    lean = os.path.join(bytes(project), b"Sample", b"Bad\xff.lean")
+    tex = os.path.join(bytes(project / SRC), b"chapter", b"bad\xff.tex")
+    for name in (lean, tex):
+        with open(name, "wb") as file:
+            file.write(b"theorem bad : True := sorry\n\\begin{lemma}\\label{bad}x\\end{lemma}\n")
+    analysis = build_in_time(project, tmp_path / "site")
+    skipped = found(analysis, "Sample/Bad\ufffd.lean", "not UTF-8")
+    assert (skipped.line, skipped.severity) == (1, Severity.WARNING)
+    assert_rest_is_built(analysis, baseline, tmp_path / "site")
+    cache = BuildCache()  # watch mode fingerprints every file of the blueprint folder
+    assert len(cache.read_blueprint(load_config(project)).nodes) == len(baseline.nodes)
+
+
 # -- \input cycles and escapes ---------------------------------------------------------
 
 

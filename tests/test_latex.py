@@ -1108,3 +1108,8 @@ def test_inline_verbatim_closes_on_its_own_line_only() -> None:
     assert list(nodes(blueprint)) == ["a", "b"]  # no x nor z, no \\uses y: verbatim
     assert nodes(blueprint)["a"].statement.uses == ["b"]  # the open \verb+ ends with its line
     assert [(d.line, d.message) for d in diags(blueprint)] == [(4, "\\verb not closed")]
+
+
+def test_a_loader_may_return_any_string_even_lone_surrogates() -> None:
+    blueprint = read({"web.tex": "\\begin{theorem}\udc55\\end{theorem}\\begin{lemma}x\udcff"})
+    assert len(blueprint.nodes) == 2  # unlabelled: ids from a hash of their text

@@ -364,6 +364,23 @@ def find_lean_files(root: Path, src_dirs: Sequence[str] = ("",)) -> list[str]:
     return sorted(set(out))
 
 
+def text_names(rels: Sequence[str]) -> tuple[list[str], list[Diagnostic]]:
+    """The paths that are text, and a diagnostic for each one that is not: a name whose bytes
+    are not UTF-8 (Lean cannot import it, and it could not be written in a page)."""
+    kept: list[str] = []
+    skipped: list[Diagnostic] = []
+    for rel in rels:
+        try:
+            rel.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            skipped.append(Diagnostic(shown, 1, Severity.WARNING,
+                                      "file name is not UTF-8 (Lean cannot import it): skipped"))
+        else:
+            kept.append(rel)
+    return kept, skipped
+
+
 def read_source(path: Path, rel: str) -> tuple[str | None, list[Diagnostic]]:
     """Decode a source file; binary or non-UTF-8 content becomes a diagnostic."""
     try:
@@ -445,7 +462,7 @@ def load_lean_project(
     root = Path(root)
     cfg = read_lake_config(root)
     libs = project_libs(cfg, roots)
-    rels = find_lean_files(root, source_dirs(cfg, libs, lean_dirs))
+    rels, misnamed = text_names(find_lean_files(root, source_dirs(cfg, libs, lean_dirs)))
     tasks = [(str(root), rel, module, tuple(extra_keywords))
              for rel, module in module_paths(rels, cfg, libs)]
     if progress:
@@ -462,6 +479,7 @@ def load_lean_project(
         results = [_scan_one(t) for t in tasks]
     project = assemble_project(root, cfg, libs, results, extra_names=extra_names,
                                new_instance_names=_lean_at_least(root, (4, 8)))
+    project.diagnostics += misnamed
     if with_deps:
         if progress:
             progress("indexing dependency names")

@@ -92,9 +92,8 @@ class Resolver:
             if draft.labels:
                 self.ids[id(draft)] = draft.labels[0]
                 continue
-            digest = hashlib.sha1(
-                f"{squash(draft.title or '')}\n{squash(draft.text)}".encode()
-            ).hexdigest()
+            text = f"{squash(draft.title or '')}\n{squash(draft.text)}"
+            digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
             base = f"{draft.env}-{digest[:8]}"
             node_id, suffix = base, suffixes.get(base, 1)
             while node_id in taken:
