@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -244,7 +244,34 @@ def _environment() -> jinja2.Environment:
         bytecode_cache=_bytecode_cache(),
     )
     env.filters["n"] = _number
+    tex = env.get_template("_tex.html").module
+    env.globals["tex_blocks"] = _MarkupMemo(tex.blocks)  # type: ignore[attr-defined]
+    env.globals["tex_inlines"] = _MarkupMemo(tex.inlines)  # type: ignore[attr-defined]
     return env
+
+
+class _MarkupMemo:
+    """A macro of `_tex.html` whose output is kept for each converted text it was given.
+
+    Converted texts are immutable tuples; the same tuple (the same object: conversions are
+    reused between builds, see `sitedata.TextMemo`) always renders the same, so a statement
+    shown in a panel and in its chapter, or in two builds, is rendered once."""
+
+    LIMIT = 50_000
+
+    def __init__(self, macro: Callable[[object], markupsafe.Markup]) -> None:
+        self.macro = macro
+        self.rendered: dict[int, tuple[object, markupsafe.Markup]] = {}
+
+    def __call__(self, items: object) -> markupsafe.Markup:
+        found = self.rendered.get(id(items))
+        if found is not None and found[0] is items:
+            return found[1]
+        if len(self.rendered) >= self.LIMIT:
+            self.rendered.clear()
+        html = markupsafe.Markup(self.macro(items))
+        self.rendered[id(items)] = (items, html)
+        return html
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
