@@ -6,7 +6,8 @@
 The server runs in its own process (so that its threads, descriptors and memory can be read
 from /proc), serving a build of the sample project with live reload on 127.0.0.1; every
 second it switches to the other of two builds and publishes a reload, as `watch` does after
-a rebuild. Each client holds one live-reload connection (server-sent events) for the whole
+a rebuild. The clients come in two rounds (the second shows whether memory keeps growing or
+was paid once). Each client holds one live-reload connection (server-sent events) for the whole
 run and, on a second keep-alive connection, fetches pages one after the other. Printed:
 requests a second, errors (anything but a whole 200 answer, a refused or dropped
 connection, a live-reload stream that ends early or misses reloads), latency percentiles,
@@ -76,16 +77,21 @@ def figures(pid: int) -> ProcessFigures:
 @dataclass
 class LoadReport:
     clients: int
-    seconds: float
+    seconds: float  # of one round
+    rounds: int = 1
     requests: int = 0
     errors: list[str] = field(default_factory=list)
     latencies: list[float] = field(default_factory=list)  # seconds a request
-    reloads_sent: int = 0
-    reloads_seen: list[int] = field(default_factory=list)  # per client
-    streams_held: int = 0  # live-reload connections open until the end
+    reloads_sent: int = 0  # in one round
+    reloads_seen: list[int] = field(default_factory=list)  # per client and round
+    streams_held: int = 0  # live-reload connections open until the end of their round
     before: ProcessFigures | None = None
     peak: ProcessFigures | None = None
-    after: ProcessFigures | None = None
+    afters: list[ProcessFigures] = field(default_factory=list)  # once each round's clients left
+
+    @property
+    def after(self) -> ProcessFigures | None:
+        return self.afters[-1] if self.afters else None
 
     def percentile(self, fraction: float) -> float:
         if not self.latencies:
@@ -193,8 +199,12 @@ def build_sites(folder: Path) -> tuple[Path, Path]:
     return folder / "a", folder / "b"
 
 
-def run_load(clients: int, seconds: float, reload_every: float = 1.0) -> LoadReport:
-    report = LoadReport(clients, seconds)
+def run_load(
+    clients: int, seconds: float, reload_every: float = 1.0, rounds: int = 2
+) -> LoadReport:
+    """`rounds` rounds of `clients` clients for `seconds` against one server process (a
+    second round shows whether memory keeps growing or was a one-time cost)."""
+    report = LoadReport(clients, seconds, rounds)
     with tempfile.TemporaryDirectory() as scratch:
         a, b = build_sites(Path(scratch))
         server = subprocess.Popen(
@@ -207,12 +217,13 @@ def run_load(clients: int, seconds: float, reload_every: float = 1.0) -> LoadRep
             time.sleep(0.3)
             report.before = figures(server.pid)
             peak = _Peak(server.pid)
-            _in_own_thread(lambda: asyncio.run(
-                _with_peak(run_clients(port, clients, seconds, report), peak)
-            ))  # fmt: skip
+            for _ in range(rounds):
+                _in_own_thread(lambda: asyncio.run(
+                    _with_peak(run_clients(port, clients, seconds, report), peak)
+                ))  # fmt: skip
+                report.afters.append(_settled_figures(server.pid, report.before))
             report.peak = peak.figures
             report.reloads_sent = int(seconds / reload_every)
-            report.after = _settled_figures(server.pid, report.before)
         finally:
             server.kill()
             server.wait()
@@ -277,22 +288,25 @@ def _settled_figures(pid: int, before: ProcessFigures, timeout: float = 15.0) ->
 
 
 def print_report(report: LoadReport) -> None:
-    rate = report.requests / report.seconds if report.seconds else 0.0
-    print(f"{report.clients} clients for {report.seconds:.0f} s on 127.0.0.1 "
-          f"(each: one live-reload stream, one keep-alive connection fetching pages)")  # fmt: skip
+    total = report.seconds * report.rounds
+    rate = report.requests / total if total else 0.0
+    print(f"{report.clients} clients for {report.seconds:.0f} s on 127.0.0.1, {report.rounds} "
+          f"round(s) (each client: one live-reload stream, one keep-alive connection fetching "
+          f"pages)")  # fmt: skip
     print(f"requests: {report.requests:,} ({rate:,.0f}/s); errors: {len(report.errors)}")
     for error in report.errors[:10]:
         print(f"  {error}")
     ms = [report.percentile(f) * 1000 for f in (0.5, 0.9, 0.99, 1.0)]
     print("latency: p50 {:.1f} ms, p90 {:.1f} ms, p99 {:.1f} ms, max {:.1f} ms".format(*ms))
     seen = report.reloads_seen or [0]
-    print(f"live reload: {report.streams_held}/{report.clients} streams held to the end; "
-          f"reloads published {report.reloads_sent}, received per client "
+    print(f"live reload: {report.streams_held}/{report.clients * report.rounds} streams held "
+          f"to the end; reloads published {report.reloads_sent} a round, received per client "
           f"min {min(seen)} median {statistics.median(seen):.0f} max {max(seen)}")  # fmt: skip
-    for name in ("before", "peak", "after"):
-        value = getattr(report, name)
+    moments = [("before", report.before), ("peak", report.peak)]
+    moments += [(f"after {i}", value) for i, value in enumerate(report.afters, start=1)]
+    for name, value in moments:
         if value is not None:
-            print(f"server {name:>6}: {value.threads:>4} threads, {value.fds:>4} open fds, "
+            print(f"server {name:>7}: {value.threads:>4} threads, {value.fds:>4} open fds, "
                   f"{value.rss_mb:6.1f} MB resident")  # fmt: skip
 
 
@@ -302,8 +316,9 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=200)
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--reload-every", type=float, default=1.0)
+    parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
-    report = run_load(args.clients, args.seconds, args.reload_every)
+    report = run_load(args.clients, args.seconds, args.reload_every, args.rounds)
     print_report(report)
     leaked = report.after is not None and report.before is not None and (
         report.after.threads > report.before.threads or report.after.fds > report.before.fds
