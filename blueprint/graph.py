@@ -96,9 +96,17 @@ class Reach:
 
     def __init__(self, graph: nx.DiGraph) -> None:
         self._index = {node_id: i for i, node_id in enumerate(graph.nodes)}
+        self._reach: dict[int, int] = {}
+        if nx.is_directed_acyclic_graph(graph):  # the usual case: each node its own component
+            self._component = self._index
+            for node in reversed(list(nx.topological_sort(graph))):
+                mask = 0
+                for child in graph.successors(node):
+                    mask |= (1 << self._index[child]) | self._reach[self._index[child]]
+                self._reach[self._index[node]] = mask
+            return
         condensed = nx.condensation(graph)
         self._component = condensed.graph["mapping"]
-        self._reach: dict[int, int] = {}
         own: dict[int, int] = {}
         for component in condensed:
             members = condensed.nodes[component]["members"]
@@ -108,6 +116,17 @@ class Reach:
             for child in condensed.successors(component):
                 mask |= own[child] | self._reach[child]
             self._reach[component] = mask
+
+    @classmethod
+    def of(cls, graph: nx.DiGraph) -> Reach:
+        """The reach of `graph`, computed once however many callers ask for it.
+
+        The graph must not change afterwards (the pipeline never changes it once built).
+        Subgraph views share their parent's attributes: the entry records whose it is."""
+        cached = graph.graph.get("_reach")
+        if not (isinstance(cached, tuple) and cached[0] is graph):
+            cached = graph.graph["_reach"] = (graph, Reach(graph))
+        return cached[1]
 
     def bit(self, node_id: str) -> int:
         return 1 << self._index[node_id]

@@ -111,6 +111,12 @@ def _fully_proved(
     Computed once per strongly connected component in topological order: linear time.
     """
     is_definition = {node.id: node.is_definition for node in nodes}
+    if nx.is_directed_acyclic_graph(graph):  # the usual case: no condensation needed
+        done_node: dict[str, bool] = {}
+        for node_id in nx.topological_sort(graph):
+            own = formal[node_id].proved or is_definition[node_id]
+            done_node[node_id] = own and all(done_node[p] for p in graph.predecessors(node_id))
+        return {node.id: done_node[node.id] for node in nodes}
     condensed = nx.condensation(graph)
     done: dict[int, bool] = {}
     for component in nx.topological_sort(condensed):

@@ -63,7 +63,7 @@ def ready_tasks(
     mains = set(main_results or default_main_results(nodes, graph))
     stated = {node_id for node_id, status in statuses.items() if status.stated}
     by_id = {node.id: node for node in nodes}
-    reach = Reach(graph)
+    reach = Reach.of(graph)
     main_mask = reach.mask(mains)
     tasks = []
     for node in nodes:
@@ -141,7 +141,7 @@ def blockers(
     nodes: Sequence[Node], graph: nx.DiGraph, statuses: Mapping[str, NodeStatus]
 ) -> list[Blocker]:
     """Nodes marked not ready, by how much they hold up."""
-    reach = Reach(graph)
+    reach = Reach.of(graph)
     found = [
         Blocker(node.id, reach.descendants(node.id).bit_count())
         for node in nodes
