@@ -199,7 +199,7 @@ def render_site(
     def page(name: str, template: str, **extra: object) -> None:
         slug = name.removesuffix(".html")
         html = env.get_template(template).render(**context, page=slug, **extra)
-        files[name] = html.encode()
+        files[name] = html.encode("utf-8", errors="replace")  # a stray surrogate must not crash
 
     page("index.html", "index.html")
     for view in views:
