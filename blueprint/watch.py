@@ -13,7 +13,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,7 +25,7 @@ from blueprint.sitewriter import write_site
 from blueprint.watcher import Watcher
 
 if TYPE_CHECKING:
-    from blueprint.render import SiteOptions
+    from blueprint.render import GraphView, SiteOptions
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -66,6 +66,7 @@ class LiveSite:
         self.good: list[Path] = []  # served folders, newest last
         self.cache = BuildCache()
         self.text_memo = TextMemo()
+        self._views: tuple[object, list[GraphView]] | None = None  # for this blueprint
         self._lock = threading.Lock()
 
     def rebuild(self, changed: set[Path] | None = None) -> Rebuild:
@@ -108,9 +109,15 @@ class LiveSite:
         from blueprint.sitedata import site_data
 
         analysis = analyze(self.project, self.status_source, Timings(), cache=self.cache)
-        pending = start_layouts(analysis)
-        data = site_data(analysis, self.text_memo)  # while dot works, if it has to
-        views = pending.views()
+        if self._views is not None and self._views[0] is analysis.blueprint:
+            # No .tex changed, so neither did the graph: the drawing stays, statuses recolour.
+            views = [replace(view, cached=True) for view in self._views[1]]
+            data = site_data(analysis, self.text_memo)
+        else:
+            pending = start_layouts(analysis)
+            data = site_data(analysis, self.text_memo)  # while dot works, if it has to
+            views = pending.views()
+            self._views = (analysis.blueprint, views)
         files = render_site(analysis, views, self.site, self.text_memo, data=data)
         return analysis, files, not all(view.cached for view in views)
 
