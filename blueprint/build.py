@@ -17,9 +17,6 @@ import networkx as nx
 from blueprint.config import ProjectConfig, load_config
 from blueprint.files import MAX_TEX_BYTES, read_regular
 from blueprint.graph import build_graph, cycle_diagnostics
-from blueprint.lean.buildlog import parse_build_log, sorry_overrides
-from blueprint.lean.project import LeanProject, ScanCache, load_lean_project
-from blueprint.lean_status import LeanReport, lean_status
 from blueprint.model import (
     Blueprint,
     BlueprintError,
@@ -40,6 +37,8 @@ from blueprint.tex import read_blueprint
 
 if TYPE_CHECKING:
     from blueprint.history.model import History
+    from blueprint.lean.project import LeanProject, ScanCache
+    from blueprint.lean_status import LeanReport
     from blueprint.render import SiteOptions
 
 
@@ -72,7 +71,7 @@ class Analysis:
 class BuildCache:
     """What a watch session keeps between builds, so that a rebuild reads only what changed."""
 
-    lean_scans: ScanCache = field(default_factory=ScanCache)
+    lean_scans: ScanCache | None = None  # made when a Lean project is first read
     blueprint_key: str | None = None
     blueprint: Blueprint | None = None
 
@@ -148,6 +147,12 @@ def analyze(
     reports: dict[str, LeanReport] = {}
     if source is StatusSource.LEAN:
         with timings.stage("lean"):
+            # Imported here: projects without Lean sources do not pay for the scanner.
+            from blueprint.lean.project import ScanCache, load_lean_project
+            from blueprint.lean_status import lean_status
+
+            if cache is not None and cache.lean_scans is None:
+                cache.lean_scans = ScanCache()
             lean_project = load_lean_project(
                 config.root,
                 lean_dirs=config.lean_dirs or None,
@@ -190,6 +195,8 @@ def _choose_source(config: ProjectConfig, requested: StatusSource) -> StatusSour
 
 
 def _read_lean_log(path: Path, project: LeanProject) -> dict[str, bool]:
+    from blueprint.lean.buildlog import parse_build_log, sorry_overrides
+
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError as error:
