@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +24,20 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+def run_cli(*args: str, cwd: Path, columns: int = 200) -> subprocess.CompletedProcess[str]:
+    """`blueprint ARGS` in a fresh process, as a user runs it (-P: the cwd is not on the
+    path, so a project's own `blueprint/` folder cannot shadow the package)."""
+    env = {**os.environ, "COLUMNS": str(columns)}
+    return subprocess.run(
+        [sys.executable, "-P", "-m", "blueprint", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
 
 
 def copy_sample(folder: Path) -> Path:

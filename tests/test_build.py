@@ -3,25 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from blueprint.build import StatusSource, analyze, build
 from blueprint.export import export_data
-
-
-def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "COLUMNS": "200"}
-    return subprocess.run(
-        [sys.executable, "-P", "-m", "blueprint", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
+from tests.conftest import run_cli
 
 
 def test_sample_statuses_match_leanblueprint_when_read_from_annotations(sample: Path) -> None:

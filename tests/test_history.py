@@ -35,8 +35,7 @@ from blueprint.history.walk import collect_history
 from blueprint.lean.project import find_lean_files, select_lean_files
 from blueprint.model import StatusSource
 from blueprint.tasks import Progress, progress
-from tests.conftest import copy_sample
-from tests.test_build import run_cli
+from tests.conftest import copy_sample, run_cli
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 

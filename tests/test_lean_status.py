@@ -11,7 +11,7 @@ from pathlib import Path
 from blueprint.build import Analysis, StatusSource, analyze
 from blueprint.cli.check import github_annotations
 from blueprint.model import Border, Diagnostic, Fill, Severity
-from tests.test_build import run_cli
+from tests.conftest import run_cli
 
 
 def messages(analysis: Analysis, node_id: str) -> list[Diagnostic]:

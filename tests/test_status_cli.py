@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
+
+from tests.conftest import run_cli
 
 
 def status(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "COLUMNS": "160"}
-    return subprocess.run(
-        [sys.executable, "-P", "-m", "blueprint", "status", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
+    return run_cli("status", *args, cwd=cwd, columns=160)
 
 
 def test_status_prints_progress_and_tasks_in_unlock_order(sample: Path) -> None:
