@@ -154,3 +154,30 @@ def test_the_watch_cache_reads_again_when_the_main_file_changes(sample: Path) ->
     (sample / "blueprint.toml").write_text('[blueprint]\nmain = "blueprint/src/alt.tex"\n')
     second = analyze(sample, StatusSource.ANNOTATIONS, cache=cache).blueprint
     assert second is not first and (second.options.title or "").startswith("Alt ")
+
+
+def test_serve_says_when_the_port_asked_for_is_taken(sample: Path, tmp_path: Path) -> None:
+    import os
+    import socket
+    import subprocess
+    import sys
+
+    out = tmp_path / "site"
+    build(sample, out, StatusSource.ANNOTATIONS)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        process = subprocess.Popen(
+            [sys.executable, "-P", "-m", "blueprint", "serve", str(out), "--port", str(port)],
+            stdout=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "COLUMNS": "200"},
+        )
+        try:
+            assert process.stdout is not None
+            line = process.stdout.readline()
+        finally:
+            process.terminate()
+            process.wait(10)
+    assert f"(port {port} is in use)" in line and "http://127.0.0.1:" in line

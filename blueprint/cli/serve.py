@@ -16,6 +16,12 @@ HOST = typer.Option(DEFAULT_HOST, "--host", help="Address to bind (default: this
 PORT = typer.Option(DEFAULT_PORT, "--port", "-p", help="Port (the next free one if taken).")
 
 
+def moved(server: SiteServer, asked: int) -> str:
+    """A note when the port asked for was taken and the next free one is used."""
+    bound = server.address[1]
+    return f" (port {asked} is in use)" if asked and bound != asked else ""
+
+
 def register(app: typer.Typer) -> None:
     app.command("serve")(serve_command)
 
@@ -34,6 +40,8 @@ def serve_command(
         raise BlueprintError(f"no site in {site}/ (run `blueprint build` first)")
 
     def ready(server: SiteServer) -> None:
-        console.print(f"Serving [bold]{site}/[/] at {server.url} (Ctrl+C to stop)")
+        console.print(
+            f"Serving [bold]{site}/[/] at {server.url}{moved(server, port)} (Ctrl+C to stop)"
+        )
 
     serve_forever(site, host, port, port_fallback=True, on_ready=ready)

@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 
 from blueprint.cli.common import OFFLINE_MATH, PROJECT, STATUS_SOURCE, print_diagnostics, summary
-from blueprint.cli.serve import HOST, PORT
+from blueprint.cli.serve import HOST, PORT, moved
 from blueprint.model import StatusSource
 
 if TYPE_CHECKING:
@@ -54,7 +54,10 @@ def watch_command(
         print_diagnostics(console, rebuild.problems, limit=5)
 
     def ready(server: SiteServer) -> None:
-        console.print(f"Watching {escape(str(project))}; site at {server.url} (Ctrl+C to stop)")
+        note = moved(server, port)
+        console.print(
+            f"Watching {escape(str(project))}; site at {server.url}{note} (Ctrl+C to stop)"
+        )
 
     from blueprint.render import SiteOptions
 
