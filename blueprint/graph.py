@@ -50,6 +50,20 @@ def cycle_diagnostics(graph: nx.DiGraph, nodes: Iterable[Node]) -> list[Diagnost
     return diagnostics
 
 
+def induced(graph: nx.DiGraph, nodes: Iterable[str]) -> nx.DiGraph:
+    """The subgraph on `nodes`, as a graph of its own in `graph`'s order.
+
+    Unlike `graph.subgraph(...)`, whose view may iterate the given set (in an order that
+    changes from run to run with string hashing): same input, same output."""
+    keep = set(nodes)
+    sub = nx.DiGraph()
+    sub.add_nodes_from((n, data) for n, data in graph.nodes(data=True) if n in keep)
+    sub.add_edges_from(
+        (u, v, data) for u, v, data in graph.edges(data=True) if u in keep and v in keep
+    )
+    return sub
+
+
 def transitive_reduction(graph: nx.DiGraph) -> nx.DiGraph:
     """Drop the edges implied by longer paths, keeping attributes.
 

@@ -23,7 +23,7 @@ import networkx as nx
 
 from blueprint import __version__
 from blueprint.build import Analysis
-from blueprint.graph import transitive_reduction
+from blueprint.graph import induced, transitive_reduction
 from blueprint.layout import Layout, LayoutEdge, LayoutJob, LayoutNode, PendingLayouts
 from blueprint.model import EdgeKind, Node
 from blueprint.sitedata import (
@@ -116,7 +116,7 @@ def start_layouts(analysis: Analysis) -> PendingViews:
                 neighbours.update(analysis.graph.predecessors(node_id))
                 neighbours.update(analysis.graph.successors(node_id))
             outside = frozenset(neighbours - set(members))
-            subgraph = analysis.graph.subgraph([*members, *outside])
+            subgraph = induced(analysis.graph, [*members, *outside])
             plans.append((f"graph-{index}", unit, subgraph, outside))
     jobs = [_job(analysis, graph) for _, _, graph, _ in plans]
     return PendingViews(plans, jobs, PendingLayouts(jobs, analysis.config.cache_dir))

@@ -11,7 +11,7 @@ from enum import StrEnum
 
 import networkx as nx
 
-from blueprint.graph import Reach
+from blueprint.graph import Reach, induced
 from blueprint.model import Border, Fill, Node
 from blueprint.status import NodeStatus
 
@@ -158,7 +158,7 @@ def main_results(
 ) -> list[MainResult]:
     """Each main result with the longest chain of unfinished nodes in front of it."""
     unfinished = {node.id for node in nodes if not _finished(node, statuses[node.id])}
-    condensed = nx.condensation(graph.subgraph(unfinished))
+    condensed = nx.condensation(induced(graph, unfinished))
     members = {c: sorted(condensed.nodes[c]["members"]) for c in condensed}
     best: dict[int, tuple[int, int | None]] = {}  # component -> (chain length, previous)
     for component in nx.topological_sort(condensed):

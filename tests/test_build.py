@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
+
+import pytest
 
 from blueprint.build import StatusSource, analyze, build
 from blueprint.export import export_data
@@ -181,3 +184,33 @@ def test_serve_says_when_the_port_asked_for_is_taken(sample: Path, tmp_path: Pat
             process.terminate()
             process.wait(10)
     assert f"(port {port} is in use)" in line and "http://127.0.0.1:" in line
+
+
+@pytest.mark.parametrize("project_name", ["sample", "FLT"])
+def test_same_input_same_bytes_whatever_the_hash_seed(
+    project_name: str, sample: Path, tmp_path: Path
+) -> None:
+    """Python randomizes string hashing per process: no output may depend on set order."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import CORPUS
+
+    project = sample
+    if project_name != "sample":
+        if not (CORPUS / project_name).is_dir():
+            pytest.skip("no corpus")
+        project = tmp_path / project_name
+        shutil.copytree(CORPUS / project_name / "blueprint", project / "blueprint")
+    sites = []
+    for seed in ("1", "2", "3"):
+        out = tmp_path / f"site-{seed}"
+        subprocess.run(
+            [sys.executable, "-P", "-m", "blueprint", "build", str(project), "-o", str(out)],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            check=False,
+        )
+        sites.append({p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()})
+    assert sites[0] and sites[0] == sites[1] == sites[2]
