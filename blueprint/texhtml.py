@@ -231,7 +231,8 @@ def _END_OF_TEXT(text: str, pos: int) -> int | None:
     return None
 
 
-_SPECIAL = re.compile(r"[\\{}$%~\n`'\-&\[\]]|\s+")
+# A single space between words stays inside the text; runs, newlines and tabs are handled.
+_SPECIAL = re.compile(r"[\\{}$%~\n`'\-&\[\]]|\s{2,}|[^\S ]| \Z")
 _WORD = re.compile(r"[a-zA-Z@]+\*?")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 MATH_ENVS = frozenset(
