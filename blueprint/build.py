@@ -24,7 +24,6 @@ from blueprint.model import (
     Heading,
     Node,
     Part,
-    Severity,
     StatusSource,
 )
 from blueprint.status import (
@@ -62,9 +61,6 @@ class Analysis:
 
     def __post_init__(self) -> None:
         self.by_id: dict[str, Node] = {node.id: node for node in self.blueprint.nodes}
-
-    def has_errors(self) -> bool:
-        return any(d.severity is Severity.ERROR for d in self.diagnostics)
 
 
 @dataclass

@@ -15,7 +15,7 @@ log's sorry warnings replace the textual guess.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from blueprint.lean.model import Declaration, LeanFile
@@ -133,10 +133,3 @@ def sorry_overrides(log: BuildLog, files: Iterable[LeanFile]) -> dict[str, bool]
     return out
 
 
-def apply_overrides(decls: Mapping[str, Declaration],
-                    overrides: Mapping[str, bool]) -> dict[str, Declaration]:
-    """Copies of the declarations with `has_sorry` taken from the build log."""
-    from dataclasses import replace
-
-    return {n: (replace(d, has_sorry=overrides[n]) if n in overrides else d)
-            for n, d in decls.items()}

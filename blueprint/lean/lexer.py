@@ -27,7 +27,6 @@ _SEG = f"(?:«[^»\\n]*»|{ID_FIRST}{ID_REST}*)"
 #: a dotted identifier, not preceded by an identifier character or `.`
 IDENT = f"(?<![{ID_REST_CHARS}.]){_SEG}(?:\\.{_SEG})*"
 IDENT_RE = re.compile(IDENT)
-IDENT_FULL_RE = re.compile(f"{_SEG}(?:\\.{_SEG})*")
 _PLAIN_SEG_RE = re.compile(f"{ID_FIRST}{ID_REST}*")
 
 #: placeholder left where a doc comment (`/-- ... -/`) was

@@ -128,9 +128,6 @@ class LeanProject:
         return min(decls, key=lambda d: (not d.formalized, d.module not in self.compiled,
                                          d.generated))
 
-    def is_compiled(self, decl: Declaration) -> bool:
-        return decl.module in self.compiled
-
     def resolve(self, name: str) -> Resolution:
         """Where `name` is declared, and whether it counts as formalized."""
         name = name.strip().removeprefix("_root_.")

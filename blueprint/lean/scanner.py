@@ -179,7 +179,7 @@ class _Cmd:
     prefix_cmds: list[tuple[str, list[str]]] = field(default_factory=list)
 
 
-def _skip_group(toks: _Tokens, opener: _Tok, limit: int = 4000) -> list[str] | None:
+def _skip_group(toks: _Tokens, limit: int = 4000) -> list[str] | None:
     """Read a bracketed group whose opener was consumed; its inner token texts."""
     depth = 1
     inner: list[str] = []
@@ -249,7 +249,7 @@ def _parse_chain(text: str, pos: int) -> tuple[_Cmd | None, int]:
             return None, len(text)
         t = tok.text
         if t == "@[":
-            inner = _skip_group(toks, tok)
+            inner = _skip_group(toks)
             if inner is None:
                 return None, tok.end
             attrs.extend(_split_commas(inner))
@@ -258,7 +258,7 @@ def _parse_chain(text: str, pos: int) -> tuple[_Cmd | None, int]:
             nxt = toks.peek()
             if t == "scoped" and nxt is not None and nxt.text == "[":
                 toks.next()
-                _skip_group(toks, nxt)
+                _skip_group(toks)
         elif t in PREFIX_COMMANDS:
             args, chained = _read_prefix_command(toks, tok)
             if not chained:
@@ -639,7 +639,7 @@ def _declaration(ctx: _Ctx, cmd: _Cmd, end: int) -> None:
             if tok is not None and tok.text == "(":
                 nxt = toks.peek()
                 if nxt is not None and nxt.text == "priority":
-                    _skip_group(toks, tok)
+                    _skip_group(toks)
                 else:
                     toks.push(tok)
             elif tok is not None:
