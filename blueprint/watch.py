@@ -69,8 +69,8 @@ class LiveSite:
         self._views: tuple[object, list[GraphView]] | None = None  # for this blueprint
         self._lock = threading.Lock()
 
-    def rebuild(self, changed: set[Path] | None = None) -> Rebuild:
-        """One build; never raises, whatever the files contain."""
+    def rebuild(self) -> Rebuild:
+        """One build of the files as they are now; never raises, whatever they contain."""
         with self._lock:
             self.number += 1
             start = time.perf_counter()
@@ -169,7 +169,7 @@ def watch(
 
     def changed(paths: set[Path]) -> None:
         on_change(paths)
-        live.rebuild(paths)
+        live.rebuild()
 
     watcher = Watcher(
         [project, TEMPLATES] if TEMPLATES.is_dir() else [project],
