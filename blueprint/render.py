@@ -22,6 +22,7 @@ import markupsafe
 import networkx as nx
 
 from blueprint import __version__
+from blueprint.assets import TEMPLATE_DIR
 from blueprint.build import Analysis
 from blueprint.graph import induced, transitive_reduction
 from blueprint.layout import Layout, LayoutEdge, LayoutJob, LayoutNode, PendingLayouts
@@ -43,7 +44,6 @@ from blueprint.texhtml import Macro
 if TYPE_CHECKING:
     from blueprint.history.model import History
 
-TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 MATHJAX_VERSION = "3.2.2"
 MATHJAX_CDN = f"https://cdn.jsdelivr.net/npm/mathjax@{MATHJAX_VERSION}/es5/tex-svg.js"
 MATHJAX_LOCAL = "static/mathjax/tex-svg.js"

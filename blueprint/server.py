@@ -38,13 +38,14 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO
 
+from blueprint.assets import STATIC_DIR
 from blueprint.config import DEFAULT_HOST, DEFAULT_PORT
 from blueprint.model import BlueprintError, Diagnostic
 
 INTERNAL_PREFIX = "__blueprint__"  # first URL segment reserved for the server in watch mode
 EVENTS_PATH = f"/{INTERNAL_PREFIX}/events"
 LIVERELOAD_PATH = f"/{INTERNAL_PREFIX}/livereload.js"
-LIVERELOAD_JS = Path(__file__).resolve().parent.parent / "templates" / "static" / "livereload.js"
+LIVERELOAD_JS = STATIC_DIR / "livereload.js"
 
 _PORT_ATTEMPTS = 100  # ports tried by find_free_port and by the port fallback
 _IDLE_TIMEOUT = 30.0  # seconds an idle keep-alive connection may hold its thread

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from blueprint.assets import TEMPLATE_DIR
 from blueprint.build import Analysis, BuildCache, StatusSource, Timings, analyze
 from blueprint.model import BlueprintError, Diagnostic, Severity
 from blueprint.server import SiteServer
@@ -26,8 +27,6 @@ from blueprint.watcher import Watcher
 
 if TYPE_CHECKING:
     from blueprint.render import GraphView, SiteOptions
-
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
 @dataclass(frozen=True)
@@ -172,7 +171,7 @@ def watch(
         live.rebuild()
 
     watcher = Watcher(
-        [project, TEMPLATES] if TEMPLATES.is_dir() else [project],
+        [project, TEMPLATE_DIR],  # a template edited in a source checkout reloads too
         changed,
         settle=settle,
         ignored=[live.builds, project / "site"],
