@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import os
 import sys
 
 import typer
@@ -42,14 +44,35 @@ def _register() -> None:
 
 
 def main() -> None:
+    # A one-shot command allocates much and frees it all at exit, so the cycle collector only
+    # costs time (15% of a 2,000-node build); `watch` and `serve`, which run for hours, turn
+    # it back on with `long_running()`.
+    gc.disable()
     _register()
+    code = _run()
+    # Tearing the interpreter down object by object takes 50 ms we need not spend: everything
+    # the command wrote is closed by now (the site is swapped in atomically), so flush the
+    # terminal and leave, as mypy does.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
+def long_running() -> None:
+    """Called by commands that run until interrupted: they need the cycle collector."""
+    gc.enable()
+
+
+def _run() -> int:
     try:
         app()
+    except SystemExit as done:
+        return _exit_code(done.code)
     except BlueprintError as error:
         if _debug or "--debug" in sys.argv:
             raise
         errors.print(f"[bold red]error:[/] {escape(str(error))}", soft_wrap=True)
-        sys.exit(1)
+        return 1
     except Exception as error:  # a bug of ours: say so briefly, the traceback on demand
         if _debug or "--debug" in sys.argv:
             raise
@@ -58,4 +81,14 @@ def main() -> None:
             " (run with --debug for the traceback, and please report it)",
             soft_wrap=True,
         )
-        sys.exit(3)
+        return 3
+    return 0
+
+
+def _exit_code(code: object) -> int:
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    print(code, file=sys.stderr)  # sys.exit("message") prints the message and fails
+    return 1

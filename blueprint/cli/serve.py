@@ -32,9 +32,11 @@ def serve_command(
     port: int = PORT,
 ) -> None:
     """Serve a built site on http://127.0.0.1:8000/."""
-    from blueprint.cli import console
+    from blueprint.cli import console, long_running
     from blueprint.model import BlueprintError
     from blueprint.server import serve_forever
+
+    long_running()
 
     if not (site / "index.html").is_file():
         raise BlueprintError(f"no site in {site}/ (run `blueprint build` first)")

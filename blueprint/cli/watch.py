@@ -29,8 +29,10 @@ def watch_command(
     offline_math: bool = OFFLINE_MATH,
 ) -> None:
     """Build, serve and rebuild on every change; the browser reloads by itself."""
-    from blueprint.cli import console, is_debug
+    from blueprint.cli import console, is_debug, long_running
     from blueprint.watch import watch
+
+    long_running()
 
     root = project.resolve()
 
