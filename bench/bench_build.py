@@ -6,8 +6,9 @@
 1. Real blueprints (../shared/corpus): a cold `blueprint build` (no layout cache, the
    command as a user runs it) against leanblueprint's `plastex -c plastex.cfg
    --disable-images web.tex` on a copy of the same blueprint, in the same run, as a ratio.
-   leanblueprint is found on PATH or given with --plastex (pip install leanblueprint;
-   it needs `kpsewhich` from the Debian package texlive-binaries).
+   leanblueprint is found on PATH or given with --plastex (pip install leanblueprint, in a
+   virtualenv; it needs `kpsewhich` from the Debian package texlive-binaries). Ours is this
+   checkout pip-installed into a fresh virtualenv too, unless --blueprint says otherwise.
 2. Generated projects with matching Lean trees: seconds per stage and peak memory.
 3. Rebuilds of a pfr-sized project: nothing changed, and one status changed.
 """
@@ -23,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import venv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,35 +35,56 @@ from bench.synth import write_project  # noqa: E402
 STAGES = ("read", "lean", "graph", "status", "layout", "render", "write")
 
 
+# Both tools run as a user installs them: each in its own virtualenv, by pip, which compiles
+# their bytecode. (Run from the checkout's editable install instead, ours would start slower:
+# every distribution of a shared site-packages is scanned at start-up, and
+# PYTHONDONTWRITEBYTECODE, if set, makes every run compile our sources anew.)
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def install_blueprint(folder: Path) -> str:
+    """`pip install` of this checkout into a fresh virtualenv; the path of its command."""
+    print(f"installing blueprint from {ROOT} into a fresh virtualenv…", flush=True)
+    venv.create(folder, with_pip=True)
+    python = folder / "bin" / "python"
+    subprocess.run(
+        [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", str(ROOT)],
+        check=True,
+    )
+    return str(folder / "bin" / "blueprint")
+
+
 def timed(command: list[str], cwd: Path | None = None) -> float:
     """Wall time of a command; a non-zero exit is fine (real blueprints have errors)."""
     start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, check=False, capture_output=True)
+    subprocess.run(command, cwd=cwd, env=ENV, check=False, capture_output=True)
     return time.perf_counter() - start
 
 
-def ours_cold(project: Path, out: Path, repeat: int) -> float:
+def ours_cold(blueprint: str, project: Path, out: Path, repeat: int) -> float:
     times = []
     for _ in range(repeat):
         shutil.rmtree(project / ".blueprint-cache", ignore_errors=True)
-        times.append(timed(["blueprint", "build", str(project), "-o", str(out)]))
+        times.append(timed([blueprint, "build", str(project), "-o", str(out)]))
         if not (out / "index.html").is_file():
             raise SystemExit(f"blueprint build {project} wrote no site")
     return min(times)
 
 
-def leanblueprint(blueprint: Path, plastex: str, work: Path) -> float | None:
-    copy = work / "lb"
-    shutil.rmtree(copy, ignore_errors=True)
-    shutil.copytree(blueprint, copy)
-    seconds = timed([plastex, "-c", "plastex.cfg", "--disable-images", "web.tex"], cwd=copy)
-    return seconds if any(copy.parent.glob("**/dep_graph*.html")) else None
+def leanblueprint(blueprint: Path, plastex: str, work: Path, repeat: int) -> float | None:
+    times = []
+    for _ in range(repeat):
+        copy = work / "lb"
+        shutil.rmtree(copy, ignore_errors=True)
+        shutil.copytree(blueprint, copy)
+        times.append(timed([plastex, "-c", "plastex.cfg", "--disable-images", "web.tex"], copy))
+        if not any(copy.parent.glob("**/dep_graph*.html")):
+            return None
+    return min(times)
 
 
-def real_blueprints(corpus: Path, plastex: str | None, repeat: int) -> None:
-    print(
-        f"\n## Real blueprints: cold build, layout included (seconds, best of {repeat} for ours)\n"
-    )
+def real_blueprints(blueprint: str, corpus: Path, plastex: str | None, repeat: int) -> None:
+    print(f"\n## Real blueprints: cold build, layout included (seconds, best of {repeat})\n")
     print(f"{'project':<24}{'nodes':>6}{'leanblueprint':>15}{'blueprint':>11}{'ratio':>8}")
     for source in sorted(p for p in corpus.iterdir() if (p / "SOURCE.json").is_file()):
         with tempfile.TemporaryDirectory() as folder:
@@ -71,10 +94,10 @@ def real_blueprints(corpus: Path, plastex: str | None, repeat: int) -> None:
             nodes = len(json.loads((source / "reference-nonreduced.json").read_text())["nodes"])
             if not nodes:
                 continue
-            ours = ours_cold(project, work / "site", repeat)
+            ours = ours_cold(blueprint, project, work / "site", repeat)
             src = project / "blueprint" / "src"
             theirs = (
-                leanblueprint(src if src.is_dir() else project / "blueprint", plastex, work)
+                leanblueprint(src if src.is_dir() else project / "blueprint", plastex, work, repeat)
                 if plastex
                 else None
             )
@@ -126,7 +149,7 @@ def _layout_settings(page: Path) -> str:
     return "?"
 
 
-def rebuilds(size: int, repeat: int) -> None:
+def rebuilds(blueprint: str, size: int, repeat: int) -> None:
     from blueprint.build import build
 
     print(f"\n## Rebuilds of a generated {size}-node project (seconds, median of {repeat})\n")
@@ -134,29 +157,36 @@ def rebuilds(size: int, repeat: int) -> None:
         project = Path(folder) / "project"
         planned = write_project(project, size)
         out = Path(folder) / "site"
-        start = time.perf_counter()
-        build(project, out)
-        cold = time.perf_counter() - start
-        unchanged = []
-        for _ in range(repeat):
-            start = time.perf_counter()
-            build(project, out)
-            unchanged.append(time.perf_counter() - start)
-        status = []
-        sorried = [n for n in planned if n.stated and not n.proved and n.env != "definition"]
-        for node in sorried[:repeat]:
+        command = [blueprint, "build", str(project), "-o", str(out)]
+        sorried = iter([n for n in planned if n.stated and not n.proved and n.env != "definition"])
+
+        def prove_one() -> None:
+            node = next(sorried)
             lean = project / "Synth" / f"Ch{node.chapter}.lean"
             marker = f"theorem decl_{node.index} "
             head, tail = lean.read_text().split(marker, 1)
             lean.write_text(head + marker + tail.replace("sorry", "omega", 1))
+
+        def in_process() -> float:
             start = time.perf_counter()
             build(project, out)
-            status.append(time.perf_counter() - start)
-        command = timed(["blueprint", "build", str(project), "-o", str(out)])
-    print(f"cold build, in process                {cold:.3f}")
-    print(f"nothing changed, in process           {statistics.median(unchanged):.3f}")
-    print(f"one status changed, in process        {statistics.median(status):.3f}")
-    print(f"nothing changed, `blueprint build`    {command:.3f}  (Python start-up included)")
+            return time.perf_counter() - start
+
+        cold = in_process()
+        unchanged = [in_process() for _ in range(repeat)]
+        status = [(prove_one(), in_process())[1] for _ in range(repeat)]
+        unchanged_command = [timed(command) for _ in range(repeat)]
+        status_command = [(prove_one(), timed(command))[1] for _ in range(repeat)]
+    rows = [
+        ("cold build, in process", [cold]),
+        ("nothing changed, in process", unchanged),
+        ("one status changed, in process", status),
+        ("nothing changed, `blueprint build`", unchanged_command),
+        ("one status changed, `blueprint build`", status_command),
+    ]
+    for name, seconds in rows:
+        print(f"{name:<40}{statistics.median(seconds):.3f}")
+    print("(a command includes starting Python and importing typer, networkx and jinja2)")
 
 
 def main() -> None:
@@ -168,14 +198,22 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500, 1000, 2000, 5000])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--skip", nargs="*", default=[], choices=["real", "generated", "rebuild"])
+    parser.add_argument(
+        "--blueprint",
+        help="the `blueprint` command to time (default: this checkout, pip-installed into a "
+        "fresh virtualenv, as leanblueprint is)",
+    )
     args = parser.parse_args()
     print(f"machine: {os.cpu_count()} cores; Python {sys.version.split()[0]}")
-    if "real" not in args.skip and args.corpus.is_dir():
-        real_blueprints(args.corpus, args.plastex, args.repeat)
-    if "generated" not in args.skip:
-        generated(args.sizes)
-    if "rebuild" not in args.skip:
-        rebuilds(218, args.repeat)
+    with tempfile.TemporaryDirectory() as folder:
+        blueprint = args.blueprint or install_blueprint(Path(folder) / "venv")
+        print(f"timing {blueprint}")
+        if "real" not in args.skip and args.corpus.is_dir():
+            real_blueprints(blueprint, args.corpus, args.plastex, args.repeat)
+        if "generated" not in args.skip:
+            generated(args.sizes)
+        if "rebuild" not in args.skip:
+            rebuilds(blueprint, 218, args.repeat)
 
 
 if __name__ == "__main__":
