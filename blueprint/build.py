@@ -153,6 +153,7 @@ def analyze(
                 config.root,
                 lean_dirs=config.lean_dirs or None,
                 roots=config.lean_roots or None,
+                root_lines=config.lean_root_lines,
                 cache_dir=config.cache_dir,
                 extra_names=config.lean_name_patterns,
                 extra_keywords=config.lean_keywords,

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from blueprint.model import BlueprintError
+from blueprint.tomllines import error_line, line_of, toml_lines
 
 CONFIG_NAME = "blueprint.toml"
 
@@ -40,6 +41,17 @@ class ProjectConfig:
     lean_keywords: tuple[str, ...] = ()  # the project's own declaring commands
     main_results: tuple[str, ...] = ()  # node ids to track on the task board
     cache_dir: Path = field(default=Path(".blueprint-cache"))
+    #: where `blueprint.toml` sets each value (`tomllines` names: `lean.roots[1]`), for diagnostics
+    lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def line_of(self, name: str) -> int:
+        """The line of `blueprint.toml` that sets `name` (`lean.roots[1]`); 1 if unknown."""
+        return line_of(self.lines, name)
+
+    @property
+    def lean_root_lines(self) -> tuple[int, ...]:
+        """The line of `blueprint.toml` where each of `lean_roots` is written."""
+        return tuple(self.line_of(f"lean.roots[{i}]") for i in range(len(self.lean_roots)))
 
     def has_lean_sources(self) -> bool:
         return bool(self.lean_roots) or any(
@@ -52,26 +64,33 @@ def load_config(root: Path) -> ProjectConfig:
     root = root.resolve()
     if not root.is_dir():
         raise BlueprintError(f"project folder not found: {root}")
-    settings = _read_toml(root / CONFIG_NAME)
-    return config_from_settings(root, settings, lambda rel: (root / rel).is_file())
+    settings, lines = _read_toml(root / CONFIG_NAME)
+    return config_from_settings(root, settings, lambda rel: (root / rel).is_file(), lines)
 
 
 def config_from_settings(
-    root: Path, settings: dict, is_file: Callable[[str], bool]
+    root: Path,
+    settings: dict,
+    is_file: Callable[[str], bool],
+    lines: Mapping[str, int] | None = None,
 ) -> ProjectConfig:
     """The configuration given `blueprint.toml`'s settings and which files exist.
 
     Pure: `is_file(path)` answers for paths relative to `root` (the disk for `load_config`,
-    a commit's tree for the history)."""
-    blueprint_section = _table(settings, "blueprint", root)
-    project_section = _table(settings, "project", root)
-    lean_section = _table(settings, "lean", root)
+    a commit's tree for the history); `lines` (from `toml_lines`) says where each setting is
+    written, for diagnostics."""
+    lines = lines or {}
+    blueprint_section = _table(settings, "blueprint", root, lines)
+    project_section = _table(settings, "project", root, lines)
+    lean_section = _table(settings, "lean", root, lines)
 
     main = blueprint_section.get("main")
     if main is not None:
         if not is_file(str(main)):
             raise BlueprintError(
-                f"[blueprint] main = {main!r} does not exist", str(root / CONFIG_NAME)
+                f"[blueprint] main = {main!r} does not exist",
+                str(root / CONFIG_NAME),
+                line_of(lines, "blueprint.main"),
             )
         main_path = root / str(main)
     else:
@@ -90,6 +109,7 @@ def config_from_settings(
         lean_keywords=tuple(lean_section.get("keywords", ())),
         main_results=tuple(project_section.get("main_results", ())),
         cache_dir=root / str(project_section.get("cache_dir", ".blueprint-cache")),
+        lines=lines,
     )
 
 
@@ -108,21 +128,24 @@ def parse_settings(text: str, where: str) -> dict:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        line = getattr(error, "lineno", None)
-        raise BlueprintError(f"invalid TOML: {error}", where, line) from None
+        raise BlueprintError(f"invalid TOML: {error}", where, error_line(error)) from None
 
 
-def _read_toml(path: Path) -> dict:
+def _read_toml(path: Path) -> tuple[dict, dict[str, int]]:
+    """The settings and where each is written."""
     if not path.is_file():
-        return {}
+        return {}, {}
     try:
-        return parse_settings(path.read_text(encoding="utf-8"), str(path))
+        text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise BlueprintError("not UTF-8 text", str(path), 1) from None
+    return parse_settings(text, str(path)), toml_lines(text)
 
 
-def _table(settings: dict, name: str, root: Path) -> dict:
+def _table(settings: dict, name: str, root: Path, lines: Mapping[str, int]) -> dict:
     value = settings.get(name, {})
     if not isinstance(value, dict):
-        raise BlueprintError(f"[{name}] must be a table", str(root / CONFIG_NAME))
+        raise BlueprintError(
+            f"[{name}] must be a table", str(root / CONFIG_NAME), line_of(lines, name)
+        )
     return value

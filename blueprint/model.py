@@ -18,15 +18,33 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
-    """Something worth telling the user, always tied to a file and a line."""
+    """Something worth telling the user, tied to a place the user can open.
+
+    `file` is a POSIX path relative to the project folder, as an editor or git shows it; a
+    path that ends in `/` names a folder, `PROJECT_FOLDER` (`./`) the project itself (a
+    project without a lakefile, say). `line` counts from 1 and is a line of that file: a
+    problem of a whole file (it cannot be read, it is binary) is at its line 1, so that
+    every `path:line` opens in an editor. A folder has no lines: its `line` is 0, and only a
+    folder's is. Print `where`: `path:line`, or the folder's path alone; GitHub annotations
+    of a folder name no file.
+    """
 
     file: str
     line: int
     severity: Severity
     message: str
 
+    @property
+    def where(self) -> str:
+        """`path:line`, or a folder's path alone (line 0)."""
+        return f"{self.file}:{self.line}" if self.line > 0 else self.file
+
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.severity}: {self.message}"
+        return f"{self.where}: {self.severity}: {self.message}"
+
+
+#: the `file` of a diagnostic about the project folder as a whole (with line 0)
+PROJECT_FOLDER = "./"
 
 
 class BlueprintError(Exception):

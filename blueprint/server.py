@@ -524,7 +524,7 @@ def _error_record(error: Mapping[str, Any] | Diagnostic | BlueprintError) -> dic
     line = get("line")
     return {
         "file": str(get("file") or ""),
-        "line": line if isinstance(line, int) else None,
+        "line": line if isinstance(line, int) and line > 0 else None,  # 0: a folder
         "message": str(error if message is None else message),
     }
 

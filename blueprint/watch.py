@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from blueprint.assets import TEMPLATE_DIR
 from blueprint.build import Analysis, BuildCache, StatusSource, Timings, analyze
-from blueprint.model import BlueprintError, Diagnostic, Severity
+from blueprint.model import PROJECT_FOLDER, BlueprintError, Diagnostic, Severity
 from blueprint.server import SiteServer
 from blueprint.sitedata import TextMemo
 from blueprint.sitewriter import write_site
@@ -77,15 +77,18 @@ class LiveSite:
                 analysis, files, laid_out = self._build()
             except BlueprintError as error:
                 problem = Diagnostic(
-                    error.file or str(self.project), error.line or 1, Severity.ERROR, error.message
+                    error.file or PROJECT_FOLDER,
+                    error.line or (1 if error.file else 0),
+                    Severity.ERROR,
+                    error.message,
                 )
                 return self._failed(start, [problem])
             except Exception as error:  # a bug of ours must not end the session
                 if self.debug:
                     traceback.print_exc()
                 problem = Diagnostic(
-                    str(self.project),
-                    1,
+                    PROJECT_FOLDER,
+                    0,
                     Severity.ERROR,
                     f"internal error: {type(error).__name__}: {error}",
                 )

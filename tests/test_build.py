@@ -94,6 +94,37 @@ def test_build_reports_problems_with_file_and_line_and_strict_fails(sample: Path
     assert lenient.returncode == 1
 
 
+def test_project_level_lean_problems_point_at_the_line_of_blueprint_toml(sample: Path) -> None:
+    """No lakefile, and a `[lean] roots` entry that matches no module: both are reported at
+    the line of blueprint.toml that causes them, in every output format."""
+    (sample / "lakefile.toml").unlink()
+    (sample / "blueprint.toml").write_text(
+        '[project]\ntitle = "S"\n\n[lean]\nroots = [\n  "Sample",\n  "Sample.Gone",\n]\n'
+    )
+    result = run_cli("build", str(sample), "--out", str(sample / "site"), cwd=sample)
+    assert "blueprint.toml:6: no lakefile.toml or lakefile.lean" in result.stdout
+    assert "blueprint.toml:7: [lean] roots: no module matches Sample.Gone" in result.stdout
+    github = run_cli("check", str(sample), "--format", "github", cwd=sample).stdout
+    assert "::warning file=blueprint.toml,line=7::[lean] roots: no module" in github
+    records = json.loads(run_cli("check", str(sample), "--format", "json", cwd=sample).stdout)
+    for record in records:
+        assert record["line"] >= 1 and (sample / record["file"]).is_file(), record
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ('[project]\ntitle = "S\n', "blueprint.toml:2: invalid TOML"),
+        ('title = "S"\n\n[blueprint]\nmain = "no.tex"\n', "blueprint.toml:4: [blueprint] main"),
+        ('title = "S"\nlean = 3\n', "blueprint.toml:2: [lean] must be a table"),
+    ],
+)
+def test_a_bad_blueprint_toml_is_reported_at_its_line(sample: Path, text: str, where: str) -> None:
+    (sample / "blueprint.toml").write_text(text)
+    result = run_cli("check", str(sample), cwd=sample)
+    assert result.returncode == 1 and where in result.stderr, result.stderr
+
+
 def test_an_input_next_to_the_blueprint_folder_is_read_and_one_outside_is_refused(
     sample: Path,
 ) -> None:

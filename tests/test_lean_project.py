@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from blueprint.files import MAX_LEAN_BYTES
 from blueprint.lean.deps import index_dependencies
 from blueprint.lean.lakefile import Glob, parse_lakefile_lean, parse_lakefile_toml
 from blueprint.lean.project import (
@@ -19,6 +20,7 @@ from blueprint.lean.project import (
     reachable,
 )
 from blueprint.lean.scanner import scan_lean
+from blueprint.tomllines import line_of, toml_lines
 
 
 def write(root: Path, rel: str, text: str) -> Path:
@@ -281,3 +283,114 @@ def test_a_lake_folder_without_sources_is_no_dependency_index(tmp_path: Path) ->
     (tmp_path / ".lake" / "packages" / "mathlib").mkdir(parents=True)
     (tmp_path / ".lake" / "packages" / "mathlib" / "README.md").write_text("no sources")
     assert index_dependencies(tmp_path, cache_dir=tmp_path / "cache") is None
+
+
+# --- where project diagnostics point ----------------------------------------------------------
+
+
+def test_toml_lines_name_tables_keys_and_array_items() -> None:
+    text = textwrap.dedent('''\
+        title = "x"  # [not a table]
+        [lean]
+        doc = """a
+        [not] = 1
+        """
+        roots = ["A",
+          # a comment, then
+          'B', {name = "C"}]
+
+        [[lean_lib]]
+        name = "L"
+        [[lean_lib]]
+        globs = ["G.*"]
+        ''')
+    lines = toml_lines(text)
+    assert (lines["title"], lines["lean"], lines["lean.doc"]) == (1, 2, 3)
+    assert "not" not in lines and "lean.not" not in lines  # inside a multi-line string
+    assert [lines[f"lean.roots[{i}]"] for i in range(3)] == [6, 8, 8]
+    assert lines["lean.roots[2].name"] == 8
+    assert (lines["lean_lib[0].name"], lines["lean_lib[1].globs[0]"]) == (11, 13)
+    assert line_of(lines, "lean_lib[1].roots[4]") == 12  # not written: its table's line
+    assert line_of(lines, "nothing.here") == 1
+
+
+def test_a_root_or_glob_that_matches_nothing_is_reported_where_it_is_written(
+    tmp_path: Path,
+) -> None:
+    write(tmp_path, "Foo.lean", "theorem t : True := trivial\n")
+    write(tmp_path, "lakefile.lean", """\
+        import Lake
+        /- a comment
+           over two lines -/
+        @[default_target]
+        lean_lib Foo where
+          roots := #[`Foo,
+            `Gone]
+
+        @[default_target]
+        lean_lib Absent
+        """)
+    found = {str(d) for d in load_lean_project(tmp_path, with_deps=False).diagnostics}
+    assert "lakefile.lean:7: warning: library Foo: no module matches Gone" in found
+    assert "lakefile.lean:10: warning: library Absent: no module matches Absent" in found
+    (tmp_path / "lakefile.lean").unlink()
+    write(tmp_path, "lakefile.toml", """\
+        name = "foo"
+
+        [[lean_lib]]
+        name = "Foo"
+        globs = [
+          "Foo",
+          "Nope.*",
+        ]
+        """)
+    found = {str(d) for d in load_lean_project(tmp_path, with_deps=False).diagnostics}
+    assert found == {"lakefile.toml:7: warning: library Foo: no module matches Nope"}
+    project = load_lean_project(tmp_path, with_deps=False, roots=["Foo", "Bar"],
+                                root_lines=[3, 4])
+    assert {str(d) for d in project.diagnostics} == {
+        "blueprint.toml:4: warning: [lean] roots: no module matches Bar"
+    }
+
+
+def test_without_a_lakefile_the_warning_is_at_the_roots_or_about_the_folder(
+    tmp_path: Path,
+) -> None:
+    write(tmp_path, "Foo.lean", "theorem t : True := trivial\n")
+    (alone,) = load_lean_project(tmp_path, with_deps=False).diagnostics
+    assert (alone.file, alone.line, alone.where) == ("./", 0, "./")  # a folder has no lines
+    assert str(alone) == ("./: warning: no lakefile.toml or lakefile.lean: every .lean file "
+                          "counts as compiled")
+    (named,) = load_lean_project(tmp_path, with_deps=False, roots=["Foo"],
+                                 root_lines=[5]).diagnostics
+    assert named.where == "blueprint.toml:5" and "these roots" in named.message
+
+
+def test_a_lakefile_that_cannot_be_read_is_an_error_at_its_first_line(tmp_path: Path) -> None:
+    write(tmp_path, "Foo.lean", "theorem t : True := trivial\n")
+    with open(tmp_path / "lakefile.toml", "wb") as big:  # sparse: nothing is written
+        big.truncate(MAX_LEAN_BYTES + 1)
+    (problem,) = load_lean_project(tmp_path, with_deps=False).diagnostics
+    assert problem.where == "lakefile.toml:1" and problem.severity == "error"
+    assert "cannot read" in problem.message
+    (tmp_path / "lakefile.toml").write_bytes(b'name = "caf\xe9"\n\n[[lean_lib]]\nname = "Foo"\n')
+    (problem,) = load_lean_project(tmp_path, with_deps=False).diagnostics
+    assert problem.where == "lakefile.toml:1" and "UTF-8" in problem.message
+    (tmp_path / "lakefile.toml").write_text('name = "foo"\n\n[[lean_lib]]\nname = \n')
+    (problem,) = load_lean_project(tmp_path, with_deps=False).diagnostics
+    assert problem.where == "lakefile.toml:4" and "invalid TOML" in problem.message
+
+
+def test_folder_diagnostics_print_without_a_line_and_annotate_no_file() -> None:
+    from blueprint.cli.check import github_annotations
+    from blueprint.model import PROJECT_FOLDER, Diagnostic, Severity
+    from blueprint.server import _error_record
+
+    folder = Diagnostic(PROJECT_FOLDER, 0, Severity.WARNING, "no lakefile")
+    file = Diagnostic("blueprint.toml", 4, Severity.WARNING, "no module")
+    assert (str(folder), str(file)) == ("./: warning: no lakefile",
+                                        "blueprint.toml:4: warning: no module")
+    assert github_annotations([folder, file]) == [
+        "::warning::no lakefile", "::warning file=blueprint.toml,line=4::no module"
+    ]
+    assert _error_record(folder) == {"file": "./", "line": None, "message": "no lakefile"}

@@ -57,8 +57,9 @@ def check_command(
             console.print(f"[bold]{escape(file)}[/]")
             for d in group:
                 style = {"error": "red", "warning": "yellow", "info": "cyan"}[d.severity]
+                line = str(d.line) if d.line > 0 else ""  # a folder has no lines
                 console.print(
-                    f"  {d.line:>5}  [{style}]{d.severity:<7}[/] {escape(d.message)}",
+                    f"  {line:>5}  [{style}]{d.severity:<7}[/] {escape(d.message)}",
                     soft_wrap=True,
                 )
         console.print(f"{len(analysis.nodes)} nodes checked; {summary(diagnostics)}")
@@ -67,12 +68,17 @@ def check_command(
 
 
 def github_annotations(diagnostics: Sequence[Diagnostic]) -> list[str]:
-    """GitHub workflow commands: `::error file=F,line=L::message`."""
+    """GitHub workflow commands: `::error file=F,line=L::message`; one about a folder (line 0)
+    names no file, as GitHub attaches annotations to files only."""
     level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
     return [
-        f"::{level[d.severity]} file={_property(d.file)},line={d.line}::{_data(d.message)}"
+        f"::{level[d.severity]}{_location(d)}::{_data(d.message)}"
         for d in diagnostics
     ]
+
+
+def _location(d: Diagnostic) -> str:
+    return f" file={_property(d.file)},line={d.line}" if d.line > 0 else ""
 
 
 def _data(text: str) -> str:

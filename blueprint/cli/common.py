@@ -33,7 +33,7 @@ def print_diagnostics(console: Console, diagnostics: Sequence[Diagnostic], limit
     for d in shown:
         style = _STYLE[d.severity]
         console.print(
-            f"  [{style}]{d.severity}[/] {escape(d.file)}:{d.line}: {escape(d.message)}",
+            f"  [{style}]{d.severity}[/] {escape(d.where)}: {escape(d.message)}",
             soft_wrap=True,
         )
     hidden = len([d for d in diagnostics if d.severity is not Severity.INFO]) - len(shown)

@@ -8,11 +8,13 @@ globs := #[.submodules `Foo] srcDir := "src"]`, `lean_exe`.
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from dataclasses import dataclass, field
 
 from blueprint.model import Diagnostic, Severity
+from blueprint.tomllines import error_line, line_of, toml_lines
 
 
 @dataclass(frozen=True)
@@ -49,12 +51,19 @@ class LeanLib:
     src_dir: str = ""
     default: bool = False
     exe: bool = False  # a `lean_exe` (roots = its `root`)
+    file: str = ""  # where it is declared (a lakefile, or blueprint.toml), for diagnostics
+    line: int = 1  # the line of its declaration
+    glob_lines: dict[Glob, int] = field(default_factory=dict)  # where each root or glob is
 
     def all_globs(self) -> list[Glob]:
         """Lake's default: `globs := roots.map Glob.one`, `roots := #[name]`."""
         if self.globs:
             return self.globs
         return [Glob(r) for r in (self.roots or [self.name])]
+
+    def line_of(self, glob: Glob) -> int:
+        """The line of `file` where this root or glob is written."""
+        return self.glob_lines.get(glob, self.line)
 
 
 @dataclass
@@ -64,6 +73,7 @@ class LakeConfig:
     src_dir: str = ""
     default_targets: list[str] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    file: str | None = None  # the lakefile read (None: the project has none)
 
     def built_libs(self) -> list[LeanLib]:
         """What a plain `lake build` builds: default targets, else every library."""
@@ -100,8 +110,13 @@ def _strip_lean_comments(text: str) -> str:
 
 def parse_lakefile_lean(text: str, file: str = "lakefile.lean") -> LakeConfig:
     """Libraries of a `lakefile.lean` (best effort: literal roots/globs only)."""
-    cfg = LakeConfig()
-    text = _strip_lean_comments(text)
+    cfg = LakeConfig(file=file)
+    text = _strip_lean_comments(text)  # keeps every line where it was
+    newlines = [i for i, c in enumerate(text) if c == "\n"]
+
+    def line(pos: int) -> int:
+        return bisect.bisect_left(newlines, pos) + 1
+
     tops = [m.start() for m in _TOP_RE.finditer(text)]
     for m in _DECL_RE.finditer(text):
         nxt = next((p for p in tops if p > m.end()), len(text))
@@ -117,18 +132,27 @@ def parse_lakefile_lean(text: str, file: str = "lakefile.lean") -> LakeConfig:
             if dt:
                 cfg.default_targets = [_unguillemet(x) for x in _BACKTICK_RE.findall(dt["body"])]
             continue
-        lib = LeanLib(name, default=bool(m.group("attr") and "default_target" in m.group("attr")))
+        lib = LeanLib(name, default=bool(m.group("attr") and "default_target" in m.group("attr")),
+                      file=file, line=line(m.start("kind")))
         lib.exe = m.group("kind") == "lean_exe"
+        lib.glob_lines[Glob(name)] = line(m.start("name"))
         roots = _ROOTS_RE.search(block)
         if roots:
-            lib.roots = [_unguillemet(x) for x in _BACKTICK_RE.findall(roots["body"])]
+            body = m.end() + roots.start("body")
+            lib.roots = []
+            for x in _BACKTICK_RE.finditer(roots["body"]):
+                lib.roots.append(_unguillemet(x[1]))
+                lib.glob_lines[Glob(lib.roots[-1])] = line(body + x.start())
         root = _ROOT_RE.search(block)
         if lib.exe:
             lib.roots = [_unguillemet(root["name"])] if root else [name]
+            if root:
+                lib.glob_lines[Glob(lib.roots[0])] = line(m.end() + root.start("name"))
         globs = _GLOBS_RE.search(block)
         if globs:
             for g in _GLOB_ITEM_RE.finditer(globs["body"]):
                 lib.globs.append(Glob(_unguillemet(g["name"]), g["mode"] or "one"))
+                lib.glob_lines[lib.globs[-1]] = line(m.end() + globs.start("body") + g.start())
         if srcdir:
             lib.src_dir = srcdir.group("dir")
         cfg.libs.append(lib)
@@ -139,14 +163,14 @@ def parse_lakefile_lean(text: str, file: str = "lakefile.lean") -> LakeConfig:
 
 def parse_lakefile_toml(text: str, file: str = "lakefile.toml") -> LakeConfig:
     """Libraries of a `lakefile.toml`."""
-    cfg = LakeConfig()
+    cfg = LakeConfig(file=file)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        m = re.search(r"line (\d+)", str(exc))
-        line = int(m.group(1)) if m else 1
+        line = error_line(exc) or 1
         cfg.diagnostics.append(Diagnostic(file, line, Severity.ERROR, f"invalid TOML: {exc}"))
         return cfg
+    lines = toml_lines(text)
     cfg.package = str(data.get("name")) if data.get("name") else None
     cfg.src_dir = str(data.get("srcDir", ""))
     cfg.default_targets = [str(x) for x in data.get("defaultTargets", []) or []]
@@ -154,16 +178,24 @@ def parse_lakefile_toml(text: str, file: str = "lakefile.toml") -> LakeConfig:
         entries = data.get(kind, [])
         if not isinstance(entries, list):
             continue
-        for entry in entries:
+        for number, entry in enumerate(entries):
             if not isinstance(entry, dict) or "name" not in entry:
                 continue
             name = str(entry["name"])
-            lib = LeanLib(name, exe=kind == "lean_exe", src_dir=str(entry.get("srcDir", "")))
+            at = f"{kind}[{number}]"
+            lib = LeanLib(name, exe=kind == "lean_exe", src_dir=str(entry.get("srcDir", "")),
+                          file=file, line=line_of(lines, at))
+            lib.glob_lines[Glob(name)] = line_of(lines, f"{at}.name")
             if kind == "lean_exe":
                 lib.roots = [str(entry.get("root", name))]
+                lib.glob_lines[Glob(lib.roots[0])] = line_of(lines, f"{at}.root")
             else:
                 lib.roots = [str(r) for r in entry.get("roots", []) or []]
                 lib.globs = [Glob.parse(str(g)) for g in entry.get("globs", []) or []]
+                for i, r in enumerate(lib.roots):
+                    lib.glob_lines[Glob(r)] = line_of(lines, f"{at}.roots[{i}]")
+                for i, g in enumerate(lib.globs):
+                    lib.glob_lines[g] = line_of(lines, f"{at}.globs[{i}]")
             cfg.libs.append(lib)
     if not cfg.libs:
         cfg.diagnostics.append(Diagnostic(file, 1, Severity.WARNING, "no `lean_lib` found"))

@@ -16,11 +16,17 @@ from pathlib import Path, PurePosixPath
 
 from blueprint.files import MAX_LEAN_BYTES, read_regular
 from blueprint.lean.deps import DepIndex, index_dependencies
-from blueprint.lean.lakefile import LakeConfig, LeanLib, parse_lakefile_lean, parse_lakefile_toml
+from blueprint.lean.lakefile import (
+    Glob,
+    LakeConfig,
+    LeanLib,
+    parse_lakefile_lean,
+    parse_lakefile_toml,
+)
 from blueprint.lean.model import Declaration, LeanFile
 from blueprint.lean.naming import module_suffix
 from blueprint.lean.scanner import scan_lean
-from blueprint.model import Diagnostic, Severity
+from blueprint.model import PROJECT_FOLDER, Diagnostic, Severity
 
 #: folders never scanned (build output, dependencies, VCS)
 SKIP_DIRS = frozenset({".lake", "lake-packages", "build", ".git", ".blueprint-cache",
@@ -278,31 +284,50 @@ def _instance_suffix(d: Declaration, local: set[str], index: Mapping[str, object
 
 
 def read_lake_config(root: Path) -> LakeConfig:
-    """Parse `lakefile.toml` or `lakefile.lean` (the TOML one wins, as in Lake)."""
-    texts = {}
+    """Parse `lakefile.toml` or `lakefile.lean` (the TOML one wins, as in Lake).
+
+    One that cannot be read is an error at its line 1, and no library is known."""
     for name in ("lakefile.toml", "lakefile.lean"):
         path = root / name
-        if path.is_file():
-            texts[name] = path.read_text(encoding="utf-8", errors="replace")
-    return lake_config(texts.get("lakefile.toml"), texts.get("lakefile.lean"))
+        if not path.is_file():
+            continue
+        try:
+            data = read_regular(path, MAX_LEAN_BYTES)
+        except OSError as exc:
+            problem = Diagnostic(name, 1, Severity.ERROR, f"cannot read: {exc.strerror}")
+            return LakeConfig(file=name, diagnostics=[problem])
+        text, problems = decode_source(data, name)
+        if text is None:
+            return LakeConfig(file=name, diagnostics=problems)
+        cfg = lake_config(text, None) if name == "lakefile.toml" else lake_config(None, text)
+        cfg.diagnostics[:0] = problems
+        return cfg
+    return lake_config(None, None)
 
 
 def lake_config(toml_text: str | None, lean_text: str | None) -> LakeConfig:
-    """The configuration from the lakefiles' texts (None: no such file). Pure."""
+    """The configuration from the lakefiles' texts (None: no such file). Pure.
+
+    Without a lakefile `file` is None (`assemble_project` says what that means)."""
     if toml_text is not None:
         return parse_lakefile_toml(toml_text, "lakefile.toml")
     if lean_text is not None:
         return parse_lakefile_lean(lean_text, "lakefile.lean")
-    cfg = LakeConfig()
-    cfg.diagnostics.append(Diagnostic(".", 0, Severity.WARNING, "no lakefile.toml or "
-                                      "lakefile.lean: every .lean file counts as compiled"))
-    return cfg
+    return LakeConfig()
 
 
-def project_libs(cfg: LakeConfig, roots: Sequence[str] | None = None) -> list[LeanLib]:
-    """The libraries a build compiles; `roots` (from `blueprint.toml`) overrides the lakefile."""
+#: the `file` of the library made of `blueprint.toml`'s `[lean] roots`
+CONFIG_FILE = "blueprint.toml"
+
+
+def project_libs(cfg: LakeConfig, roots: Sequence[str] | None = None,
+                 root_lines: Sequence[int] = ()) -> list[LeanLib]:
+    """The libraries a build compiles; `roots` (from `blueprint.toml`, each written at the line
+    of `root_lines` beside it) override the lakefile."""
     if roots:
-        return [LeanLib("blueprint.toml", roots=list(roots))]
+        lines = list(root_lines) or [1]
+        return [LeanLib(CONFIG_FILE, roots=list(roots), file=CONFIG_FILE, line=lines[0],
+                        glob_lines={Glob(r): n for r, n in zip(roots, lines, strict=False)})]
     return cfg.built_libs()
 
 
@@ -442,6 +467,7 @@ def load_lean_project(
     *,
     lean_dirs: Sequence[str] | None = None,
     roots: Sequence[str] | None = None,
+    root_lines: Sequence[int] = (),
     with_deps: bool = True,
     cache_dir: Path | None = None,
     extra_names: Sequence[str] = (),
@@ -453,12 +479,13 @@ def load_lean_project(
     """Read, scan and index a Lean project (the I/O edge of this package).
 
     ``lean_dirs``/``roots`` override what the lakefile says (from
-    `blueprint.toml`); ``extra_names`` are glob patterns of names declared by
-    project macros; ``with_deps`` indexes `.lake/packages/*` when present.
+    `blueprint.toml`, where ``root_lines`` says each root is written); ``extra_names`` are
+    glob patterns of names declared by project macros; ``with_deps`` indexes
+    `.lake/packages/*` when present.
     """
     root = Path(root)
     cfg = read_lake_config(root)
-    libs = project_libs(cfg, roots)
+    libs = project_libs(cfg, roots, root_lines)
     rels, misnamed = text_names(find_lean_files(root, source_dirs(cfg, libs, lean_dirs)))
     tasks = [(str(root), rel, module, tuple(extra_keywords))
              for rel, module in module_paths(rels, cfg, libs)]
@@ -498,6 +525,8 @@ def assemble_project(
     Pure: the disk loader and the git history (files read from a commit) share it."""
     libs = list(libs)
     diags = list(cfg.diagnostics)
+    if cfg.file is None:
+        diags.append(_no_lakefile(libs))
     files: dict[str, LeanFile] = {}
     for lf, d in scanned:
         diags.extend(d)
@@ -513,8 +542,7 @@ def assemble_project(
         for lib in libs:
             for g in lib.all_globs():
                 if not any(g.matches(m) for m in files):
-                    diags.append(Diagnostic("lakefile", 0, Severity.WARNING,
-                                            f"library {lib.name}: no module matches {g.module}"))
+                    diags.append(_unmatched(lib, g, cfg))
     else:
         compiled = set(files)
     for m, f in files.items():
@@ -526,6 +554,28 @@ def assemble_project(
     return LeanProject(root, cfg, files, compiled, libs,
                        build_index(files.values(), project_root, new_instance_names),
                        extra_names=tuple(extra_names), diagnostics=diags)
+
+
+def _no_lakefile(libs: Sequence[LeanLib]) -> Diagnostic:
+    """Where and what to say of a project without a lakefile: at `[lean] roots` when
+    `blueprint.toml` names the libraries, else about the project folder."""
+    named = next((lib for lib in libs if lib.file), None)
+    if named is not None:
+        return Diagnostic(named.file, named.line, Severity.WARNING, "no lakefile.toml or "
+                          "lakefile.lean: the modules these roots import count as compiled")
+    return Diagnostic(PROJECT_FOLDER, 0, Severity.WARNING, "no lakefile.toml or "
+                      "lakefile.lean: every .lean file counts as compiled")
+
+
+def _unmatched(lib: LeanLib, glob: Glob, cfg: LakeConfig) -> Diagnostic:
+    """A root or glob that no source file matches, at the line where it is written."""
+    what = "[lean] roots" if lib.file == CONFIG_FILE else f"library {lib.name}"
+    message = f"{what}: no module matches {glob.module}"
+    if lib.file:
+        return Diagnostic(lib.file, lib.line_of(glob), Severity.WARNING, message)
+    if cfg.file:
+        return Diagnostic(cfg.file, 1, Severity.WARNING, message)
+    return Diagnostic(PROJECT_FOLDER, 0, Severity.WARNING, message)
 
 
 def _lean_at_least(root: Path, version: tuple[int, int]) -> bool:
