@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import networkx as nx
@@ -226,6 +227,7 @@ def relocate(blueprint: Blueprint, folder: str) -> Blueprint:
         headings=headings,
         diagnostics=diagnostics,
         files=[moved(f) for f in blueprint.files],
+        sources=MappingProxyType({moved(f): text for f, text in blueprint.sources.items()}),
     )
 
 

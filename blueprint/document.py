@@ -2,7 +2,9 @@
 headings, prose, node statements and proofs, other theorem-like environments and the
 bibliography, for the chapter pages.
 
-Pure but for the `load` function it is given (the reader's window on the blueprint folder).
+Pure but for the `load` function it is given: `texts_loader` over the texts the reader
+read (`Blueprint.sources`), so that the disk is read once and the pages show what the graph
+was made of.
 Statements and proofs are recognised by the file and line the reader gave their nodes, so
 the graph and the document always agree on what a node is.
 """
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from blueprint.model import Node
@@ -85,6 +87,29 @@ def walk(
     state.in_document = "\\begin{document}" not in text
     _walk_file(state, main, text)
     return state.chunks
+
+
+def folder_texts(sources: Mapping[str, str], folder: str) -> dict[str, str]:
+    """The texts of `sources` (by path relative to the project) that are inside the blueprint
+    `folder`, by path relative to it, in the same order: the files the document is made of
+    (one the reader found above the folder, e.g. a `.bbl`, is not part of it)."""
+    if folder in ("", "."):
+        return dict(sources)
+    prefix = f"{folder}/"
+    return {path[len(prefix) :]: text for path, text in sources.items() if path.startswith(prefix)}
+
+
+def texts_loader(texts: Mapping[str, str]) -> Loader:
+    """A `walk` loader that serves `texts` (by path relative to the blueprint folder) and
+    reads nothing: a file not among them is absent."""
+
+    def load(path: str) -> str:
+        try:
+            return texts[posixpath.normpath(path)]
+        except KeyError:
+            raise FileNotFoundError(path) from None
+
+    return load
 
 
 def theorem_titles(texts: Iterable[str]) -> dict[str, str]:

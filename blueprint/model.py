@@ -6,8 +6,10 @@ plain dataclasses; nothing here does I/O.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from types import MappingProxyType
 
 
 class Severity(StrEnum):
@@ -178,3 +180,6 @@ class Blueprint:
     headings: list[Heading] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: list[str] = field(default_factory=list)  # every file read, in order
+    # The text of each of `files` as it was loaded (read once, undecodable bytes replaced),
+    # by path, read-only: the document pages are made from it, never from the disk again.
+    sources: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))

@@ -1,21 +1,20 @@
 """What the site's pages show, computed from an analysis: per-node facts in words, the
 chapter pages, the task board and the progress figures. Plain data for the templates.
 
-Reads the project's files (the blueprint again, for the prose; Lean sources, for the
-snippets of declarations) but writes nothing.
+Reads Lean sources, for the snippets of declarations, but not the blueprint again: its
+prose comes from the texts the LaTeX reader read (`Blueprint.sources`). Writes nothing.
 """
 
 from __future__ import annotations
 
 import functools
-import posixpath
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from blueprint.build import Analysis, file_loader
-from blueprint.document import Chunk, theorem_titles, walk
+from blueprint.build import Analysis
+from blueprint.document import Chunk, folder_texts, texts_loader, theorem_titles, walk
 from blueprint.model import Border, Fill, Node
 from blueprint.status import NodeStatus
 from blueprint.tasks import Progress, blockers, main_results, progress, ready_tasks
@@ -244,7 +243,8 @@ class TextMemo:
 
 @dataclass(frozen=True)
 class _Document:
-    """The blueprint's files read again for the pages: macros, theorem titles, chunks."""
+    """The blueprint's files, as the reader read them, for the pages: macros, theorem
+    titles, chunks."""
 
     macros: dict[str, Macro]
     titles: dict[str, str]
@@ -338,31 +338,19 @@ def site_data(analysis: Analysis, memo: TextMemo | None = None) -> SiteData:
 
 
 def _read_document(analysis: Analysis) -> _Document:
+    """From the texts the reader read: no file is read again, so the pages and the graph
+    are made of the same text even when a file is saved in between."""
     config, blueprint = analysis.config, analysis.blueprint
-    load = file_loader(config.blueprint_dir)
-    texts = _texts(load, config.blueprint_dir, config.root, blueprint.files)
-    macros: dict[str, Macro] = {}
-    for text in texts:
-        macros.update(read_macros(text))
-    titles = theorem_titles(texts)
     folder = config.blueprint_dir.relative_to(config.root).as_posix()
+    texts = folder_texts(blueprint.sources, folder)
+    macros: dict[str, Macro] = {}
+    for text in texts.values():
+        macros.update(read_macros(text))
+    titles = theorem_titles(texts.values())
     other_envs = set(titles) - set(blueprint.options.thms)
+    load = texts_loader(texts)
     chunks = walk(config.main_file, load, blueprint.nodes, folder, other_envs)
     return _Document(macros, titles, chunks)
-
-
-def _texts(
-    load: Callable[[str], str], blueprint_dir: Path, root: Path, files: Sequence[str]
-) -> list[str]:
-    prefix = blueprint_dir.relative_to(root).as_posix()
-    texts = []
-    for path in files:
-        relative = posixpath.relpath(path, prefix) if prefix not in ("", ".") else path
-        try:
-            texts.append(load(relative))
-        except (OSError, ValueError):
-            continue
-    return texts
 
 
 def _chapter_titles(nodes: Sequence[Node]) -> list[str]:

@@ -190,6 +190,27 @@ def test_the_watch_cache_reads_again_when_the_main_file_changes(sample: Path) ->
     assert second is not first and (second.options.title or "").startswith("Alt ")
 
 
+def test_the_pages_are_made_of_the_texts_read_for_the_graph_not_of_a_later_save(
+    sample: Path,
+) -> None:
+    """The blueprint is read from the disk once: files saved (or deleted) between reading
+    and rendering change nothing in the pages, which show what the graph was made of."""
+    from blueprint.sitedata import site_data
+
+    analysis = analyze(sample, StatusSource.ANNOTATIONS)
+    before = site_data(analysis)
+    assert "We now apply" in repr(before.chapters)  # prose of chapter/congruences.tex
+    assert before.macros  # from macros/common.tex
+    src = sample / "blueprint" / "src"
+    for tex in src.rglob("*.tex"):
+        text = tex.read_text().replace("We now apply", "Saved later, we apply")
+        tex.write_text(text.replace("\\begin{lemma}", "\\begin{lemma}Saved later."))
+    (src / "macros" / "common.tex").unlink()
+    after = site_data(analysis)
+    assert "Saved later" not in repr(after)
+    assert after == before
+
+
 def test_serve_says_when_the_port_asked_for_is_taken(sample: Path, tmp_path: Path) -> None:
     import os
     import socket

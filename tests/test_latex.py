@@ -192,6 +192,28 @@ def test_unreadable_files_are_diagnostics() -> None:
     assert list(nodes(blueprint)) == ["a"]
 
 
+def test_each_file_is_loaded_once_and_the_texts_read_are_handed_on() -> None:
+    files = doc("\\input{part}\n\\input{part}\n\\input{bad}\n\\input{bad}\n" + LEMMA_A)
+    files["part.tex"] = "Prose.\r\n"
+    files["bad.tex"] = b"caf\xe9"
+    asked: list[str] = []
+
+    def load(path: str) -> str:
+        asked.append(path)
+        content = files[path]
+        return content.decode("utf-8") if isinstance(content, bytes) else content
+
+    blueprint = read_blueprint("web.tex", load)
+    assert asked == ["web.tex", "part.tex", "bad.tex"]  # once each, though input twice
+    assert list(blueprint.sources) == blueprint.files == asked
+    assert blueprint.sources["web.tex"] == files["web.tex"]
+    assert blueprint.sources["part.tex"] == "Prose.\r\n"  # as loaded, not prepared
+    assert blueprint.sources["bad.tex"] == "caf\ufffd"  # as the reader read it
+    assert [d.file for d in diags(blueprint, Severity.ERROR)] == ["bad.tex", "bad.tex"]
+    with pytest.raises(TypeError):
+        blueprint.sources["part.tex"] = "changed"  # type: ignore[index]
+
+
 def test_undecodable_bytes_are_replaced_and_reported_at_their_line() -> None:
     text = "\\chapter{C}\r\n\\begin{lemma}\\label{x}\r\nCaf\u00e9.\\end{lemma}\n"
     latin1 = text.encode("latin-1")

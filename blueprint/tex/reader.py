@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum, auto
+from types import MappingProxyType
 
 from blueprint.model import Blueprint, Diagnostic, Heading, Options, Severity
 from blueprint.tex.args import Arg, group, optional, split_list, squash, star
@@ -98,7 +99,9 @@ class Reader(Preamble):
         self.counters = Counters()
         self.theorems = Theorems(self.counters)
         self.diagnostics: list[Diagnostic] = []
-        self.files: list[str] = []
+        # path -> (text, its decoding error), in the order first read: each file is loaded
+        # once, whatever includes it
+        self.texts: dict[str, tuple[str, Diagnostic | None]] = {}
         self.loads = 0
         self.cursors: list[Cursor] = []
         self.frames: list[Frame] = []
@@ -144,7 +147,8 @@ class Reader(Preamble):
             options=self.options,
             headings=self.headings,
             diagnostics=summarise([*self.diagnostics, *resolver.diagnostics]),
-            files=self.files,
+            files=list(self.texts),
+            sources=MappingProxyType({path: text for path, (text, _) in self.texts.items()}),
         )
 
     def _step(self, cur: Cursor) -> None:
@@ -211,21 +215,24 @@ class Reader(Preamble):
 
     def _load(self, path: str) -> Source | str | None:
         """The prepared file; None if absent; a reason if unreadable. Bytes that are not
-        UTF-8 are read as replacement characters, with an error at the first bad line."""
+        UTF-8 are read as replacement characters, with an error at the first bad line.
+        A file read before is not loaded again: every use of it sees the same text."""
         if self.loads >= MAX_LOADS:
             return f"more than {MAX_LOADS} files read: stopped"
-        undecodable: Diagnostic | None = None
-        try:
-            raw = self.load(path)
-        except FileNotFoundError:
-            return None
-        except UnicodeDecodeError as error:
-            raw, undecodable = decode_replacing(path, error)
-        except (OSError, ValueError) as error:
-            return error.strerror or str(error) if isinstance(error, OSError) else str(error)
+        loaded = self.texts.get(path)
+        if loaded is None:
+            undecodable: Diagnostic | None = None
+            try:
+                raw = self.load(path)
+            except FileNotFoundError:
+                return None
+            except UnicodeDecodeError as error:
+                raw, undecodable = decode_replacing(path, error)
+            except (OSError, ValueError) as error:
+                return error.strerror or str(error) if isinstance(error, OSError) else str(error)
+            loaded = self.texts[path] = (raw, undecodable)
+        raw, undecodable = loaded
         self.loads += 1
-        if path not in self.files:
-            self.files.append(path)
         src = prepare(path, raw)
         if undecodable is not None:
             src.diagnostics.insert(0, undecodable)
