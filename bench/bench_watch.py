@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import socket
 import statistics
 import sys
 import tempfile
@@ -29,29 +28,17 @@ from blueprint.build import StatusSource, analyze
 from blueprint.render import lay_out
 from blueprint.server import SiteServer
 from blueprint.watch import watch
+from tests.helpers import EventStream
 
 
-class Events:
-    def __init__(self, url: str) -> None:
-        host, port = url.removeprefix("http://").rstrip("/").split(":")
-        self.sock = socket.create_connection((host, int(port)), timeout=60)
-        self.sock.sendall(b"GET /__blueprint__/events HTTP/1.1\r\nHost: x\r\n\r\n")
-        self.buffer = b""
-
-    def next(self, name: str) -> dict:
-        """The next event of that name; a build error instead is a failure of the run."""
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            while b"\n\n" not in self.buffer:
-                self.buffer += self.sock.recv(65536)
-            block, self.buffer = self.buffer.split(b"\n\n", 1)
-            lines = block.decode().splitlines()
-            data = "".join(x[6:] for x in lines if x.startswith("data: "))
-            if f"event: {name}" in lines:
-                return json.loads(data)
-            if "event: build-error" in lines:
-                raise SystemExit(f"the rebuild failed: {data[:500]}")
-        raise SystemExit(f"no {name} event within 60 s")
+def next_reload(events: EventStream) -> None:
+    """Wait for the next reload; a build error instead, or silence, fails the run."""
+    try:
+        name, data = events.until("reload", "build-error", timeout=60)
+    except TimeoutError:
+        raise SystemExit("no reload event within 60 s") from None
+    if name == "build-error":
+        raise SystemExit(f"the rebuild failed: {json.dumps(data)[:500]}")
 
 
 def measure(nodes: int, repeat: int) -> dict[str, float]:
@@ -80,8 +67,8 @@ def measure(nodes: int, repeat: int) -> dict[str, float]:
         )
         thread.start()
         ready.wait(120)
-        events = Events(found["url"])
-        events.next("reload")  # the state on connection
+        events = EventStream(found["url"], timeout=60)
+        next_reload(events)  # the state on connection
         status, structure = [], []
         sorried = [n for n in planned if n.stated and not n.proved and n.env != "definition"]
         for attempt in range(repeat):
@@ -93,7 +80,7 @@ def measure(nodes: int, repeat: int) -> dict[str, float]:
             tail = tail.replace("  sorry\n", "  omega\n", 1)
             begin = time.perf_counter()
             lean.write_text(head + marker + tail)
-            events.next("reload")
+            next_reload(events)
             status.append(time.perf_counter() - begin)
 
             target = planned[-1 - attempt]
@@ -103,8 +90,9 @@ def measure(nodes: int, repeat: int) -> dict[str, float]:
             extra = planned[attempt].label
             begin = time.perf_counter()
             tex.write_text(text.replace(label, f"{label}\\uses{{{extra}}}", 1))
-            events.next("reload")
+            next_reload(events)
             structure.append(time.perf_counter() - begin)
+        events.close()
         stop.set()
         thread.join(30)
     return {

@@ -1,10 +1,19 @@
-"""Small builders for tests: nodes without going through LaTeX."""
+"""Small helpers shared by the tests and the benchmarks: nodes without going through LaTeX,
+and a client of the live-reload event stream (`bench/` imports this module too: it needs
+nothing but the standard library and `blueprint`)."""
 
 from __future__ import annotations
 
+import http.client
+import json
+import socket
+import time
+import urllib.parse
 from collections.abc import Sequence
+from typing import Any
 
 from blueprint.model import Node, Part
+from blueprint.server import EVENTS_PATH
 
 
 def make_node(
@@ -43,3 +52,81 @@ def make_node(
         statement=statement,
         proof=proof_part,
     )
+
+
+class EventStream:
+    """A synchronous client of the server's live-reload stream (server-sent events).
+
+    `where` is the site's URL (`http://127.0.0.1:8000/`) or `(host, port)`. `next()` gives
+    each event in turn as `(name, data parsed as JSON)`; `until(*names)` skips to the next
+    event of one of those names, `wait(name)` gives that event's data. A closed stream raises
+    EOFError, a silent one TimeoutError after `timeout` seconds (each call may give another).
+    `response` is the HTTP response (status, headers); `comments` the `:` lines seen.
+    """
+
+    def __init__(self, where: str | tuple[str, int], timeout: float = 15.0) -> None:
+        if isinstance(where, str):
+            url = urllib.parse.urlsplit(where)
+            where = (url.hostname or "127.0.0.1", url.port or 80)
+        self.timeout = timeout
+        self.conn = http.client.HTTPConnection(*where, timeout=timeout)
+        self.conn.request("GET", EVENTS_PATH)
+        self.sock: socket.socket | None = self.conn.sock  # the response reads from it
+        self.response = self.conn.getresponse()
+        self.comments: list[str] = []
+
+    def next(self, timeout: float | None = None) -> tuple[str, Any]:
+        """The next event with data: its name (`message` when it has none) and its data."""
+        deadline = time.monotonic() + (self.timeout if timeout is None else timeout)
+        name, data = "message", []
+        while True:
+            line = self._line(deadline)
+            if line == "":
+                if data:
+                    return name, json.loads("\n".join(data))
+                name = "message"  # an event without data is no event (`retry:`, a comment)
+            elif line.startswith(":"):
+                self.comments.append(line)
+            else:
+                field, _, value = line.partition(":")
+                value = value.removeprefix(" ")
+                if field == "event":
+                    name = value
+                elif field == "data":
+                    data.append(value)
+
+    def until(self, *names: str, timeout: float | None = None) -> tuple[str, Any]:
+        """The next event named one of `names` (the others are skipped): name and data."""
+        deadline = time.monotonic() + (self.timeout if timeout is None else timeout)
+        while True:
+            name, data = self.next(deadline - time.monotonic())
+            if name in names:
+                return name, data
+
+    def wait(self, name: str, timeout: float | None = None) -> Any:
+        """The data of the next event named `name`."""
+        return self.until(name, timeout=timeout)[1]
+
+    def close(self) -> None:
+        self.response.close()
+        self.conn.close()
+        if self.sock is not None:
+            self.sock.close()
+
+    def __enter__(self) -> EventStream:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _line(self, deadline: float) -> str:
+        """One line without its end; EOFError at the end of the stream."""
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("no event in time")
+        if self.sock is not None:
+            self.sock.settimeout(left)
+        raw = self.response.readline()
+        if not raw:
+            raise EOFError("the event stream closed")
+        return raw.decode("utf-8").rstrip("\r\n")

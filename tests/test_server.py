@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import http.client
-import json
 import os
 import socket
 import threading
@@ -27,6 +26,7 @@ from blueprint.server import (
     serve_forever,
     url_segments,
 )
+from tests.helpers import EventStream
 
 SECRET = b"TOP-SECRET-OUTSIDE-THE-SITE"
 INDEX = b"<!doctype html><html><body><h1>Home</h1></body></html>"
@@ -489,39 +489,14 @@ def test_build_id_is_escaped_in_the_tag(site: Path, start: Callable[..., SiteSer
     assert b"<script>alert(1)" not in body
 
 
-class EventStream:
-    """A client of the event stream, reading one event at a time."""
-
-    def __init__(self, server: SiteServer) -> None:
-        self.conn = http.client.HTTPConnection(*server.address, timeout=5)
-        self.conn.request("GET", EVENTS_PATH)
-        self.response = self.conn.getresponse()
-        self.comments: list[str] = []
-
-    def next(self) -> tuple[str, dict[str, object]]:
-        name, data = "message", ""
-        while True:
-            line = self.response.readline().decode()
-            if not line:
-                raise EOFError("stream closed")
-            line = line.rstrip("\n")
-            if line.startswith(":"):
-                self.comments.append(line)
-            elif line.startswith("event: "):
-                name = line[len("event: ") :]
-            elif line.startswith("data: "):
-                data += line[len("data: ") :]
-            elif line == "" and data:
-                return name, json.loads(data)
-
-    def close(self) -> None:
-        self.response.close()
-        self.conn.close()
+def events(server: SiteServer) -> EventStream:
+    """A client of the server's event stream."""
+    return EventStream(server.address, timeout=5)
 
 
 def test_events_reach_every_client(site: Path, start: Callable[..., SiteServer]):
     server = start(site, live_reload=True)
-    clients = [EventStream(server) for _ in range(3)]
+    clients = [events(server) for _ in range(3)]
     try:
         assert clients[0].response.status == 200
         assert clients[0].response.headers["Content-Type"] == "text/event-stream"
@@ -544,13 +519,13 @@ def test_events_reach_every_client(site: Path, start: Callable[..., SiteServer])
 def test_a_new_client_gets_the_current_state(site: Path, start: Callable[..., SiteServer]):
     server = start(site, live_reload=True)
     server.notify_reload("b1")
-    client = EventStream(server)
+    client = events(server)
     assert client.next() == ("reload", {"build": "b1"})
     client.close()
 
     diagnostic = Diagnostic("a.tex", 3, Severity.ERROR, "undefined label")
     server.notify_error([diagnostic, BlueprintError("no lakefile")])
-    client = EventStream(server)
+    client = events(server)
     assert client.next() == (
         "build-error",
         {
@@ -565,7 +540,7 @@ def test_a_new_client_gets_the_current_state(site: Path, start: Callable[..., Si
 
 def test_keep_alive_comments(site: Path, start: Callable[..., SiteServer]):
     server = start(site, live_reload=True, keepalive_interval=0.2)
-    client = EventStream(server)
+    client = events(server)
     try:
         time.sleep(0.5)
         server.notify_reload("b1")
@@ -575,9 +550,24 @@ def test_keep_alive_comments(site: Path, start: Callable[..., SiteServer]):
         client.close()
 
 
+def test_the_event_client_skips_to_the_event_asked_for_and_times_out_on_silence(
+    site: Path, start: Callable[..., SiteServer]
+):
+    server = start(site, live_reload=True)
+    with EventStream(server.url, timeout=5) as client:  # a URL, as watch sessions give it
+        server.notify_reload("b1")
+        server.notify_error([{"file": "a.tex", "line": 2, "message": "bad"}])
+        errors = {"errors": [{"file": "a.tex", "line": 2, "message": "bad"}]}
+        assert client.until("build-error", "other") == ("build-error", errors)
+        began = time.monotonic()
+        with pytest.raises(TimeoutError):
+            client.next(timeout=0.3)
+        assert time.monotonic() - began < 2
+
+
 def test_departed_clients_are_noticed(site: Path, start: Callable[..., SiteServer]):
     server = start(site, live_reload=True)
-    clients = [EventStream(server) for _ in range(3)]
+    clients = [events(server) for _ in range(3)]
     _wait_for(lambda: server.live_state._clients == 3)
     for client in clients:
         client.close()
@@ -591,7 +581,7 @@ def test_a_quiet_stream_gets_the_next_reload_at_once(
     not wait for the client to send something (it used to, up to the 30 s idle timeout,
     holding the reload back and then dropping the stream)."""
     server = start(site, live_reload=True, keepalive_interval=60.0)
-    client = EventStream(server)
+    client = events(server)
     try:
         time.sleep(1.3)  # the server's 1 s wait ends without news: it checks the client
         server.notify_reload("7")
@@ -602,7 +592,7 @@ def test_a_quiet_stream_gets_the_next_reload_at_once(
 
 def test_event_clients_are_bounded(site: Path, start: Callable[..., SiteServer]):
     server = start(site, live_reload=True, max_event_clients=2)
-    clients = [EventStream(server) for _ in range(2)]
+    clients = [events(server) for _ in range(2)]
     try:
         _wait_for(lambda: server.live_state._clients == 2)
         assert request(server, "GET", EVENTS_PATH)[0] == 503
@@ -655,7 +645,7 @@ def test_shutdown_closes_streams_and_idle_connections(site: Path):
     threads, fds = threading.active_count(), _fd_count()
     server = SiteServer(site, "127.0.0.1", 0, live_reload=True)
     server.start()
-    streams = [EventStream(server) for _ in range(3)]
+    streams = [events(server) for _ in range(3)]
     idle = http.client.HTTPConnection(*server.address, timeout=5)
     idle.request("GET", "/")
     idle.getresponse().read()  # the connection stays open, its thread waits for more
@@ -684,7 +674,7 @@ def test_many_connections_leak_nothing(site: Path, start: Callable[..., SiteServ
     for i in range(200):
         path = ["/", "/style.css", "/nope", "/../x", EVENTS_PATH][i % 5]
         if path == EVENTS_PATH:
-            EventStream(server).close()
+            events(server).close()
         else:
             request(server, "GET", path)
     _wait_for(lambda: server.live_state._clients == 0, timeout=5)
@@ -720,6 +710,6 @@ def test_a_server_can_start_again_after_shutdown(site: Path):
     with server:
         pass
     with server:
-        stream = EventStream(server)
+        stream = events(server)
         assert stream.next() == ("reload", {"build": "b1"})
         stream.close()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import http.client
-import json
 import socket
 import threading
 import time
@@ -17,6 +16,7 @@ from blueprint.build import StatusSource
 from blueprint.server import SiteServer
 from blueprint.watch import Rebuild, watch
 from tests.conftest import ARTIFACTS, copy_sample
+from tests.helpers import EventStream
 
 SORRY = "  sorry\n\nend Euler"
 PROOF = "  exact ZMod.pow_totient a\n\nend Euler"
@@ -102,18 +102,18 @@ def test_broken_tex_keeps_the_last_good_site_and_fixing_it_recovers(session: Ses
     chapter = session.project / "blueprint" / "src" / "chapter" / "groups.tex"
     good_text = chapter.read_text()
     before = session.get("/graph.html")
-    events = _EventReader(session.url)
+    events = EventStream(session.url)
     chapter.write_text(good_text + "\n\\begin{lemma}\\label{half-written}\n")
     broken = session.wait_rebuilds(2)
     assert not broken.ok
     assert any(p.file.endswith("chapter/groups.tex") for p in broken.problems)
     assert session.get("/graph.html") == before  # the last good site is still served
-    errors = events.next_event("build-error")
+    errors = events.wait("build-error")
     assert any(e["file"].endswith("groups.tex") and e["line"] >= 1 for e in errors["errors"])
     chapter.write_text(good_text.replace("[Lagrange]", "[Lagrange (edited)]", 1))
     fixed = session.wait_rebuilds(3)
     assert fixed.ok
-    assert events.next_event("reload")["build"] == str(fixed.number)
+    assert events.wait("reload")["build"] == str(fixed.number)
     assert "Lagrange (edited)" in session.get("/graph.html")
     events.close()
 
@@ -133,32 +133,6 @@ def test_atomic_saves_deletions_and_new_files_end_in_the_final_state(session: Se
         time.sleep(0.05)
     page = session.get("/graph.html")
     assert 'data-id="thm:chebyshev"' not in page and 'data-id="extra"' not in page
-
-
-class _EventReader:
-    """A raw server-sent-events client."""
-
-    def __init__(self, url: str) -> None:
-        host, port = url.removeprefix("http://").rstrip("/").split(":")
-        self.sock = socket.create_connection((host, int(port)), timeout=15)
-        self.sock.sendall(b"GET /__blueprint__/events HTTP/1.1\r\nHost: x\r\n\r\n")
-        self.buffer = b""
-
-    def next_event(self, name: str) -> dict:
-        while True:
-            while b"\n\n" not in self.buffer:
-                chunk = self.sock.recv(4096)
-                assert chunk, "event stream closed"
-                self.buffer += chunk
-            block, self.buffer = self.buffer.split(b"\n\n", 1)
-            lines = block.decode().splitlines()
-            event = next((x[7:] for x in lines if x.startswith("event: ")), None)
-            data = "".join(x[6:] for x in lines if x.startswith("data: "))
-            if event == name:
-                return json.loads(data)
-
-    def close(self) -> None:
-        self.sock.close()
 
 
 @pytest.mark.browser
