@@ -39,7 +39,7 @@ from blueprint.sitedata import (
     site_data,
     task_board,
 )
-from blueprint.texhtml import Macro
+from blueprint.texhtml import Context, Inline, Macro, NoLinks, plain_text, to_inlines
 
 if TYPE_CHECKING:
     from blueprint.history.model import History
@@ -169,6 +169,7 @@ def render_site(
     colors = {**DEFAULT_COLORS, **analysis.blueprint.options.colors}
     board = task_board(analysis)
     bars = progress_bars(analysis, data.nodes)
+    titles = Titles(data.macros)
     math_src = MATHJAX_LOCAL if options.offline_math else MATHJAX_CDN
     context = {
         "title": _title(analysis),
@@ -184,6 +185,7 @@ def render_site(
         "board": board,
         "bars": bars,
         "total": bars[0],
+        "chapter_title": titles.html,
         "diagnostics": analysis.diagnostics,
         "status_source": analysis.status_source,
         "node_count": len(analysis.nodes),
@@ -219,7 +221,7 @@ def render_site(
     page("tasks.html", "tasks.html")
     page("progress.html", "progress.html")
     if history is not None:
-        files.update(_history_pages(env, context, analysis, data, history))
+        files.update(_history_pages(env, context, analysis, data, history, titles))
     static = TEMPLATE_DIR / "static"
     for path in sorted(static.rglob("*")):
         if path.is_file() and path.name != "livereload.js":
@@ -274,6 +276,31 @@ class _MarkupMemo:
         return html
 
 
+class Titles:
+    """Chapter titles in TeX where no chapter page converted them (the progress figures, the
+    history), converted as the chapter pages convert their headings, with the blueprint's
+    macros: `html` for the pages, `text` where no markup can go (SVG text, tooltips). Only a
+    `\\ref` or a `\\cite` in a title would differ: here it is not a link."""
+
+    def __init__(self, macros: Mapping[str, Macro] | None = None) -> None:
+        self._context = Context(NoLinks(), macros or {})
+        self._done: dict[str, tuple[Inline, ...]] = {}
+
+    def inlines(self, tex: str) -> tuple[Inline, ...]:
+        found = self._done.get(tex)
+        if found is None:
+            found = self._done[tex] = to_inlines(tex, self._context)
+        return found
+
+    def html(self, tex: str) -> markupsafe.Markup:
+        inlines = _environment().globals["tex_inlines"]
+        assert isinstance(inlines, _MarkupMemo)
+        return inlines(self.inlines(tex))
+
+    def text(self, tex: str) -> str:
+        return plain_text(self.inlines(tex))
+
+
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Compiled templates kept per user, like Python's own __pycache__: compiling them all
     costs about 0.1 s, a tenth of a small build. Keyed by template source, so never stale."""
@@ -301,12 +328,13 @@ def _history_pages(
     analysis: Analysis,
     data: SiteData,
     history: History,
+    titles: Titles,
 ) -> dict[str, bytes]:
     """`history.html`, and `history.svg` when there is a chart."""
     from blueprint.history.page import history_view, render_history_page
 
     links = {node.id: "graph.html" + node_hash(node.id) for node in analysis.nodes}
-    view = history_view(env, history, links, data.github)
+    view = history_view(env, history, links, data.github, titles.inlines)
     files = {"history.html": render_history_page(env, context, view)}
     if view.available:
         files["history.svg"] = str(view.chart).encode()

@@ -712,6 +712,9 @@ class _Parser:
             if name in ("textcolor", "colorbox"):
                 self._raw_group()
             out.extend(self._group_inlines())
+        elif name == "texorpdfstring":  # hyperref's pair: the TeX here, the text in bookmarks
+            out.extend(self._group_inlines())
+            self._raw_group()
         elif name in REF_COMMANDS:
             out.extend(self._ref(name))
         elif name in CITE_COMMANDS:

@@ -2,7 +2,8 @@
 
 Each build is written to a fresh folder and the server switches to it at once, so a browser
 never sees half a site. A build with errors leaves the last good site served and shows the
-errors over it in the browser; fixing the file brings everything back.
+errors over it in the browser; fixing the file brings everything back. With `history`, the
+history page ends with the working tree and follows HEAD (see `history.live`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from blueprint.sitewriter import write_site
 from blueprint.watcher import Watcher
 
 if TYPE_CHECKING:
+    from blueprint.history.live import LiveHistory
     from blueprint.render import GraphView, SiteOptions
 
 
@@ -52,6 +54,7 @@ class LiveSite:
         report: Callable[[Rebuild], None] = lambda rebuild: None,
         debug: bool = False,
         site: SiteOptions | None = None,
+        history: bool = False,
     ) -> None:
         self.project = project.resolve()
         self.server = server
@@ -67,6 +70,11 @@ class LiveSite:
         self.text_memo = TextMemo()
         self._views: tuple[object, list[GraphView]] | None = None  # for this blueprint
         self._lock = threading.Lock()
+        self.history: LiveHistory | None = None
+        if history:
+            from blueprint.history.live import LiveHistory
+
+            self.history = LiveHistory(status_source)
 
     def rebuild(self) -> Rebuild:
         """One build of the files as they are now; never raises, whatever they contain."""
@@ -120,8 +128,13 @@ class LiveSite:
             data = site_data(analysis, self.text_memo)  # while dot works, if it has to
             views = pending.views()
             self._views = (analysis.blueprint, views)
-        files = render_site(analysis, views, self.site, self.text_memo, data=data)
+        found = self.history.history(analysis) if self.history else None
+        files = render_site(analysis, views, self.site, self.text_memo, history=found, data=data)
         return analysis, files, not all(view.cached for view in views)
+
+    def head_moved(self) -> bool:
+        """With history: whether HEAD moved since the history was made (or last asked)."""
+        return self.history is not None and self.history.head_moved()
 
     def _failed(self, start: float, problems: list[Diagnostic], nodes: int = 0) -> Rebuild:
         self.server.notify_error(problems)
@@ -162,12 +175,23 @@ def watch(
     settle: float = 0.1,
     debug: bool = False,
     site: SiteOptions | None = None,
+    history: bool = False,
+    head_poll: float = 2.0,
 ) -> None:
-    """Serve the project's site with live reload until Ctrl+C or `stop`."""
+    """Serve the project's site with live reload until Ctrl+C or `stop`; with `history`, the
+    history page too, rebuilt also when HEAD moves (looked at every `head_poll` seconds)."""
     project = project.resolve()
     server = SiteServer(None, host, port, live_reload=True, port_fallback=True)
     server.start()
-    live = LiveSite(project, server, status_source, report, debug, site)
+    live = LiveSite(project, server, status_source, report, debug, site, history)
+    done = threading.Event()
+
+    def follow_head() -> None:
+        while not done.wait(head_poll):
+            if live.head_moved():
+                live.rebuild()
+
+    poller = threading.Thread(target=follow_head, name="blueprint-head", daemon=True)
 
     def changed(paths: set[Path]) -> None:
         on_change(paths)
@@ -182,11 +206,16 @@ def watch(
     try:
         live.rebuild()
         watcher.start()
+        if history:
+            poller.start()
         on_ready(server)
         (stop or threading.Event()).wait()
     except KeyboardInterrupt:
         pass
     finally:
+        done.set()
+        if poller.is_alive():
+            poller.join(timeout=10)
         watcher.stop()
         server.shutdown()
         live.close()

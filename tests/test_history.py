@@ -8,9 +8,12 @@ import os
 import re
 import shutil
 import subprocess
+import threading
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -285,6 +288,34 @@ def test_a_second_run_reads_nothing_and_a_new_commit_only_itself(tmp_path: Path)
     assert third.stats is not None
     assert (third.stats.cached, third.stats.computed) == (9, 1)
     assert counts(third, "c9-new", made.repo) == (3, 3, 2, 2)
+
+
+def test_snapshots_at_hand_are_not_read_again(built: Built) -> None:
+    first = collect_history(built.repo.root, cache_dir=None)
+    again = collect_history(built.repo.root, cache_dir=None, known=first.snapshots)
+    assert again.stats is not None and first.stats is not None
+    assert (again.stats.cached, again.stats.objects_read) == (9, 0)
+    assert again.snapshots == first.snapshots
+
+
+def test_the_working_tree_ends_the_history_when_its_counts_differ(history: History,
+                                                                   built: Built) -> None:
+    """Watch mode: the files as they are now are the newest point, unless HEAD says the same."""
+    from blueprint.history.live import with_working_tree, working_tree
+    from blueprint.history.model import WORKING_TREE
+
+    now = day("2024-03-01")
+    clean = working_tree(analyze(built.repo.root))  # the working tree is HEAD's
+    assert clean == history.snapshots[built.repo.shas["c8-lean-moved"]]
+    assert with_working_tree(history, clean, now) is history
+    edited = Snapshot(State.OK, source="lean",
+                      rows=(Progress("All", 4, 3, 3, 3), Progress("First", 4, 3, 3, 3)),
+                      finished=clean.finished, stated=clean.stated)
+    longer = with_working_tree(history, edited, now)
+    assert [c.sha for c in longer.commits] == [*(c.sha for c in history.commits), WORKING_TREE]
+    assert history.commits[-1].sha != WORKING_TREE  # the walked history is left alone
+    last = series(longer)[-1]
+    assert last.time == now and last.counts == Progress("All", 4, 3, 3, 3)
 
 
 def test_a_cache_entry_of_other_rules_is_not_used(tmp_path: Path) -> None:
@@ -569,3 +600,88 @@ def test_the_page_escapes_what_commits_say() -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert 'href="graph.html#x%3Cy"' in html and "&#34;z&#34;" in html
     assert f'href="https://github.com/o/r/commit/{commits[2].sha}"' in html
+
+
+# ------------------------------------------------------------------ watch
+
+
+def test_history_ends_with_the_working_tree_and_follows_head(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`watch` with history: the history page's newest point is the working tree after each
+    rebuild (as the progress page), the git walk is not done again for an edit, and a commit,
+    which changes no watched file, brings the history up to date by itself."""
+    import blueprint.history.walk as walk
+    from blueprint.server import SiteServer
+    from blueprint.watch import watch
+    from tests.test_watch import Session, _free_port
+
+    walks: list[str] = []
+    collect = walk.collect_history
+
+    def counted(*args: object, **kwargs: object) -> object:
+        walks.append(str(kwargs.get("rev")))
+        return collect(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(walk, "collect_history", counted)
+    repo = GitRepo(tmp_path / "project")
+    repo.write(".gitignore", ".blueprint-cache/\n")
+    repo.write("blueprint/src/web.tex", WEB % "content")
+    repo.write("blueprint/src/content.tex", content())
+    repo.commit("one", "2024-01-01")
+    repo.write("blueprint/src/content.tex", content(a=True, b=True))
+    repo.commit("two", "2024-01-08")
+    state = Session(repo.root)
+    ready = threading.Event()
+
+    def on_ready(server: SiteServer) -> None:
+        state.url = server.url
+        ready.set()
+
+    thread = threading.Thread(
+        target=watch,
+        args=(repo.root, "127.0.0.1", _free_port(), StatusSource.AUTO, state.rebuilds.append,
+              on_ready),
+        kwargs={"stop": state.stop, "settle": 0.1, "history": True, "head_poll": 0.1},
+        daemon=True,
+    )
+    thread.start()
+    try:
+        assert ready.wait(30), "watch did not start"
+        state.wait_rebuilds(1)
+        page = state.get("/history.html")
+        assert "2 commits from 2024-01-01 to 2024-01-08" in page
+        assert "working tree" not in page  # the files are those of HEAD
+        assert walks == [repo.shas["two"]]
+
+        # B's proof, saved, not committed: the newest point is the working tree
+        repo.write("blueprint/src/content.tex", content(a=True, b=True, b_proof=True))
+        page = page_with(state, "then the changes not committed yet")
+        assert "<strong>2 of 3</strong> nodes fully proved, 2 proofs" in page  # as progress
+        assert "<strong>2 of 3</strong> nodes are fully formalized" in state.get("/progress.html")
+        finished = page[page.index('id="finished"'):page.index('id="numbers"')]
+        assert '<code>B</code>' in finished and "<em>working tree</em>" in finished
+        assert "Not committed yet" in finished
+        assert walks == [repo.shas["two"]]  # an edit does not walk the commits again
+
+        # committed: no file changes, yet the page follows
+        repo.commit("three", "2024-01-15", "Prove B")
+        page = page_with(state, "3 commits from 2024-01-01 to 2024-01-15")
+        assert "working tree" not in page and "Prove B" in page
+        assert walks == [repo.shas["two"], repo.shas["three"]]
+        rebuilds = len(state.rebuilds)
+        time.sleep(0.5)  # HEAD stays: no more rebuilds
+        assert len(state.rebuilds) == rebuilds and all(r.ok for r in state.rebuilds)
+    finally:
+        state.stop.set()
+        thread.join(10)
+    assert not thread.is_alive()
+
+
+def page_with(state: Any, text: str, timeout: float = 20.0) -> str:
+    """The history page once it says `text`."""
+    deadline = time.monotonic() + timeout
+    while text not in (page := state.get("/history.html")):
+        assert time.monotonic() < deadline, f"the history page never said {text!r}"
+        time.sleep(0.05)
+    return page

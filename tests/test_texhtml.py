@@ -129,6 +129,17 @@ def test_titles_are_inline() -> None:
     )
 
 
+def test_texorpdfstring_shows_its_tex_side() -> None:
+    """hyperref's `\\texorpdfstring{TeX}{text}`, common in titles: the TeX, once."""
+    tex = r"The \texorpdfstring{$m$}{m}-torsion \texorpdfstring {\emph{case}} {case}"
+    assert to_inlines(tex) == (
+        Text("The "),
+        Math("m"),
+        Text("-torsion "),
+        Styled("em", (Text("case"),)),
+    )
+
+
 def test_user_macros_expand_a_bounded_number_of_times() -> None:
     loop = Context(macros=read_macros(r"\newcommand{\a}{x\a}"))
     text = plain_text(to_blocks(r"\a", loop))

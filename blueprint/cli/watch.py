@@ -27,6 +27,12 @@ def watch_command(
     port: int = PORT,
     status_source: StatusSource = STATUS_SOURCE,
     offline_math: bool = OFFLINE_MATH,
+    history: bool = typer.Option(
+        False,
+        "--history",
+        help="Add the progress-over-time page (history.html): the git history, then the "
+        "working tree; read again when HEAD moves.",
+    ),
 ) -> None:
     """Build, serve and rebuild on every change; the browser reloads by itself."""
     from blueprint.cli import console, is_debug, long_running
@@ -64,7 +70,8 @@ def watch_command(
     from blueprint.render import SiteOptions
 
     site = SiteOptions(offline_math=offline_math)
-    watch(root, host, port, status_source, report, ready, changed, debug=is_debug(), site=site)
+    watch(root, host, port, status_source, report, ready, changed, debug=is_debug(), site=site,
+          history=history)
 
 
 def _relative(path: Path, root: Path) -> str:

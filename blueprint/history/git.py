@@ -164,6 +164,18 @@ def open_repository(project: Path, subdir: str | None = None) -> Repository:
     return Repository(git_dir, subdir.strip("/"))
 
 
+def head(project: Path) -> str | None:
+    """The commit HEAD points to in the repository holding `project`; None when there is no
+    such repository, no commit yet, or no git."""
+    if shutil.which("git") is None or not project.is_dir():
+        return None
+    try:
+        found = _run(["git", "-C", str(project), "rev-parse", "-q", "--verify", "HEAD^{commit}"])
+    except BlueprintError:
+        return None
+    return found.decode().strip() or None
+
+
 def _run(args: list[str], stdin: bytes | None = None) -> bytes:
     done = subprocess.run(args, input=stdin, capture_output=True, check=False)
     if done.returncode != 0:

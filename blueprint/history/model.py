@@ -7,6 +7,10 @@ from dataclasses import dataclass, field
 from blueprint.history.git import Commit
 from blueprint.history.snapshot import Snapshot, State
 
+#: the sha of a history's last "commit" when it stands for the working tree, changes not
+#: committed yet (a watch session's history, see `history.live`)
+WORKING_TREE = "working-tree"
+
 
 @dataclass(frozen=True)
 class WalkStats:

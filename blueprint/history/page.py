@@ -7,7 +7,7 @@ context `render.render_site` gives every page (`title`, `version`, `math_json`, 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -16,7 +16,7 @@ import jinja2
 import markupsafe
 
 from blueprint.history.chart import LINES, Chart, make_chart, render_chart
-from blueprint.history.model import History
+from blueprint.history.model import WORKING_TREE, History
 from blueprint.history.series import (
     Pace,
     Point,
@@ -27,6 +27,7 @@ from blueprint.history.series import (
     series,
 )
 from blueprint.tasks import Progress
+from blueprint.texhtml import Inline, plain_text, to_inlines
 
 if TYPE_CHECKING:
     pass
@@ -39,7 +40,7 @@ FINISHED_SHOWN = 25
 
 @dataclass(frozen=True)
 class CommitRef:
-    sha: str
+    sha: str  # "" for the working tree (changes not committed yet)
     short: str
     date: str
     author: str  # who did the work (for a merge, the merged branch's author)
@@ -63,7 +64,8 @@ class Gap:
 
 @dataclass(frozen=True)
 class ChapterChart:
-    label: str
+    label: str  # the chapter's title in TeX, as the blueprint writes it
+    title: markupsafe.Markup  # converted, as the chapter pages show it
     svg: markupsafe.Markup
     now: Progress
 
@@ -81,6 +83,7 @@ class HistoryView:
     available: bool
     reason: str = ""
     commits: int = 0  # sampled commits with a blueprint
+    uncommitted: bool = False  # the last point is the working tree (watch mode)
     every: int = 1
     first: str = ""
     last: str = ""
@@ -102,9 +105,11 @@ def history_view(
     history: History,
     node_links: Mapping[str, str] | None = None,
     github: str = "",
+    title: Callable[[str], tuple[Inline, ...]] = to_inlines,
 ) -> HistoryView:
     """What the page shows; `node_links` maps the current nodes to their place in the site,
-    `github` is the repository's URL (for links to commits)."""
+    `github` is the repository's URL (for links to commits), `title` converts a chapter's
+    title from TeX (`render.Titles.inlines`: with the blueprint's macros)."""
     if not history.available:
         return HistoryView(False, history.reason)
     points = series(history)
@@ -121,15 +126,17 @@ def history_view(
     overall = make_chart(points, "Progress over time")
     assert overall is not None and known[-1].counts is not None
     pace_now = pace(points, PACE_WEEKS)
+    committed = [p for p in points if p.commit.sha != WORKING_TREE]
     return HistoryView(
         available=True,
-        commits=len(points),
+        commits=len(committed),
+        uncommitted=len(committed) < len(points),
         every=history.every,
-        first=_day(points[0].time),
-        last=_day(points[-1].time),
+        first=_day(committed[0].time) if committed else "",
+        last=_day(committed[-1].time) if committed else "",
         now=known[-1].counts,
         chart=_svg(env, overall, "history-all"),
-        chapters=_chapter_charts(env, history),
+        chapters=_chapter_charts(env, history, title),
         finished=tuple(
             FinishedRow(f.node_id, links.get(f.node_id, ""),
                         ref(Point(f.commit.time, f.commit, None)))
@@ -185,15 +192,27 @@ def _weeks(found: Pace | None) -> tuple[tuple[str, str, int, int, int, int], ...
     return rows if any(any(row[2:]) for row in rows) else ()
 
 
-def _chapter_charts(env: jinja2.Environment, history: History) -> tuple[ChapterChart, ...]:
+def _chapter_charts(env: jinja2.Environment, history: History,
+                    title: Callable[[str], tuple[Inline, ...]]) -> tuple[ChapterChart, ...]:
     found = []
     for index, label in enumerate(chapters(history), start=1):
         points = series(history, label)
-        chart = make_chart(points, label, width=380, height=190, legend=False)
+        items = title(label)
+        # SVG text holds no markup: the chart is named by the title's plain text
+        chart = make_chart(points, plain_text(items), width=380, height=190, legend=False)
         now = next((p.counts for p in reversed(points) if p.counts is not None), None)
         if chart is not None and now is not None:
-            found.append(ChapterChart(label, _svg(env, chart, f"history-{index}"), now))
+            found.append(ChapterChart(label, _tex(env, items), _svg(env, chart,
+                                                                    f"history-{index}"), now))
     return tuple(found)
+
+
+def _tex(env: jinja2.Environment, items: tuple[Inline, ...]) -> markupsafe.Markup:
+    """Converted TeX as markup, by `_tex.html` (which escapes every string)."""
+    inlines = env.globals.get("tex_inlines")
+    if not callable(inlines):  # an environment of its own: the macro itself
+        inlines = env.get_template("_tex.html").module.inlines  # type: ignore[attr-defined]
+    return markupsafe.Markup(inlines(items))
 
 
 def _changes(points: Sequence[Point], github: str) -> tuple[Change, ...]:
@@ -209,6 +228,8 @@ def _changes(points: Sequence[Point], github: str) -> tuple[Change, ...]:
 
 def _ref(point: Point, github: str) -> CommitRef:
     commit = point.commit
+    if commit.sha == WORKING_TREE:
+        return CommitRef("", "", _day(commit.time), "", "", commit.subject, "")
     merger = commit.author if commit.merged_author and commit.merged_author != commit.author else ""
     return CommitRef(
         commit.sha,

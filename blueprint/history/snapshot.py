@@ -11,7 +11,7 @@ commit that changes one file costs one file's work.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -36,8 +36,15 @@ from blueprint.lean.project import (
 )
 from blueprint.lean.scanner import scan_lean
 from blueprint.lean_status import lean_formalization
-from blueprint.model import Blueprint, BlueprintError, Diagnostic, Severity, StatusSource
-from blueprint.status import compute_statuses, formalization_from_annotations
+from blueprint.model import (
+    Blueprint,
+    BlueprintError,
+    Diagnostic,
+    Node,
+    Severity,
+    StatusSource,
+)
+from blueprint.status import NodeStatus, compute_statuses, formalization_from_annotations
 from blueprint.tasks import Progress, progress
 from blueprint.tex import read_blueprint
 
@@ -240,19 +247,24 @@ class Snapshotter:
         else:
             formal = {node.id: formalization_from_annotations(node) for node in nodes}
             source = StatusSource.ANNOTATIONS
-        statuses = compute_statuses(nodes, graph, formal)
-        # the same rule as `tasks.progress`: a definition is finished once stated
-        finished = frozenset(
-            n.id for n in nodes
-            if (statuses[n.id].stated if n.is_definition else statuses[n.id].proved)
-        )
-        return Snapshot(
-            State.OK,
-            source=source.value,
-            rows=tuple(progress(nodes, statuses)),
-            finished=finished,
-            stated=frozenset(n.id for n in nodes if statuses[n.id].stated),
-        )
+        return counts_snapshot(nodes, compute_statuses(nodes, graph, formal), source)
+
+
+def counts_snapshot(nodes: Sequence[Node], statuses: Mapping[str, NodeStatus],
+                    source: StatusSource) -> Snapshot:
+    """The snapshot of nodes whose statuses are known (a commit's, or the working tree's)."""
+    # the same rule as `tasks.progress`: a definition is finished once stated
+    finished = frozenset(
+        n.id for n in nodes
+        if (statuses[n.id].stated if n.is_definition else statuses[n.id].proved)
+    )
+    return Snapshot(
+        State.OK,
+        source=source.value,
+        rows=tuple(progress(nodes, statuses)),
+        finished=finished,
+        stated=frozenset(n.id for n in nodes if statuses[n.id].stated),
+    )
 
 
 def _normal(path: str) -> str:

@@ -4,7 +4,7 @@ computed from git objects."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,11 +45,13 @@ def collect_history(
     cache_dir: Path | None = None,
     rev: str = "HEAD",
     on_progress: OnProgress | None = None,
+    known: Mapping[str, Snapshot] | None = None,
 ) -> History:
     """The project's progress at each sampled first-parent commit up to `rev`.
 
     `cache_dir` holds one file per commit (None: no cache); `since` is a time in seconds
-    since the epoch; `every` keeps one commit in that many, counted from the oldest."""
+    since the epoch; `every` keeps one commit in that many, counted from the oldest;
+    `known` gives snapshots already at hand (an earlier walk with the same rules), by sha."""
     start = time.perf_counter()
     try:
         repository = open_repository(project, subdir)
@@ -60,7 +62,7 @@ def collect_history(
         return History(False, "the repository has no commits")
     commits = commits_between(sample(chain, every), since)
     walked = walk_commits(repository, commits, status_source=status_source,
-                          cache_dir=cache_dir, on_progress=on_progress)
+                          cache_dir=cache_dir, on_progress=on_progress, known=known)
     stats = WalkStats(len(chain), len(commits), walked.cached, len(commits) - walked.cached,
                       walked.objects_read, walked.lean_scans, time.perf_counter() - start)
     return History(True, commits=commits, snapshots=walked.snapshots, every=every, stats=stats)
@@ -73,14 +75,16 @@ def walk_commits(
     status_source: StatusSource = StatusSource.AUTO,
     cache_dir: Path | None = None,
     on_progress: OnProgress | None = None,
+    known: Mapping[str, Snapshot] | None = None,
 ) -> Walked:
-    """The snapshot of each commit: from the cache, else from its git objects (then cached)."""
+    """The snapshot of each commit: from `known`, else from the cache, else from its git
+    objects (then cached)."""
     cache = (HistoryCache(cache_dir, cache_key(status_source.value, repository.prefix))
              if cache_dir is not None else None)
     snapshots: dict[str, Snapshot] = {}
     todo = []
     for commit in commits:
-        cached = cache.get(commit.sha) if cache else None
+        cached = (known or {}).get(commit.sha) or (cache.get(commit.sha) if cache else None)
         if cached is None:
             todo.append(commit)
         else:
