@@ -47,10 +47,14 @@ def install_blueprint(folder: Path) -> str:
     print(f"installing blueprint from {ROOT} into a fresh virtualenv…", flush=True)
     venv.create(folder, with_pip=True)
     python = folder / "bin" / "python"
-    subprocess.run(
+    installed = subprocess.run(
         [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", str(ROOT)],
-        check=True,
+        capture_output=True,
+        text=True,
+        check=False,
     )
+    if installed.returncode != 0:
+        raise SystemExit(f"pip install failed (or use --blueprint):\n{installed.stderr}")
     return str(folder / "bin" / "blueprint")
 
 
