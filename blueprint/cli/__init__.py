@@ -22,6 +22,7 @@ app = typer.Typer(
 console = Console(highlight=False)
 errors = Console(stderr=True, highlight=False)
 _debug = False
+_DEFAULT_GC = gc.get_threshold()
 
 
 @app.callback()
@@ -44,10 +45,12 @@ def _register() -> None:
 
 
 def main() -> None:
-    # A one-shot command allocates much and frees it all at exit, so the cycle collector only
-    # costs time (15% of a 2,000-node build); `watch` and `serve`, which run for hours, turn
-    # it back on with `long_running()`.
-    gc.disable()
+    # A one-shot command allocates much and frees it all at exit: the cycle collector, run at
+    # its default pace, costs 15% of a 2,000-node build and of a history walk. Collecting
+    # seventy times less often wins most of that back and still bounds memory (+3% on pfr's
+    # history, against +15% with no collection at all); `watch` and `serve`, which run for
+    # hours, go back to the default pace with `long_running()`.
+    gc.set_threshold(50_000, 20, 20)
     _register()
     code = _run()
     # Tearing the interpreter down object by object takes 50 ms we need not spend: everything
@@ -59,8 +62,8 @@ def main() -> None:
 
 
 def long_running() -> None:
-    """Called by commands that run until interrupted: they need the cycle collector."""
-    gc.enable()
+    """Called by commands that run until interrupted: the cycle collector at its usual pace."""
+    gc.set_threshold(*_DEFAULT_GC)
 
 
 def _run() -> int:
