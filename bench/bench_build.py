@@ -1,7 +1,8 @@
 """Build speed: ours against leanblueprint on real blueprints, and how cost grows with size.
 
     python bench/bench_build.py [--corpus ../shared/corpus] [--plastex PATH]
-                                [--sizes 100 500 1000 2000 5000] [--repeat 3]
+                                [--project PATH ...] [--sizes 100 500 1000 2000 5000]
+                                [--repeat 3] [--blueprint COMMAND]
 
 1. Real blueprints (../shared/corpus): a cold `blueprint build` (no layout cache, the
    command as a user runs it) against leanblueprint's `plastex -c plastex.cfg
@@ -87,15 +88,25 @@ def leanblueprint(blueprint: Path, plastex: str, work: Path, repeat: int) -> flo
     return min(times)
 
 
-def real_blueprints(blueprint: str, corpus: Path, plastex: str | None, repeat: int) -> None:
+def real_blueprints(
+    blueprint: str, corpus: Path, projects: list[Path], plastex: str | None, repeat: int
+) -> None:
     print(f"\n## Real blueprints: cold build, layout included (seconds, best of {repeat})\n")
     print(f"{'project':<24}{'nodes':>6}{'leanblueprint':>15}{'blueprint':>11}{'ratio':>8}")
-    for source in sorted(p for p in corpus.iterdir() if (p / "SOURCE.json").is_file()):
+    corpus_projects = (
+        sorted(p for p in corpus.iterdir() if (p / "SOURCE.json").is_file())
+        if corpus.is_dir()
+        else []
+    )
+    for source in [*corpus_projects, *projects]:
         with tempfile.TemporaryDirectory() as folder:
             work = Path(folder)
             project = work / source.name
-            shutil.copytree(source / "blueprint", project / "blueprint")
-            nodes = len(json.loads((source / "reference-nonreduced.json").read_text())["nodes"])
+            if source in projects:  # a whole project: its Lean sources are scanned too
+                shutil.copytree(source, project, ignore=shutil.ignore_patterns(*NOT_COPIED))
+            else:  # the corpus holds blueprints only
+                shutil.copytree(source / "blueprint", project / "blueprint")
+            nodes = _node_count(blueprint, project)
             if not nodes:
                 continue
             ours = ours_cold(blueprint, project, work / "site", repeat)
@@ -108,6 +119,19 @@ def real_blueprints(blueprint: str, corpus: Path, plastex: str | None, repeat: i
             ratio = f"{theirs / ours:>7.1f}x" if theirs else "      -"
             theirs_text = f"{theirs:>15.2f}" if theirs else f"{'not run':>15}"
             print(f"{source.name:<24}{nodes:>6}{theirs_text}{ours:>11.2f}{ratio}")
+
+
+NOT_COPIED = (".git", ".lake", "site", ".blueprint-cache", "build", "web", "print")
+
+
+def _node_count(blueprint: str, project: Path) -> int:
+    exported = subprocess.run(
+        [blueprint, "export", str(project), "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return len(json.loads(exported.stdout)["nodes"]) if exported.stdout else 0
 
 
 STAGE_RUN = """
@@ -199,6 +223,13 @@ def main() -> None:
     )
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--plastex", default=shutil.which("plastex"))
+    parser.add_argument(
+        "--project",
+        type=Path,
+        action="append",
+        default=[],
+        help="a whole leanblueprint project (Lean sources included) to add to the real ones",
+    )
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500, 1000, 2000, 5000])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--skip", nargs="*", default=[], choices=["real", "generated", "rebuild"])
@@ -212,8 +243,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         blueprint = args.blueprint or install_blueprint(Path(folder) / "venv")
         print(f"timing {blueprint}")
-        if "real" not in args.skip and args.corpus.is_dir():
-            real_blueprints(blueprint, args.corpus, args.plastex, args.repeat)
+        if "real" not in args.skip and (args.corpus.is_dir() or args.project):
+            real_blueprints(blueprint, args.corpus, args.project, args.plastex, args.repeat)
         if "generated" not in args.skip:
             generated(args.sizes)
         if "rebuild" not in args.skip:
