@@ -186,6 +186,7 @@ def render_site(
         "bars": bars,
         "total": bars[0],
         "chapter_title": titles.html,
+        "chapter_text": titles.text,
         "diagnostics": analysis.diagnostics,
         "status_source": analysis.status_source,
         "node_count": len(analysis.nodes),
@@ -195,7 +196,7 @@ def render_site(
         "hash": node_hash,
         "legend_descriptions": sorted(analysis.blueprint.options.color_descriptions.items()),
     }
-    panels = _panels(env, data)
+    panels = _panels(env, data, titles)
     files: dict[str, bytes] = {}
 
     def page(name: str, template: str, **extra: object) -> None:
@@ -211,7 +212,7 @@ def render_site(
             view=view,
             boxes={box.id: box for box in view.layout.nodes},
             panels=panels,
-            nodes_json=_json_for_script(_graph_data(analysis, data, view)),
+            nodes_json=_json_for_script(_graph_data(analysis, data, view, titles)),
         )
     page("contents.html", "contents.html")
     for chapter in data.chapters:
@@ -277,10 +278,13 @@ class _MarkupMemo:
 
 
 class Titles:
-    """Chapter titles in TeX where no chapter page converted them (the progress figures, the
-    history), converted as the chapter pages convert their headings, with the blueprint's
-    macros: `html` for the pages, `text` where no markup can go (SVG text, tooltips). Only a
-    `\\ref` or a `\\cite` in a title would differ: here it is not a link."""
+    """Chapter (and `dep_by` section) titles in TeX where no chapter page converted them (the
+    task board, the side panels, the graph pages' filters and names, the progress figures,
+    the history), converted as the chapter pages convert their headings, with the
+    blueprint's macros: `html` for the pages (templates: `chapter_title`), `text` where no
+    markup can go (an <option>, a <title>, an attribute, SVG text, the graph's JSON;
+    templates: `chapter_text`). Only a `\\ref` or a `\\cite` in a title would differ: here it
+    is not a link."""
 
     def __init__(self, macros: Mapping[str, Macro] | None = None) -> None:
         self._context = Context(NoLinks(), macros or {})
@@ -341,15 +345,20 @@ def _history_pages(
     return files
 
 
-def _panels(env: jinja2.Environment, data: SiteData) -> dict[str, markupsafe.Markup]:
+def _panels(
+    env: jinja2.Environment, data: SiteData, titles: Titles
+) -> dict[str, markupsafe.Markup]:
     """Each node's side panel, rendered once by the template and shared by the graph pages."""
     panel = env.get_template("_node.html").module.panel  # type: ignore[attr-defined]
-    return {node_id: panel(info, data.nodes) for node_id, info in data.nodes.items()}
+    return {node_id: panel(info, data.nodes, titles.html) for node_id, info in data.nodes.items()}
 
 
-def _graph_data(analysis: Analysis, data: SiteData, view: GraphView) -> dict[str, object]:
+def _graph_data(
+    analysis: Analysis, data: SiteData, view: GraphView, titles: Titles
+) -> dict[str, object]:
     """What graph.js needs, once per page: nodes in drawing order and their dependencies
-    (every edge, not only the drawn ones) as indices into that order."""
+    (every edge, not only the drawn ones) as indices into that order. Names are plain text
+    (chapter titles converted from TeX): the script shows text only as text."""
     index = {node_id: position for position, node_id in enumerate(view.node_ids)}
     nodes = []
     for node_id in view.node_ids:
@@ -373,7 +382,7 @@ def _graph_data(analysis: Analysis, data: SiteData, view: GraphView) -> dict[str
     return {
         "page": view.slug,
         "nodes": nodes,
-        "chapters": data.chapter_titles,
+        "chapters": [titles.text(chapter) for chapter in data.chapter_titles],
         "stages": [[key, STAGE_SHORT[key], words] for key, words in STAGES],
     }
 

@@ -1,12 +1,17 @@
 """Chapter titles written in TeX read the same on every page that names a chapter: the chapter
-page, the progress page and the history page (HTML), and the history's charts (plain text,
-since SVG text holds no markup); escaped everywhere."""
+page, the task board, the node panels, the overview's list of graphs, the progress page and
+the history page (HTML); the graph pages' filter, view menu, <title>s and labels, the data
+graph.js reads and the history's charts (plain text, since none of these holds markup);
+escaped everywhere."""
 
 from __future__ import annotations
 
+import html
+import json
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,7 +25,7 @@ TITLE = (r"The \emph{entropy} of $X$, \texorpdfstring{$m$}{m}-torsion "
          r"\Ent{} <img src=x onerror=alert(1)>")
 WEB = r"""\documentclass{report}
 \usepackage{amsthm}
-\usepackage{blueprint}
+\usepackage[dep_by=chapter]{blueprint}
 \newcommand{\Ent}{\textbf{Shannon}}
 \begin{document}
 \chapter{%s}
@@ -30,6 +35,13 @@ An A.
 \begin{lemma}\label{B}\uses{A}
 B holds.
 \end{lemma}
+\begin{lemma}\label{C}\notready
+C holds.
+\end{lemma}
+\chapter{Plain}
+\begin{lemma}\label{D}\uses{B}
+D holds.
+\end{lemma}
 \end{document}
 """
 #: the title as the chapter page shows it
@@ -37,6 +49,8 @@ HTML = (r'The <em>entropy</em> of <span class="math">\(X\)</span>, '
         r'<span class="math">\(m\)</span>-torsion <strong>Shannon</strong> '
         "&lt;img src=x onerror=alert(1)&gt;")
 TEXT = "The entropy of X , m -torsion Shannon &lt;img src=x onerror=alert(1)&gt;"
+#: the plain text itself (TEXT is as HTML writes it)
+PLAIN = html.unescape(TEXT)
 
 
 @pytest.fixture(scope="module")
@@ -78,3 +92,83 @@ def test_the_history_charts_name_the_chapter_in_plain_text(site: Path) -> None:
     description = re.search(r'<desc id="history-1-desc">(.*?)</desc>', svg)
     assert description is not None and description.group(1).startswith(TEXT + ", 2024-01-01")
     assert "<em>" not in svg and "<span" not in svg and "\\(" not in svg
+
+
+def no_raw_tex(page: str) -> None:
+    assert "\\emph" not in page and "texorpdfstring" not in page and "<img" not in page
+
+
+def test_the_task_board_shows_the_title_as_the_chapter_page_does(site: Path) -> None:
+    page = (site / "tasks.html").read_text()
+    tasks = page[page.index('id="tasks"'):page.index('id="blockers"')]
+    assert f"<td>{HTML}</td>" in tasks  # B, ready to state
+    blockers = page[page.index('id="blockers"'):page.index('id="mains"')]
+    assert f"<td>{HTML}</td>" in blockers  # C, not ready
+    no_raw_tex(page)
+
+
+def test_the_graph_page_names_the_chapter_in_html_or_plain_text(site: Path) -> None:
+    page = (site / "graph.html").read_text()
+    # the filter: an <option> holds text only
+    assert f'<option value="0">{TEXT}</option>' in page
+    assert '<option value="1">Plain</option>' in page
+    # the side panel (a <template> of markup): as the chapter page
+    panel = page[page.index('<template data-i="0">'):page.index("</template>")]
+    assert f"; {HTML})</span></p>" in panel
+    # what graph.js reads: plain text, in JSON that cannot close its <script>
+    raw = re.search(r'<script type="application/json" id="nodes-data">(.*?)</script>', page)
+    assert raw is not None and "<" not in raw.group(1)
+    data = json.loads(raw.group(1))
+    assert data["chapters"] == [PLAIN, "Plain"]
+    assert [n["chapter"] for n in data["nodes"]] == [0, 0, 0, 1]
+    no_raw_tex(page)
+
+
+def test_the_chapter_graphs_are_named_in_plain_text_and_listed_in_html(site: Path) -> None:
+    """dep_by=chapter: one graph per chapter, named by its title; a node drawn in another
+    chapter's graph says where it is from."""
+    own = (site / "graph-1.html").read_text()
+    assert f"<title>{TEXT} · " in own
+    assert f'aria-label="{TEXT}: 4 nodes"' in own  # D drawn as a neighbour
+    assert f'<option value="graph-1.html" selected>{TEXT}</option>' in own
+    no_raw_tex(own)
+    other = (site / "graph-2.html").read_text()
+    outside = other[other.index('data-id="B"'):]
+    outside = outside[:outside.index("</g>")]
+    assert f"(from {TEXT})</title>" in outside and f"(from {TEXT})\">" in outside
+    no_raw_tex(other)
+    overview = (site / "index.html").read_text()
+    assert f'<a href="graph-1.html">{HTML}</a>' in overview
+    no_raw_tex(overview)
+
+
+@pytest.mark.browser
+def test_the_chapter_filter_shows_the_plain_title_and_nothing_runs(site: Path,
+                                                                    browser: Any) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    dialogs: list[str] = []
+    errors: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        page.goto((site / "graph.html").as_uri())
+        page.wait_for_selector("html[data-graph-ready]")
+        options = page.locator("#filter-chapter option")
+        assert options.all_text_contents() == ["all", PLAIN, "Plain"]
+        page.select_option("#filter-chapter", "0")
+        assert page.locator("g.node.filtered-out").count() == 1  # D, in the other chapter
+        page.locator('g.node[data-id="A"]').click()
+        page.wait_for_selector("#panel:not([hidden])")
+        status = page.locator("#panel p.status")
+        assert "The entropy of" in status.inner_text()  # the <img> shown as text
+        assert "Shannon <img src=x onerror=alert(1)>)" in status.inner_text()
+        assert status.locator("em").inner_text() == "entropy"  # converted, as markup
+        for name in ("tasks", "index", "graph-2"):
+            page.goto((site / f"{name}.html").as_uri())
+            page.wait_for_timeout(100)
+        assert page.evaluate("document.querySelectorAll('img, [onerror]').length") == 0
+    finally:
+        context.close()
+    assert not dialogs and not errors, (dialogs, errors)

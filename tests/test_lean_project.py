@@ -394,3 +394,26 @@ def test_folder_diagnostics_print_without_a_line_and_annotate_no_file() -> None:
         "::warning::no lakefile", "::warning file=blueprint.toml,line=4::no module"
     ]
     assert _error_record(folder) == {"file": "./", "line": None, "message": "no lakefile"}
+
+
+def test_the_overview_lists_a_folder_diagnostic_without_a_line(sample: Path,
+                                                               tmp_path: Path) -> None:
+    """The site's overview prints where a problem is as the CLI does: `./`, not `./:0`.
+    (`build` itself stops before such a warning: `--status-source lean` without a lakefile
+    is an error, and with `[lean] roots` the warning is at their line; the Lean loader's
+    warning about a bare folder is put in the analysis of the sample.)"""
+    from blueprint.build import StatusSource, analyze
+    from blueprint.render import lay_out, render_site
+
+    write(tmp_path / "bare", "Foo.lean", "theorem t : True := trivial\n")
+    (folder,) = load_lean_project(tmp_path / "bare", with_deps=False).diagnostics
+    assert (folder.file, folder.line) == ("./", 0)
+    analysis = analyze(sample, StatusSource.ANNOTATIONS)
+    analysis.diagnostics.append(folder)
+    page = render_site(analysis, lay_out(analysis))["index.html"].decode()
+    assert "<code>./</code> warning: no lakefile.toml or lakefile.lean" in page
+    assert "./:0" not in page
+    for d in analysis.diagnostics:  # a file's problem keeps its line
+        assert f'<li class="{d.severity}"><code>{d.where}</code> {d.severity}:' in page
+    assert any(d.line > 0 and f"<code>{d.file}:{d.line}</code>" in page
+               for d in analysis.diagnostics)

@@ -1,5 +1,7 @@
-// Document pages: a link to `page.html#node-label` scrolls to that node's card. Labels can
-// hold any character, so cards are found by comparing data attributes, never by id.
+// Pages that show converted TeX (the document, the task board, progress, history, the
+// overview): math is typeset; a link to `page.html#node-label` scrolls to that node's card
+// or row. Labels can hold any character, so cards are found by comparing data attributes,
+// never by id.
 (function () {
   "use strict";
   var current = null;
