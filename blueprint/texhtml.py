@@ -164,6 +164,11 @@ def to_inlines(tex: str, context: Context | None = None) -> tuple[Inline, ...]:
     return _merge(items)
 
 
+def tex_text(tex: str) -> str:
+    """A TeX phrase (a chapter title) as plain words, math as its TeX: for the terminal."""
+    return plain_text(to_inlines(tex))
+
+
 def plain_text(items: Sequence[Block | Inline | Item]) -> str:
     """The words of converted items, math as its TeX: for search and for tooltips."""
     out: list[str] = []
@@ -175,8 +180,8 @@ def _plain(items: Sequence[object], out: list[str]) -> None:
     for item in items:
         if isinstance(item, Text):
             out.append(item.text)
-        elif isinstance(item, Math):
-            out.append(f" {item.tex} ")
+        elif isinstance(item, Math):  # inline math keeps the text's own spacing: "$m$-torsion"
+            out.append(f" {item.tex} " if item.display else item.tex)
         elif isinstance(item, Styled | Link | Paragraph):
             _plain(item.children, out)
             out.append(" " if isinstance(item, Paragraph) else "")

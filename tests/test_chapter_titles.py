@@ -48,7 +48,7 @@ D holds.
 HTML = (r'The <em>entropy</em> of <span class="math">\(X\)</span>, '
         r'<span class="math">\(m\)</span>-torsion <strong>Shannon</strong> '
         "&lt;img src=x onerror=alert(1)&gt;")
-TEXT = "The entropy of X , m -torsion Shannon &lt;img src=x onerror=alert(1)&gt;"
+TEXT = "The entropy of X, m-torsion Shannon &lt;img src=x onerror=alert(1)&gt;"
 #: the plain text itself (TEXT is as HTML writes it)
 PLAIN = html.unescape(TEXT)
 

@@ -38,3 +38,19 @@ def test_a_missing_project_is_one_error_line(tmp_path: Path) -> None:
     result = status(str(tmp_path / "nowhere"), cwd=tmp_path)
     assert result.returncode == 1
     assert "error" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_chapter_titles_in_tex_print_as_words(sample: Path) -> None:
+    chapter = sample / "blueprint" / "src" / "chapter" / "congruences.tex"
+    text = chapter.read_text(encoding="utf-8")
+    chapter.write_text(
+        text.replace(
+            r"\chapter{Congruences modulo a prime}",
+            r"\chapter{Congruences \emph{modulo} \texorpdfstring{$p$}{p}-adic [x]}",
+        ),
+        encoding="utf-8",
+    )
+    result = status(str(sample), cwd=sample.parent)
+    assert result.returncode == 0, result.stderr
+    assert "Congruences modulo p-adic [x]" in result.stdout  # rich markup escaped too
+    assert "\\emph" not in result.stdout and "texorpdfstring" not in result.stdout

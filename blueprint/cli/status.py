@@ -29,6 +29,7 @@ def status_command(
     from blueprint.build import analyze
     from blueprint.cli import console
     from blueprint.tasks import blockers, main_results, progress, ready_tasks
+    from blueprint.texhtml import tex_text
 
     analysis = analyze(project, status_source)
     nodes, graph, statuses = analysis.nodes, analysis.graph, analysis.statuses
@@ -47,7 +48,7 @@ def status_command(
             str(rank),
             task.kind.value,
             escape(task.node_id),
-            escape(node.chapter or ""),
+            escape(tex_text(node.chapter or "")),
             str(task.unlocks),
             str(task.main_results),
             escape(", ".join(node.lean)) or "-",
@@ -72,12 +73,14 @@ def status_command(
 
 
 def progress_table(rows: list[Progress]) -> Table:
+    from blueprint.texhtml import tex_text
+
     table = Table(title="Progress")
     for column in ("chapter", "nodes", "statements", "proofs", "fully proved"):
         table.add_column(column, justify="left" if column == "chapter" else "right")
     for index, row in enumerate(rows):
         cells = [_share(value, row.nodes) for value in (row.stated, row.proved, row.fully_proved)]
-        label = "All chapters" if index == 0 else escape(row.label)
+        label = "All chapters" if index == 0 else escape(tex_text(row.label))
         table.add_row(label, str(row.nodes), *cells, style="bold" if index == 0 else None)
         if index == 0 and len(rows) > 1:
             table.add_section()
