@@ -7,9 +7,13 @@ from __future__ import annotations
 import http.client
 import json
 import socket
+import threading
 import time
 import urllib.parse
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from blueprint.model import Node, Part
@@ -130,3 +134,73 @@ class EventStream:
         if not raw:
             raise EOFError("the event stream closed")
         return raw.decode("utf-8").rstrip("\r\n")
+
+
+@dataclass
+class Session:
+    """A `blueprint watch` session running in a thread (see `watching`)."""
+
+    project: Path
+    url: str = ""
+    rebuilds: list[Any] = field(default_factory=list)  # blueprint.watch.Rebuild
+    stop: threading.Event = field(default_factory=threading.Event)
+
+    def wait_rebuilds(self, count: int, timeout: float = 20.0) -> Any:
+        deadline = time.monotonic() + timeout
+        while len(self.rebuilds) < count:
+            assert time.monotonic() < deadline, f"only {len(self.rebuilds)} rebuilds"
+            time.sleep(0.02)
+        return self.rebuilds[count - 1]
+
+    def get(self, path: str) -> str:
+        host, port = self.url.removeprefix("http://").rstrip("/").split(":")
+        connection = http.client.HTTPConnection(host, int(port), timeout=5)
+        connection.request("GET", path)
+        body = connection.getresponse().read().decode()
+        connection.close()
+        return body
+
+    def node_classes(self, node_id: str) -> str:
+        """The classes of a node of the served graph (its status colours)."""
+        page = self.get("/graph.html")
+        marker = f'data-id="{node_id}"'
+        start = page.rindex('<g class="', 0, page.index(marker))
+        return page[start : page.index(marker)]
+
+
+@contextmanager
+def watching(project: Path, **options: Any) -> Iterator[Session]:
+    """`blueprint watch` on `project` (a free port, status source auto, settle 0.1 s, plus
+    `options` for `blueprint.watch.watch`), yielded after its first build, stopped after."""
+    from blueprint.build import StatusSource
+    from blueprint.watch import watch
+
+    state = Session(project)
+    ready = threading.Event()
+
+    def on_ready(server: Any) -> None:
+        state.url = server.url
+        ready.set()
+
+    thread = threading.Thread(
+        target=watch,
+        args=(project, "127.0.0.1", free_port(), StatusSource.AUTO, state.rebuilds.append,
+              on_ready),
+        kwargs={"stop": state.stop, "settle": 0.1, **options},
+        daemon=True,
+    )
+    thread.start()
+    try:
+        assert ready.wait(30), "watch did not start"
+        state.wait_rebuilds(1)
+        yield state
+    finally:
+        state.stop.set()
+        thread.join(10)
+    assert not thread.is_alive()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])

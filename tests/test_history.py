@@ -8,7 +8,6 @@ import os
 import re
 import shutil
 import subprocess
-import threading
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -612,9 +611,7 @@ def test_history_ends_with_the_working_tree_and_follows_head(
     rebuild (as the progress page), the git walk is not done again for an edit, and a commit,
     which changes no watched file, brings the history up to date by itself."""
     import blueprint.history.walk as walk
-    from blueprint.server import SiteServer
-    from blueprint.watch import watch
-    from tests.test_watch import Session, _free_port
+    from tests.helpers import watching
 
     walks: list[str] = []
     collect = walk.collect_history
@@ -631,24 +628,7 @@ def test_history_ends_with_the_working_tree_and_follows_head(
     repo.commit("one", "2024-01-01")
     repo.write("blueprint/src/content.tex", content(a=True, b=True))
     repo.commit("two", "2024-01-08")
-    state = Session(repo.root)
-    ready = threading.Event()
-
-    def on_ready(server: SiteServer) -> None:
-        state.url = server.url
-        ready.set()
-
-    thread = threading.Thread(
-        target=watch,
-        args=(repo.root, "127.0.0.1", _free_port(), StatusSource.AUTO, state.rebuilds.append,
-              on_ready),
-        kwargs={"stop": state.stop, "settle": 0.1, "history": True, "head_poll": 0.1},
-        daemon=True,
-    )
-    thread.start()
-    try:
-        assert ready.wait(30), "watch did not start"
-        state.wait_rebuilds(1)
+    with watching(repo.root, history=True, head_poll=0.1) as state:
         page = state.get("/history.html")
         assert "2 commits from 2024-01-01 to 2024-01-08" in page
         assert "working tree" not in page  # the files are those of HEAD
@@ -672,10 +652,6 @@ def test_history_ends_with_the_working_tree_and_follows_head(
         rebuilds = len(state.rebuilds)
         time.sleep(0.5)  # HEAD stays: no more rebuilds
         assert len(state.rebuilds) == rebuilds and all(r.ok for r in state.rebuilds)
-    finally:
-        state.stop.set()
-        thread.join(10)
-    assert not thread.is_alive()
 
 
 def page_with(state: Any, text: str, timeout: float = 20.0) -> str:

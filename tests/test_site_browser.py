@@ -6,7 +6,6 @@ Each test leaves a screenshot in test-artifacts/screenshots/ for a person to loo
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,19 +28,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Analysis]:
     out = root / "out"
     analysis = build(project, out, StatusSource.LEAN)
     return out, analysis
-
-
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.errors = errors
-    yield page
-    context.close()
-    assert not errors, errors
 
 
 def open_graph(page: Any, site: Path, hash: str = "") -> None:

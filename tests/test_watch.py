@@ -2,91 +2,23 @@
 
 from __future__ import annotations
 
-import http.client
-import socket
-import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from blueprint.build import StatusSource
-from blueprint.server import SiteServer
-from blueprint.watch import Rebuild, watch
 from tests.conftest import ARTIFACTS, copy_sample
-from tests.helpers import EventStream
+from tests.helpers import EventStream, Session, watching
 
 SORRY = "  sorry\n\nend Euler"
 PROOF = "  exact ZMod.pow_totient a\n\nend Euler"
 
 
-@dataclass
-class Session:
-    project: Path
-    url: str = ""
-    rebuilds: list[Rebuild] = field(default_factory=list)
-    stop: threading.Event = field(default_factory=threading.Event)
-
-    def wait_rebuilds(self, count: int, timeout: float = 20.0) -> Rebuild:
-        deadline = time.monotonic() + timeout
-        while len(self.rebuilds) < count:
-            assert time.monotonic() < deadline, f"only {len(self.rebuilds)} rebuilds"
-            time.sleep(0.02)
-        return self.rebuilds[count - 1]
-
-    def get(self, path: str) -> str:
-        host, port = self.url.removeprefix("http://").rstrip("/").split(":")
-        connection = http.client.HTTPConnection(host, int(port), timeout=5)
-        connection.request("GET", path)
-        body = connection.getresponse().read().decode()
-        connection.close()
-        return body
-
-    def node_classes(self, node_id: str) -> str:
-        page = self.get("/graph.html")
-        marker = f'data-id="{node_id}"'
-        start = page.rindex('<g class="', 0, page.index(marker))
-        return page[start : page.index(marker)]
-
-
 @pytest.fixture
 def session(tmp_path: Path) -> Iterator[Session]:
-    project = copy_sample(tmp_path)
-    state = Session(project)
-    ready = threading.Event()
-
-    def on_ready(server: SiteServer) -> None:
-        state.url = server.url
-        ready.set()
-
-    thread = threading.Thread(
-        target=watch,
-        args=(
-            project,
-            "127.0.0.1",
-            _free_port(),
-            StatusSource.AUTO,
-            state.rebuilds.append,
-            on_ready,
-        ),
-        kwargs={"stop": state.stop, "settle": 0.1},
-        daemon=True,
-    )
-    thread.start()
-    assert ready.wait(30), "watch did not start"
-    state.wait_rebuilds(1)
-    yield state
-    state.stop.set()
-    thread.join(10)
-    assert not thread.is_alive()
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+    with watching(copy_sample(tmp_path)) as state:
+        yield state
 
 
 def test_removing_a_sorry_turns_the_node_green(session: Session) -> None:

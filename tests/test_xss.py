@@ -194,14 +194,7 @@ def test_the_html_has_only_the_templates_elements_and_attributes(hostile_site: P
 
 
 @pytest.mark.browser
-def test_nothing_runs_on_any_page_whatever_one_clicks(hostile_site: Path, browser: Any) -> None:
-    context = browser.new_context()
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    dialogs: list[str] = []
-    errors: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.on("pageerror", lambda error: errors.append(str(error)))
+def test_nothing_runs_on_any_page_whatever_one_clicks(hostile_site: Path, page: Any) -> None:
     for path in pages(hostile_site):
         page.goto(path.as_uri())
         page.wait_for_timeout(100)
@@ -235,5 +228,3 @@ def test_nothing_runs_on_any_page_whatever_one_clicks(hostile_site: Path, browse
     page.wait_for_selector("#panel:not([hidden])")
     assert '(it’s "quoted" & <b>bold</b>)' in page.inner_text("#panel h2")  # shown as text
     page.screenshot(path=str(ARTIFACTS / "screenshots" / "xss-graph.png"))
-    context.close()
-    assert not dialogs and not errors, (dialogs, errors)
