@@ -106,6 +106,9 @@ class Part:
     leanok: bool = False
     mathlibok: bool = False
     notready: bool = False
+    # a proof with nothing in it but spaces, comments and \par: leanblueprint takes it
+    # for no proof at all (its plasTeX element is empty, hence false)
+    empty: bool = False
 
 
 @dataclass
@@ -130,6 +133,11 @@ class Node:
     @property
     def file(self) -> str:
         return self.statement.file
+
+    @property
+    def has_proof(self) -> bool:
+        """Whether a proof with something in it is written: the condition of "ready to prove"."""
+        return self.proof is not None and not self.proof.empty
 
     @property
     def line(self) -> int:

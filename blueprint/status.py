@@ -58,7 +58,7 @@ def compute_statuses(
         can_state = (
             all(formal[dep].stated for dep in statement_deps) and not node.statement.notready
         )
-        can_prove = node.proof is not None and all(
+        can_prove = node.has_proof and all(
             formal[dep].stated for dep in statement_deps + proof_deps
         )
         statuses[node.id] = NodeStatus(

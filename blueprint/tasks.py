@@ -120,7 +120,7 @@ def _ready(node: Node, status: NodeStatus, graph: nx.DiGraph, stated: set[str]) 
     proof_deps = [d for d in node.proof.uses if d in graph] if node.proof else []
     is_stated = node.id in stated
     can_state = all(d in stated for d in statement_deps) and not node.statement.notready
-    can_prove = node.proof is not None and all(d in stated for d in statement_deps + proof_deps)
+    can_prove = node.has_proof and all(d in stated for d in statement_deps + proof_deps)
     if not is_stated:
         return can_state
     return can_prove and not status.proved and not node.is_definition

@@ -812,6 +812,26 @@ def test_a_second_proof_is_reported_and_the_first_kept() -> None:
     assert "web.tex:5" in found.message
 
 
+@pytest.mark.parametrize(
+    ("proof", "empty"),
+    [
+        ("\\begin{proof}\n\n\\end{proof}", True),  # brownian-motion's placeholders
+        ("\\begin{proof}\n%   \\uses{a}\n%   See 8.2.1.\n\\end{proof}", True),
+        ("\\begin{proof}[Proof of A] \\par \\end{proof}", True),
+        ("\\begin{proof}\\leanok\\end{proof}", False),
+        ("\\begin{proof}\n\\uses{a}\n\\end{proof}", False),
+        ("\\begin{proof}~\\end{proof}", False),
+        ("\\begin{proof}{}\\end{proof}", False),
+        ("\\begin{proof}\\noindent\\end{proof}", False),
+    ],
+)
+def test_a_proof_with_nothing_in_it_is_empty(proof: str, empty: bool) -> None:
+    """leanblueprint's plasTeX element of a proof holding only spaces, comments and \\par
+    is empty, which leanblueprint reads as no proof: nothing in it is ready to prove."""
+    node = nodes(read(doc(f"\\begin{{lemma}}\\label{{b}}B\\end{{lemma}}\n{proof}")))["b"]
+    assert node.proof is not None and (node.proof.empty, node.has_proof) == (empty, not empty)
+
+
 def test_proves_in_a_statement_is_reported() -> None:
     blueprint = read(doc("\\begin{lemma}\\label{a}\\proves{a}x\\end{lemma}"))
     assert one(blueprint, "outside a proof").severity is Severity.WARNING

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from blueprint.graph import build_graph
 from blueprint.model import Border, Fill, Node
 from blueprint.status import NodeStatus, compute_statuses, formalization_from_annotations
@@ -74,6 +76,23 @@ def test_theorem_without_proof_environment_is_never_proved() -> None:
     )
     assert result["l"].fill is Fill.NONE
     assert result["t"].fill is Fill.PROVED
+
+
+def test_an_empty_proof_is_not_ready_to_prove() -> None:
+    # leanblueprint tests its proof element for truth: an empty proof is no proof
+    # (brownian-motion's `\\begin{proof}\\n\\n\\end{proof}` placeholders)
+    def with_empty_proof(node: Node) -> Node:
+        assert node.proof is not None
+        return replace(node, proof=replace(node.proof, empty=True))
+
+    result = statuses(
+        make_node("d", env="definition", leanok=True, proof=False),
+        with_empty_proof(make_node("a", uses=["d"])),
+        with_empty_proof(make_node("s", leanok=True)),
+    )
+    assert (result["a"].border, result["a"].fill) == (Border.CAN_STATE, Fill.NONE)
+    assert (result["s"].border, result["s"].fill) == (Border.STATED, Fill.NONE)
+    assert not result["a"].can_prove and not result["s"].can_prove
 
 
 def test_mathlibok_counts_as_leanok_and_shows_mathlib_border() -> None:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 from blueprint.graph import build_graph
 from blueprint.model import Node
 from blueprint.status import compute_statuses, formalization_from_annotations
@@ -38,6 +40,14 @@ def test_tasks_are_the_ready_nodes_ranked_by_what_they_unlock() -> None:
     assert by_id["stated"].main_results == 1
     assert "l1" not in by_id and "vague" not in by_id
     assert [t.node_id for t in tasks] == ["group", "stated", "lone"]
+
+
+def test_a_stated_node_with_an_empty_proof_is_no_prove_task() -> None:
+    stated = make_node("stated", leanok=True)
+    assert stated.proof is not None
+    nodes = [replace(stated, proof=replace(stated.proof, empty=True))]
+    graph, statuses = analyse(nodes)
+    assert ready_tasks(nodes, graph, statuses) == []
 
 
 def test_blockers_are_not_ready_nodes_by_what_they_hold_up() -> None:

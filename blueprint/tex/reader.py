@@ -48,6 +48,7 @@ _EVENT = re.compile(
 )
 _BARE_FILE = re.compile(r"[ \t]*([^\s{}\\%]+)")
 _LABEL_IN_TITLE = re.compile(r"\\label\s*\{([^{}]*)\}")
+_EMPTY_BODY = re.compile(r"(?:\s|\\par(?![a-zA-Z@]))*")  # what plasTeX leaves no node for
 OWN_LABEL_ENVS = frozenset(
     [
         "equation",
@@ -473,6 +474,9 @@ class Reader(Preamble):
             self._at(frame.src, frame.line, Severity.INFO,
                      f"{frame.env} longer than {MAX_TEXT} characters: text cut")  # fmt: skip
         frame.part.text = body_text(frame.src, frame.body, max(end, frame.body))
+        if frame.kind is Kind.PROOF:  # comments are already out of the text
+            body_end = max(end, frame.body)
+            frame.part.empty = bool(_EMPTY_BODY.fullmatch(frame.src.text, frame.body, body_end))
         if frame.kind is Kind.STATEMENT:
             self.last_statement = frame.part
 

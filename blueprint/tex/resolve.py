@@ -45,6 +45,7 @@ class PartDraft:
     leanok: bool = False
     mathlibok: bool = False
     notready: bool = False
+    empty: bool = False  # proofs: nothing in it but spaces, comments and \par
     proves: tuple[str, str, int] | None = None
     discussion: str | None = None
     also_in: list[str] = field(default_factory=list)
@@ -206,6 +207,7 @@ class Resolver:
             leanok=draft.leanok,
             mathlibok=draft.mathlibok,
             notready=draft.notready,
+            empty=draft.empty,
         )
 
     def _uses(self, draft: PartDraft, node_id: str) -> list[str]:
