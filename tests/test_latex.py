@@ -507,6 +507,23 @@ def test_numbers_in_an_article_with_a_shared_subsection_counter() -> None:
     assert [h.number for h in blueprint.headings] == ["1", "1.2", "2"]
 
 
+def test_a_new_section_restarts_a_counter_numbered_within_subsection() -> None:
+    # carleson: resets cascade (section resets subsection, which resets theorem), as in
+    # LaTeX since 2018 and in plasTeX; the lemma after the section is 2.0.1, not 2.0.2
+    preamble = "\\newtheorem{theorem}{Theorem}[subsection]\\newtheorem{lemma}[theorem]{Lemma}"
+    body = """
+        \\section{A}
+        \\subsection{Sub}
+        \\begin{theorem}\\label{a}x\\end{theorem}
+        \\section{B}
+        \\begin{lemma}\\label{b}x\\end{lemma}
+        \\subsection{Sub}
+        \\begin{lemma}\\label{c}x\\end{lemma}
+    """
+    blueprint = read(doc(body, preamble, cls="amsart"))
+    assert [node.number for node in blueprint.nodes] == ["1.1.1", "2.0.1", "2.1.1"]
+
+
 def test_declaretheorem_options() -> None:
     preamble = (
         "\\declaretheorem[numberwithin=chapter]{theorem}"

@@ -62,9 +62,17 @@ class Counters:
             self.parent[name] = within
 
     def step(self, name: str) -> None:
+        """`\\stepcounter`: the counters reset by `name` are reset, and theirs in turn (LaTeX
+        does so since 2018, and plasTeX too: `\\newtheorem{t}{T}[subsection]` restarts at
+        each section, not only at each subsection)."""
         self.values[name] = self.values.get(name, 0) + 1
-        for child in self.children.get(name, []):
-            self.values[child] = 0
+        pending, seen = list(self.children.get(name, [])), {name}
+        while pending:
+            child = pending.pop()
+            if child not in seen:
+                seen.add(child)
+                self.values[child] = 0
+                pending += self.children.get(child, [])
 
     def start_appendix(self) -> None:
         self.appendix = True
