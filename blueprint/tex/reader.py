@@ -292,8 +292,10 @@ class Reader(Preamble):
             return
         looked = ", ".join(candidates)
         if name.endswith(".bbl"):  # made by bibtex during a TeX build, rarely committed
+            # Information only: we build without TeX, so this file never exists unless the
+            # project commits it, and `--strict` must not fail every project that inputs it.
             message = f"{macro}: no such file (a bibliography made by bibtex; not needed here)"
-            self._report(cur, match.start(), Severity.WARNING, message)
+            self._report(cur, match.start(), Severity.INFO, message)
             return
         self._report(
             cur, match.start(), Severity.ERROR, f"{macro}: no such file (looked for {looked})"
