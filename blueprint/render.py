@@ -193,7 +193,6 @@ def render_site(
         "edge_count": analysis.graph.number_of_edges(),
         "has_history": history is not None,
         "math_json": _json_for_script(_math_config(math_src, data.macros)),
-        "hash": node_hash,
         "legend_descriptions": sorted(analysis.blueprint.options.color_descriptions.items()),
     }
     panels = _panels(env, data, titles)
@@ -248,6 +247,7 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["n"] = _number
     tex = env.get_template("_tex.html").module
+    env.globals["node_hash"] = node_hash  # a function, not a macro: called for every link
     env.globals["tex_blocks"] = _MarkupMemo(tex.blocks)  # type: ignore[attr-defined]
     env.globals["tex_inlines"] = _MarkupMemo(tex.inlines)  # type: ignore[attr-defined]
     return env
