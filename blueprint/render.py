@@ -34,6 +34,7 @@ from blueprint.sitedata import (
     NodeInfo,
     SiteData,
     TextMemo,
+    fragment_key,
     node_hash,
     progress_bars,
     site_data,
@@ -195,7 +196,8 @@ def render_site(
         "math_json": _json_for_script(_math_config(math_src, data.macros)),
         "legend_descriptions": sorted(analysis.blueprint.options.color_descriptions.items()),
     }
-    panels = _panels(env, data, titles)
+    panels, cards = _node_fragments(env, data, titles, analysis, memo)
+    context["cards"] = cards
     files: dict[str, bytes] = {}
 
     def page(name: str, template: str, **extra: object) -> None:
@@ -345,12 +347,36 @@ def _history_pages(
     return files
 
 
-def _panels(
-    env: jinja2.Environment, data: SiteData, titles: Titles
-) -> dict[str, markupsafe.Markup]:
-    """Each node's side panel, rendered once by the template and shared by the graph pages."""
-    panel = env.get_template("_node.html").module.panel  # type: ignore[attr-defined]
-    return {node_id: panel(info, data.nodes, titles.html) for node_id, info in data.nodes.items()}
+def _node_fragments(
+    env: jinja2.Environment,
+    data: SiteData,
+    titles: Titles,
+    analysis: Analysis,
+    memo: TextMemo | None,
+) -> tuple[dict[str, markupsafe.Markup], dict[str, markupsafe.Markup]]:
+    """Each node's side panel (shared by the graph pages) and card (its chapter page),
+    rendered once. In watch mode `memo` keeps them between builds, so a status change
+    renders again only the nodes whose data changed."""
+    module = env.get_template("_node.html").module
+    known = memo.fragments(analysis.blueprint) if memo else {}
+    used: dict[tuple[object, ...], tuple[object, ...]] = {}
+    panels, cards = {}, {}
+    for node_id, info in data.nodes.items():
+        # the card links each node it uses to the page that shows it
+        key = (*fragment_key(info), tuple(data.nodes[d].page for d in info.uses))
+        found = used.get(key) or known.get(key)
+        if found is None:
+            found = (
+                module.panel(info, data.nodes, titles.html),  # type: ignore[attr-defined]
+                module.card(info, data.nodes),  # type: ignore[attr-defined]
+            )
+        used[key] = found
+        panel, card = found
+        assert isinstance(panel, markupsafe.Markup) and isinstance(card, markupsafe.Markup)
+        panels[node_id], cards[node_id] = panel, card
+    if memo:
+        memo.keep_fragments(analysis.blueprint, used)
+    return panels, cards
 
 
 def _graph_data(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from urllib.parse import quote
 
@@ -224,11 +224,13 @@ class TextMemo:
         self._blocks: dict[str, tuple[Block, ...]] = {}
         self._inlines: dict[str, tuple[Inline, ...]] = {}
         self._document: _Document | None = None
+        self._fragments: dict[tuple[object, ...], tuple[object, ...]] = {}
 
     def _for(self, blueprint: object) -> None:
         if blueprint is not self._blueprint:
             self._blueprint, self._blocks, self._inlines = blueprint, {}, {}
             self._document = None
+            self._fragments = {}
 
     def converter(self, blueprint: object, context: Context) -> _Converter:
         self._for(blueprint)
@@ -239,6 +241,35 @@ class TextMemo:
         if self._document is None:
             self._document = read()
         return self._document
+
+    def fragments(self, blueprint: object) -> dict[tuple[object, ...], tuple[object, ...]]:
+        """Rendered pieces of the previous build, keyed by `fragment_key`, for the renderer
+        to reuse and replace."""
+        self._for(blueprint)
+        return self._fragments
+
+    def keep_fragments(
+        self, blueprint: object, used: dict[tuple[object, ...], tuple[object, ...]]
+    ) -> None:
+        """Keep only the pieces this build used, so that a long session does not pile up."""
+        self._for(blueprint)
+        self._fragments = used
+
+
+#: NodeInfo fields holding converted text: the same TeX gives back the same tuple while the
+#: blueprint is unchanged (the memo hands it back), so they enter a key by identity.
+_CONVERTED = frozenset({"title", "statement", "proof"})
+_INFO_FIELDS = tuple(f.name for f in fields(NodeInfo))
+
+
+def fragment_key(info: NodeInfo) -> tuple[object, ...]:
+    """Everything a node's rendered pieces (panel, card) are made of; safe as a key only in
+    `TextMemo.fragments`, which is dropped with the conversions whenever the blueprint
+    changes (so no converted tuple dies and lends its id to another while a key holds it)."""
+    return tuple(
+        id(getattr(info, name)) if name in _CONVERTED else getattr(info, name)
+        for name in _INFO_FIELDS
+    )
 
 
 @dataclass(frozen=True)

@@ -266,3 +266,42 @@ def test_same_input_same_bytes_whatever_the_hash_seed(
         )
         sites.append({p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()})
     assert sites[0] and sites[0] == sites[1] == sites[2]
+
+
+def test_a_watch_rebuild_reuses_unchanged_nodes_and_matches_a_fresh_build(
+    sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Watch keeps each node's rendered panel and card (`TextMemo`): after a status change the
+    site must be the same bytes as a fresh build, only the changed nodes rendered again."""
+    import blueprint.render as render
+    from blueprint.build import BuildCache
+    from blueprint.sitedata import TextMemo
+
+    cache, memo = BuildCache(), TextMemo()
+    first = analyze(sample, cache=cache)
+    views = render.lay_out(first)
+    render.render_site(first, views, memo=memo)
+
+    lean = sample / "Sample" / "Congruences.lean"
+    lean.write_text(
+        lean.read_text().replace("  sorry\n\nend Euler", "  exact ZMod.pow_totient a\n\nend Euler")
+    )
+    rendered: list[str] = []
+    module = render._environment().get_template("_node.html").module
+    panel = module.panel  # type: ignore[attr-defined]
+
+    def counted(info: object, *args: object) -> object:
+        rendered.append(info.id)  # type: ignore[attr-defined]
+        return panel(info, *args)
+
+    monkeypatch.setattr(module, "panel", counted)
+    second = analyze(sample, cache=cache)
+    assert second.blueprint is first.blueprint  # no .tex changed: the memo stays valid
+    again = render.render_site(second, views, memo=memo)
+    monkeypatch.undo()
+
+    fresh = render.render_site(analyze(sample), views)
+    assert again == fresh
+    changed = {n for n in second.statuses if second.statuses[n] != first.statuses[n]}
+    assert "thm:euler" in changed and set(rendered) == changed  # only what changed
+    assert "fully_proved" in second.statuses["thm:euler"].fill.value
