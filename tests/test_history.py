@@ -647,6 +647,7 @@ def test_history_ends_with_the_working_tree_and_follows_head(
         # committed: no file changes, yet the page follows
         repo.commit("three", "2024-01-15", "Prove B")
         page = page_with(state, "3 commits from 2024-01-01 to 2024-01-15")
+        state.wait_rebuilds(3)  # reported just after the new site is served: wait for it
         assert "working tree" not in page and "Prove B" in page
         assert walks == [repo.shas["two"], repo.shas["three"]]
         rebuilds = len(state.rebuilds)
