@@ -524,6 +524,49 @@ def test_a_new_section_restarts_a_counter_numbered_within_subsection() -> None:
     assert [node.number for node in blueprint.nodes] == ["1.1.1", "2.0.1", "2.1.1"]
 
 
+def test_numberwithin_numbers_a_counter_within_chapters() -> None:
+    # equational_theories: \newtheorem{theorem}{Theorem} then \numberwithin{theorem}{chapter},
+    # which leanblueprint (plasTeX's amsmath) and the PDF print 1.1, 1.2, 2.1, not 1, 2, 3
+    preamble = (
+        "\\newtheorem{theorem}{Theorem}\\newtheorem{lemma}[theorem]{Lemma}"
+        "\\numberwithin{theorem}{chapter}"
+    )
+    body = """
+        \\chapter{A}
+        \\begin{theorem}\\label{a}x\\end{theorem}
+        \\begin{lemma}\\label{b}x\\end{lemma}
+        \\chapter{B}
+        \\begin{lemma}\\label{c}x\\end{lemma}
+    """
+    blueprint = read(doc(body, preamble))
+    assert [node.number for node in blueprint.nodes] == ["1.1", "1.2", "2.1"]
+    assert not blueprint.diagnostics
+
+
+@pytest.mark.parametrize(
+    ("command", "numbers"),
+    [
+        ("\\counterwithin{theorem}{section}", ["1.1", "1.2", "2.1"]),  # LaTeX's, as the PDF
+        ("\\counterwithin*{theorem}{section}", ["1", "2", "1"]),  # reset, not printed
+        ("\\numberwithin[\\roman]{theorem}{section}", ["1.1", "1.2", "2.1"]),  # format: not
+        ("\\counterwithout{theorem}{section}", ["1", "2", "3"]),
+        ("\\counterwithout*{theorem}{section}", ["1.1", "1.2", "2.3"]),  # printed, not reset
+    ],
+)
+def test_counterwithin_and_counterwithout(command: str, numbers: list[str]) -> None:
+    within = "[section]" if "without" in command else ""
+    preamble = f"\\newtheorem{{theorem}}{{Theorem}}{within}{command}"
+    body = """
+        \\section{A}
+        \\begin{theorem}\\label{a}x\\end{theorem}
+        \\begin{theorem}\\label{b}x\\end{theorem}
+        \\section{B}
+        \\begin{theorem}\\label{c}x\\end{theorem}
+    """
+    blueprint = read(doc(body, preamble, cls="article"))
+    assert [node.number for node in blueprint.nodes] == numbers
+
+
 def test_declaretheorem_options() -> None:
     preamble = (
         "\\declaretheorem[numberwithin=chapter]{theorem}"

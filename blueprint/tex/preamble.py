@@ -37,6 +37,9 @@ PREAMBLE_MACROS = [
     "documentclass",
     "newtheorem",
     "declaretheorem",
+    "numberwithin",
+    "counterwithin",
+    "counterwithout",
     "graphcolor",
     "bpcolor",
     "home",
@@ -53,6 +56,9 @@ IN_PACKAGES = frozenset(
     [
         "newtheorem",
         "declaretheorem",
+        "numberwithin",
+        "counterwithin",
+        "counterwithout",
         "graphcolor",
         "bpcolor",
         "usepackage",
@@ -255,6 +261,27 @@ class Preamble:
         for name, _ in split_list(names.value, names.start):
             self.theorems.declaretheorem(name, options, from_sty=cur.sty)
         return after.end if after else names.end
+
+    def _cs_numberwithin(self, cur: Cursor, match: re.Match[str]) -> int:
+        """`\\numberwithin[format]{counter}{within}` (amsmath; the format is not followed),
+        `\\counterwithin{counter}{within}` and `\\counterwithout`; the starred forms change the
+        resetting only, not the printed `within.n` (plasTeX knows only `\\numberwithin`, the
+        PDF all of them)."""
+        src = cur.src
+        starred, pos = star(src.text, match.end())
+        fmt = optional(src, pos)
+        counter = group(src, fmt.end if fmt else pos)
+        within = group(src, counter.end) if counter and counter.closed else None
+        if counter is None or within is None or not within.closed:
+            return counter.end if counter and counter.closed else pos
+        name, parent, printed = squash(counter.value), squash(within.value), not starred
+        if match.group(1) == "counterwithout":
+            self.counters.number_without(name, parent, printed)
+        elif name and parent:
+            self.counters.number_within(name, parent, printed)
+        return within.end
+
+    _cs_counterwithin = _cs_counterwithout = _cs_numberwithin
 
     def _cs_graphcolor(self, cur: Cursor, match: re.Match[str]) -> int:
         pos = match.end()

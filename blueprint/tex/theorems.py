@@ -4,7 +4,8 @@ Numbering is best effort, as in LaTeX's standard classes: in a class with chapte
 (report, book) sections print as `chapter.section`; `\\newtheorem{x}{X}[chapter]` prints
 `chapter.n`; `\\newtheorem{y}[x]{Y}` shares x's counter; starred and `numbered=no`
 environments have no number; after `\\appendix` chapters (or sections, without chapters)
-are lettered. `\\renewcommand{\\thetheorem}` and the like are not followed.
+are lettered; `\\numberwithin` and `\\counterwithin` change a counter's parent.
+`\\renewcommand{\\thetheorem}` and the like are not followed.
 """
 
 from __future__ import annotations
@@ -60,6 +61,23 @@ class Counters:
             self.values.setdefault(within, 0)
             self.children.setdefault(within, []).append(name)
             self.parent[name] = within
+
+    def number_within(self, name: str, within: str, printed: bool = True) -> None:
+        """amsmath's `\\numberwithin{name}{within}`, `\\counterwithin` (printed `within.n`)
+        and `\\counterwithin*` (not printed so): `name` is reset by `within` instead, and
+        its value kept. One resetting counter, as in plasTeX (LaTeX would keep both)."""
+        value = self.values.get(name, 0)
+        self.define(name, within, replace=True)
+        self.values[name] = value
+        if not printed:
+            self.parent.pop(name, None)
+
+    def number_without(self, name: str, within: str, printed: bool = True) -> None:
+        """`\\counterwithout{name}{within}` (printed alone again) and `\\counterwithout*`."""
+        if name in self.children.get(within, []):
+            self.children[within].remove(name)
+        if printed and self.parent.get(name) == within:
+            del self.parent[name]
 
     def step(self, name: str) -> None:
         """`\\stepcounter`: the counters reset by `name` are reset, and theirs in turn (LaTeX
