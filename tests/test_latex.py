@@ -872,6 +872,24 @@ def test_a_second_proof_is_reported_and_the_first_kept() -> None:
     assert "web.tex:5" in found.message
 
 
+
+def test_a_label_in_a_proof_names_the_node_it_proves() -> None:
+    # equational_theories: \begin{proof}\label{finite_imp_3994_3588}; leanblueprint gives
+    # the label to the proposition, so \uses{...} of it is an edge; an equation's stays its own
+    body = """
+        \\begin{lemma}\\label{a}A.\\end{lemma}
+        \\begin{proof}\\label{a-proof}\\begin{equation}\\label{eq}1\\end{equation}\\end{proof}
+        \\begin{lemma}B.\\end{lemma}
+        \\begin{proof}\\label{b-proof}\\end{proof}
+        \\begin{lemma}\\label{c}\\uses{a-proof, b-proof, eq}C.\\end{lemma}
+    """
+    blueprint = read(doc(body))
+    found = nodes(blueprint)
+    assert list(found) == ["a", "b-proof", "c"]  # the label of its proof names lemma B
+    assert found["a"].aliases == ["a-proof"]
+    assert found["c"].statement.uses == ["a", "b-proof"]
+    assert messages(blueprint) == ["\\uses{eq} in c: names a equation label; no edge"]
+
 @pytest.mark.parametrize(
     ("proof", "empty"),
     [

@@ -520,7 +520,9 @@ class Reader(Preamble):
             if owner is not None and owner.kind is Kind.STATEMENT:
                 self._register(name, src, line, owner.env, owner.part)
             elif owner is not None:
-                self._register(name, src, line, f"{owner.env} label")
+                known = self._register(name, src, line, f"{owner.env} label")
+                if known and owner.kind is Kind.PROOF and owner.part is not None:
+                    owner.part.labels.append(name)  # names the node it proves, once attached
             elif self.last_heading is not None:
                 self._name_heading(self.last_heading, name, src, line)
             else:

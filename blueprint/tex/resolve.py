@@ -2,7 +2,8 @@
 
 Choices (each reported by a diagnostic where it matters):
 - a node's id is its first usable `\\label`; further labels (`\\label{A, B}` or a second
-  `\\label`) are aliases that `\\uses` and `\\proves` resolve too;
+  `\\label`) are aliases that `\\uses` and `\\proves` resolve too; so is a `\\label` in its
+  proof (the node's id when the statement has none), which leanblueprint gives the node too;
 - a node without a label gets `{env}-{8 hex digits of sha1(title, statement text)}`, with
   `-2`, `-3`... on a collision: stable when unrelated parts of the document change;
 - a proof belongs to the node its `\\proves{label}` names, else to the theorem-like
@@ -78,10 +79,26 @@ class Resolver:
 
     def run(self) -> list[Node]:
         drafts = [part for part in self.statements if part.is_node]
+        proofs, second_proofs = self._attach_proofs()
+        for draft in drafts:
+            self._adopt_proof_labels(draft, proofs.get(id(draft)))
         self._name(drafts)
-        proofs = self._attach_proofs()
+        for proof, target, first in second_proofs:
+            message = (
+                f"second proof of {self.ids[id(target)]} (the first is at "
+                f"{first.file}:{first.line}): this one is left out"
+            )
+            self._diag(proof.file, proof.line, Severity.WARNING, message)
         self._report_ignored()
         return [self._node(draft, proofs.get(id(draft))) for draft in drafts]
+
+    def _adopt_proof_labels(self, draft: PartDraft, proof: PartDraft | None) -> None:
+        """A `\\label` in a proof names the node the proof belongs to, as in leanblueprint
+        (plasTeX gives it to the theorem before the proof)."""
+        for label in proof.labels if proof else []:
+            info = self.labels[label]
+            self.labels[label] = LabelInfo(info.file, info.line, draft.env, draft)
+            draft.labels.append(label)
 
     def _diag(self, file: str, line: int, severity: Severity, message: str) -> None:
         self.diagnostics.append(Diagnostic(file, line, severity, message))
@@ -108,8 +125,13 @@ class Resolver:
             )
             self._diag(draft.file, draft.line, Severity.INFO, message)
 
-    def _attach_proofs(self) -> dict[int, PartDraft]:
+    def _attach_proofs(
+        self,
+    ) -> tuple[dict[int, PartDraft], list[tuple[PartDraft, PartDraft, PartDraft]]]:
+        """Each node's proof, by id(statement); and the (proof, statement, first proof) of
+        every second proof, left out (reported once the nodes are named)."""
         attached: dict[int, PartDraft] = {}
+        second: list[tuple[PartDraft, PartDraft, PartDraft]] = []
         for proof in self.proofs:
             target = self._proof_target(proof)
             if target is None or not target.is_node:
@@ -117,14 +139,10 @@ class Resolver:
                 continue
             first = attached.get(id(target))
             if first is not None:
-                message = (
-                    f"second proof of {self.ids[id(target)]} (the first is at "
-                    f"{first.file}:{first.line}): this one is left out"
-                )
-                self._diag(proof.file, proof.line, Severity.WARNING, message)
+                second.append((proof, target, first))
                 continue
             attached[id(target)] = proof
-        return attached
+        return attached, second
 
     def _proof_target(self, proof: PartDraft) -> PartDraft | None:
         if proof.proves is None:
