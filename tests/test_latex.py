@@ -1218,6 +1218,20 @@ def test_a_missing_bibtex_output_is_only_information() -> None:
     assert (found.severity, found.line) == (Severity.INFO, 1)  # --strict does not fail on it
 
 
+def test_a_missing_leanarchitect_output_says_how_to_make_it() -> None:
+    # infinity-cosmos inputs the nodes LeanArchitect writes from the Lean sources
+    text = "\\input{../../.lake/build/blueprint/library/InfinityCosmos}\n" + LEMMA_A
+
+    def load(path: str) -> str:
+        if path != "web.tex":
+            raise FileNotFoundError(path)
+        return text
+
+    blueprint = read_blueprint("web.tex", load, climb=2)
+    found = one(blueprint, "no such file")
+    assert found.severity is Severity.ERROR and "lake build :blueprint" in found.message
+
+
 def test_inline_verbatim_closes_on_its_own_line_only() -> None:
     body = (
         "\\begin{lemma}\\label{a} \\verb|\\label{x}| \\verb+open \\uses{b}\n"

@@ -297,9 +297,10 @@ class Reader(Preamble):
             message = f"{macro}: no such file (a bibliography made by bibtex; not needed here)"
             self._report(cur, match.start(), Severity.INFO, message)
             return
-        self._report(
-            cur, match.start(), Severity.ERROR, f"{macro}: no such file (looked for {looked})"
-        )
+        message = f"{macro}: no such file (looked for {looked})"
+        if ".lake/build/blueprint/" in f"{name}/":  # LeanArchitect writes its nodes there
+            message += "; LeanArchitect makes it: run `lake build :blueprint` first"
+        self._report(cur, match.start(), Severity.ERROR, message)
 
     # -- structure -------------------------------------------------------------------
 
