@@ -881,14 +881,18 @@ def test_a_label_in_a_proof_names_the_node_it_proves() -> None:
         \\begin{proof}\\label{a-proof}\\begin{equation}\\label{eq}1\\end{equation}\\end{proof}
         \\begin{lemma}B.\\end{lemma}
         \\begin{proof}\\label{b-proof}\\end{proof}
-        \\begin{lemma}\\label{c}\\uses{a-proof, b-proof, eq}C.\\end{lemma}
+        \\begin{lemma}\\label{c}\\uses{a-proof, b-proof, eq, eq2}C.\\end{lemma}
+        \\begin{proof}\\begin{align*}\\label{eq2}1\\end{align*}\\end{proof}
     """
     blueprint = read(doc(body))
     found = nodes(blueprint)
     assert list(found) == ["a", "b-proof", "c"]  # the label of its proof names lemma B
-    assert found["a"].aliases == ["a-proof"]
+    assert (found["a"].aliases, found["c"].aliases) == (["a-proof"], [])
     assert found["c"].statement.uses == ["a", "b-proof"]
-    assert messages(blueprint) == ["\\uses{eq} in c: names a equation label; no edge"]
+    assert messages(blueprint) == [  # carleson labels its unnumbered displays
+        "\\uses{eq} in c: names a equation label; no edge",
+        "\\uses{eq2} in c: names a align* label; no edge",
+    ]
 
 @pytest.mark.parametrize(
     ("proof", "empty"),

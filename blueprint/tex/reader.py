@@ -521,14 +521,25 @@ class Reader(Preamble):
             if owner is not None and owner.kind is Kind.STATEMENT:
                 self._register(name, src, line, owner.env, owner.part)
             elif owner is not None:
-                known = self._register(name, src, line, f"{owner.env} label")
-                if known and owner.kind is Kind.PROOF and owner.part is not None:
+                display = self._open_display(owner)
+                known = self._register(name, src, line, f"{display or owner.env} label")
+                if known and not display and owner.kind is Kind.PROOF and owner.part is not None:
                     owner.part.labels.append(name)  # names the node it proves, once attached
             elif self.last_heading is not None:
                 self._name_heading(self.last_heading, name, src, line)
             else:
                 self._register(name, src, line, "label outside any statement")
         return arg.end
+
+    def _open_display(self, owner: Frame) -> str | None:
+        """An unnumbered display (`equation*`, `align*`...) open inside `owner`: a `\\label`
+        in it does not name the proof's node (plasTeX gives it to the last numbered one)."""
+        for frame in reversed(self.frames):
+            if frame is owner:
+                return None
+            if frame.env.endswith("*") and frame.env[:-1] in OWN_LABEL_ENVS:
+                return frame.env
+        return None
 
     def _annotation(self, cur: Cursor, match: re.Match[str]) -> int:
         """\\lean, \\leanok, \\uses, \\proves, \\mathlibok, \\notready, \\discussion, \\alsoIn."""
