@@ -363,8 +363,75 @@ def test_extents_and_imports() -> None:
 
 def test_references_are_identifiers_of_the_body() -> None:
     d = decl("theorem t (h : Foo.bar x) : baz := by\n  simp [qux, h.le]\n", "t")
-    assert {"Foo.bar", "baz", "qux", "h.le", "x"} <= d.references
+    assert {"Foo.bar", "baz", "qux", "x"} <= d.references
     assert "simp" not in d.references
+    assert "h.le" not in d.references  # h is the theorem's own hypothesis
+
+
+def test_binders_and_variables_shadow_globals_of_the_same_name() -> None:
+    # Sphere-Packing-Lean: `def D (F : ℍ → ℂ)` does not use the blueprint node's `F`
+    src = """
+    def F : Nat := 1
+    def D (F : Nat → Nat) {G} ⦃n : Nat⦄ [inst : Inhabited Nat] : Nat := F (G n) + inst.default
+    section
+    variable (H : Nat) [Add Nat]
+    theorem t : H + F = F + H := Nat.add_comm _ _
+    def e x := x + @H.succ
+    end
+    theorem u : F = F := rfl
+    """
+    d = decl(src, "D")
+    assert not {"F", "G", "n", "inst.default"} & d.references and "Nat" in d.references
+    t = decl(src, "t")
+    assert "H" not in t.references and "F" in t.references
+    assert not {"x", "H.succ"} & decl(src, "e").references
+    assert "F" in decl(src, "u").references  # the section's variables are gone
+
+
+def test_names_bound_in_a_proof_shadow_globals_of_the_same_name() -> None:
+    # Sphere-Packing-Lean has globals `h` and `g`: `intro h`, `fun g ↦`, `let g` are locals
+    src = """
+    def h : Nat := 0
+    def g : Nat := 1
+    theorem t (n : Nat) : n = n := by
+      intro h x
+      have hg : True := trivial
+      obtain ⟨a, ⟨b, hb⟩⟩ := foo
+      rcases n with _ | m
+      cases n with
+      | succ k ih => exact (fun g ↦ g) ih
+      | zero => let e := 0; exact behave h.le
+    theorem u : h = g := rfl
+    """
+    t = decl(src, "t")
+    assert not {"h", "g", "x", "hg", "a", "b", "hb", "k", "ih", "e", "h.le"} & t.references
+    assert {"foo", "behave"} <= t.references
+    assert {"h", "g"} <= decl(src, "u").references
+
+
+def test_an_unnamed_instance_binder_binds_no_name() -> None:
+    # `[Foo F]` names no local: a class in it is a reference, and in an instance's name
+    src = """
+    class Foo (α : Type) : Prop
+    class Bar (α : Type) : Prop
+    variable {G : Type} [Foo G]
+    instance : Foo (Option G) := sorry
+    theorem t [Bar G] : Foo G ∧ Bar G := sorry
+    """
+    assert "instFooOption" in names(src)
+    assert {"Foo", "Bar"} <= decl(src, "t").references
+
+
+def test_a_declaration_inside_a_syntax_quotation_is_not_one() -> None:
+    # equational_theories: `def $ruleId : ...` built by a command elaborator
+    f = scan("""
+    def mkRule : MacroM Unit := do
+      let decl ← `(
+        def $ruleId : $type → Option ($type)
+        | _ => none)
+      pure ()
+    """)
+    assert [d.name for d in f.declarations] == ["mkRule"] and not f.diagnostics
 
 
 # --- robustness ----------------------------------------------------------------------------

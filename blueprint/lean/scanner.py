@@ -83,6 +83,30 @@ _CMD_RE = re.compile(
 _TOK_RE = re.compile(
     f"{IDENT}|:=|::|=>|@\\[|\\.\\{{|\\.{ID_FIRST}[{ID_REST_CHARS}]*|[0-9]+|[^\\s\\x00]"
 )
+#: what `_bound_names` looks at in a header: brackets, and what ends it at top level
+_HEADER_RE = re.compile(
+    f"[][(){{}}⦃⦄⟨⟩|]|:=|::|:|(?<![{ID_REST_CHARS}.])(?:where|extends)(?![{ID_REST_CHARS}])"
+)
+#: the keywords that bind names inside a proof or term, and what follows them: `fun x y`,
+#: `intro h`, `have h`, `let g`, `obtain ⟨a, b⟩`, `rcases h with ⟨x, hx⟩`, `∀ (n : ℕ)`
+_BINDER_KEYWORDS = (
+    "fun", "λ", "intro", "intros", "rintro", "∀", "∃", "let", "have", "set", "obtain", "with",
+    "by_cases", "by_contra", "generalize", "choose", "rename_i", "ext", "next", "case",
+)
+_AFTER_BINDER = (
+    rf"(?:[ \t]+((?:{IDENT}[ \t]*)+)"  # names: `intro h x`
+    rf"|[ \t]*⟨([^⟩\n]*)"  # a pattern: `obtain ⟨a, b⟩`
+    rf"|[ \t]*[({{⦃\[][ \t]*((?:{IDENT}[ \t]*)+):)"  # a typed binder: `∀ (n : ℕ)`
+)
+#: one regex a keyword: its literal start lets `re` skip to it (an alternation would not);
+#: the last one finds a match arm, `| succ n ih =>`
+_LOCAL_BINDER_RES = (
+    *(re.compile(re.escape(k) + _AFTER_BINDER) for k in _BINDER_KEYWORDS),
+    re.compile(rf"\|[ \t]*[^\s,|=()⟨]+((?:[ \t]+{IDENT})+)[ \t]*=>"),
+)
+#: words that end the names a binding keyword introduces (`choose f hf using h`)
+_BINDER_STOP = frozenset({"using", "at", "with", "in", "from", "only", "generalizing", "fun"})
+_ID_CHAR_RE = re.compile(f"[{ID_REST_CHARS}.]")
 _WHERE_RE = re.compile(f"(?<![{ID_REST_CHARS}.])where(?![{ID_REST_CHARS}])")
 _OPEN = {"(": ")", "[": "]", "{": "}", "⦃": "⦄", "⟨": "⟩"}
 _CLOSE = frozenset(_OPEN.values())
@@ -331,6 +355,8 @@ class _Ctx:
     imports: list[str] = field(default_factory=list)
     additive: dict[str, str] = field(default_factory=dict)
     _opens_cache: tuple[str, ...] | None = None
+    _locals_cache: frozenset[str] | None = None  # reset by `variable` and `end`
+    binders: tuple[list[int], list[str]] | None = None  # `_local_binders` of the text
 
     def line(self, pos: int) -> int:
         return bisect_left(self.nl, pos)  # the text starts with an added newline
@@ -343,11 +369,11 @@ class _Ctx:
             self._opens_cache = tuple(o for s in self.scopes for o in s.opens)
         return self._opens_cache
 
-    def locals(self) -> set[str]:
-        out: set[str] = set()
-        for s in self.scopes:
-            out |= s.variables
-        return out
+    def locals(self) -> frozenset[str]:
+        """The names of the `variable`s in scope."""
+        if self._locals_cache is None:
+            self._locals_cache = frozenset(v for s in self.scopes for v in s.variables)
+        return self._locals_cache
 
     def diag(self, pos: int, message: str, severity: Severity = Severity.WARNING) -> None:
         self.diags.append(Diagnostic(self.file, self.line(pos), severity, message))
@@ -481,6 +507,7 @@ def _handle(ctx: _Ctx, cmd: _Cmd, end: int) -> None:
             ctx._opens_cache = None
         elif kw == "variable":
             scope.variables.update(_binder_names(args))
+            ctx._locals_cache = None
         elif kw == "attribute":
             _attribute_command(ctx, cmd, args, end)
 
@@ -499,29 +526,87 @@ def _end(ctx: _Ctx, cmd: _Cmd, end: int) -> None:
     if not name and ctx.scopes and ctx.scopes[-1].name and ctx.scopes[-1].kind != "mutual":
         ctx.diag(cmd.kw_tok.start, f"`end` should name `{ctx.scopes[-1].name}`")
     del ctx.scopes[-min(count, len(ctx.scopes) - 1):]
-    ctx._opens_cache = None
+    ctx._opens_cache = ctx._locals_cache = None
 
 
 def _binder_names(args: list[str]) -> set[str]:
+    """Names bound by `variable` binders: `(x y : T)`, `{x}`, `⦃x⦄`, `[h : C x]`; an
+    instance binder without a name, `[C x]`, binds none (`C` is a class, not a local)."""
     names: set[str] = set()
     depth = 0
     group: list[str] = []
+    bracket = ""
     for t in args:
         if t in _OPEN:
             depth += 1
             if depth == 1:
-                group = []
+                group, bracket = [], t
                 continue
         elif t in _CLOSE:
             depth = max(0, depth - 1)
             if depth == 0 and ":" in group:
                 names.update(x for x in group[: group.index(":")] if _is_ident(x))
-            elif depth == 0 and group and all(_is_ident(x) for x in group):
+            elif depth == 0 and group and bracket != "[" and all(_is_ident(x) for x in group):
                 names.update(group)
             continue
         if depth >= 1:
             group.append(t)
     return names
+
+
+def _bound_names(text: str, pos: int, end: int) -> set[str]:
+    """Names bound by the binders of a declaration whose header starts at `pos`, up to its
+    type's `:` (or `:=`, `|`, `where`, a structure's `extends`): those of `(x y : T)`,
+    `{x}`, `⦃x⦄`, `[h : C x]` (not `[C x]`) and bare ones (`def f x := x`)."""
+    names: set[str] = set()
+    depth = 0
+    start = pos  # of the text between top-level groups, then of the group's names
+    named = False  # the current group's names are read
+    bracket = ""
+    for m in _HEADER_RE.finditer(text, pos, end):
+        t = m.group()
+        if t in _OPEN:
+            depth += 1
+            if depth == 1:
+                if m.start() - start > 1:  # more than the usual space between groups
+                    names.update(IDENT_RE.findall(text, start, m.start()))
+                start, named, bracket = m.end(), False, t
+        elif t in _CLOSE:
+            depth = max(0, depth - 1)
+            if depth == 0:
+                if not named and bracket != "[":
+                    names.update(IDENT_RE.findall(text, start, m.start()))
+                start = m.end()
+        elif depth == 1:
+            if t == ":" and not named:
+                names.update(IDENT_RE.findall(text, start, m.start()))
+            named = True
+        elif depth == 0:
+            names.update(IDENT_RE.findall(text, start, m.start()))
+            break
+    return names
+
+
+def _local_binders(text: str) -> tuple[list[int], list[str]]:
+    """The names proofs and terms bind in `text` (best effort, see `_BINDER_KEYWORDS`), with
+    their positions, sorted: in Lean they shadow any global of the same name (`intro h` does
+    not use a global `h`). Found once per file."""
+    found: list[tuple[int, str]] = []
+    for regex in _LOCAL_BINDER_RES:
+        for m in regex.finditer(text):
+            at = m.start()
+            if text[at] != "|" and _ID_CHAR_RE.match(text, at - 1):
+                continue  # `behave`, `Foo.ext` (text[0] is the added newline)
+            groups = m.groups()
+            if len(groups) == 3 and groups[1] is not None:  # a pattern
+                found += ((at, name) for name in IDENT_RE.findall(groups[1]))
+                continue
+            for name in (groups[0] or groups[-1] or "").split():
+                if name in _BINDER_STOP:
+                    break
+                found.append((at, name))
+    found.sort()
+    return [at for at, _ in found], [name for _, name in found]
 
 
 def _attr_name(attr: list[str]) -> tuple[str, list[str]]:
@@ -656,6 +741,8 @@ def _declaration(ctx: _Ctx, cmd: _Cmd, end: int) -> None:
             binders, ty, _ = _header(toks)
             base, inst_parts = instance_name(binders, ty, ns, ctx.locals())
             names = [("\x01" + base, cmd.kw_tok.start)]
+        elif tok is not None and tok.text == "$":  # `def $name ...` inside a syntax quotation
+            return
         else:
             ctx.diag(cmd.kw_tok.start, f"`{kw}` without a name")
             return
@@ -665,7 +752,15 @@ def _declaration(ctx: _Ctx, cmd: _Cmd, end: int) -> None:
     if not ctx.names_only:
         found = set(IDENT_RE.findall(text, body_start, end))
         has_sorry = "sorry" in found or "admit" in found
-        refs = frozenset(found - _NOT_REFERENCES)
+        # The declaration's binders and the section's variables are local: they shadow any
+        # global of the same name (`def D (F : ℍ → ℂ)` does not use a global `F`)
+        bound = _bound_names(text, body_start, end)
+        bound |= ctx.locals()
+        if ctx.binders is None:
+            ctx.binders = _local_binders(text)
+        at, bound_names = ctx.binders
+        bound.update(bound_names[bisect_left(at, body_start) : bisect_left(at, end)])
+        refs = frozenset(r for r in found - _NOT_REFERENCES if r.partition(".")[0] not in bound)
 
     emitted: list[Declaration] = []
     for written, pos in names:
