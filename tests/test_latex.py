@@ -789,6 +789,14 @@ def test_chapter_and_section_of_nodes() -> None:
     }
 
 
+def test_without_chapters_a_node_is_in_its_section() -> None:
+    # Sphere-Packing-Lean (article): the document pages are its sections, and the progress
+    # table, the task board and the graph's filter group nodes by them, not all in "Front matter"
+    body = "\\begin{lemma}\\label{before}x\\end{lemma}\\section{Sec}\\subsection{Sub}" + LEMMA_A
+    found = {k: (n.chapter, n.section) for k, n in nodes(read(doc(body, cls="article"))).items()}
+    assert found == {"before": (None, None), "a": ("Sec", "Sec")}
+
+
 def test_dep_by_section_makes_chapter_the_section_title() -> None:
     body = "\\chapter{One}\\section{Sec}" + LEMMA_A
     blueprint = read(doc(body, "\\usepackage[dep_by=section]{blueprint}"))

@@ -135,6 +135,9 @@ class Reader(Preamble):
         for frame in self.frames:
             if frame.kind is Kind.DOCUMENT and not self.done:
                 self._at(frame.src, frame.line, Severity.WARNING, "\\begin{document} never closed")
+        if self.options.dep_by is None and all(h.level != "chapter" for h in self.headings):
+            for part in self.statements:  # sections are the top unit, as on the document pages
+                part.chapter = part.section
         resolver = Resolver(
             self.statements,
             self.proofs,
