@@ -29,8 +29,10 @@ KNOWN_DIFFERENCES = {
     (
         "PrimeNumberTheoremAnd",
         "thm:criterion",
-    ): "leanblueprint detaches the proof when text stands between statement and proof "
-    "(its issue #7); we attach it, so the proof's \\leanok counts",
+    ): "an unclosed { in a display of an earlier proof (Lcm.tex:260, which we report) makes "
+    "plasTeX nest the rest of the chapter in it, and leanblueprint finds no proof for this "
+    "theorem; we attach it, so the proof's \\leanok counts (with the brace closed, "
+    "leanblueprint agrees)",
     (
         "con-nf",
         "prop:exists_flexApprox",
