@@ -302,7 +302,10 @@ class Reader(Preamble):
             return
         message = f"{macro}: no such file (looked for {looked})"
         if ".lake/build/blueprint/" in f"{name}/":  # LeanArchitect writes its nodes there
-            message += "; LeanArchitect makes it: run `lake build :blueprint` first"
+            message += (
+                "; it is LeanArchitect's output (`lake build :blueprint`), whose nodes blueprint"
+                " does not read yet"
+            )
         self._report(cur, match.start(), Severity.ERROR, message)
 
     # -- structure -------------------------------------------------------------------
