@@ -98,12 +98,13 @@ _AFTER_BINDER = (
     rf"|[ \t]*⟨([^⟩\n]*)"  # a pattern: `obtain ⟨a, b⟩`
     rf"|[ \t]*[({{⦃\[][ \t]*((?:{IDENT}[ \t]*)+):)"  # a typed binder: `∀ (n : ℕ)`
 )
-#: one regex a keyword: its literal start lets `re` skip to it (an alternation would not);
-#: the last one finds a match arm, `| succ n ih =>`
-_LOCAL_BINDER_RES = (
-    *(re.compile(re.escape(k) + _AFTER_BINDER) for k in _BINDER_KEYWORDS),
-    re.compile(rf"\|[ \t]*[^\s,|=()⟨]+((?:[ \t]+{IDENT})+)[ \t]*=>"),
-)
+#: the keywords are searched as plain literals, which `re` skips to fast (an alternation it
+#: would try at every position), and what follows is matched there: one compiled pattern
+#: holding IDENT, not one a keyword (each costs about 1.5 ms to compile, at every start)
+_BINDER_KEYWORD_RES = tuple(re.compile(re.escape(k)) for k in _BINDER_KEYWORDS)
+_AFTER_BINDER_RE = re.compile(_AFTER_BINDER)
+#: a match arm, `| succ n ih =>`
+_MATCH_ARM_RE = re.compile(rf"\|[ \t]*[^\s,|=()⟨]+((?:[ \t]+{IDENT})+)[ \t]*=>")
 #: words that end the names a binding keyword introduces (`choose f hf using h`)
 _BINDER_STOP = frozenset({"using", "at", "with", "in", "from", "only", "generalizing", "fun"})
 _ID_CHAR_RE = re.compile(f"[{ID_REST_CHARS}.]")
@@ -592,21 +593,33 @@ def _local_binders(text: str) -> tuple[list[int], list[str]]:
     their positions, sorted: in Lean they shadow any global of the same name (`intro h` does
     not use a global `h`). Found once per file."""
     found: list[tuple[int, str]] = []
-    for regex in _LOCAL_BINDER_RES:
-        for m in regex.finditer(text):
-            at = m.start()
-            if text[at] != "|" and _ID_CHAR_RE.match(text, at - 1):
+    for keyword in _BINDER_KEYWORD_RES:
+        for k in keyword.finditer(text):
+            at = k.start()
+            if _ID_CHAR_RE.match(text, at - 1):
                 continue  # `behave`, `Foo.ext` (text[0] is the added newline)
-            groups = m.groups()
-            if len(groups) == 3 and groups[1] is not None:  # a pattern
-                found += ((at, name) for name in IDENT_RE.findall(groups[1]))
+            m = _AFTER_BINDER_RE.match(text, k.end())
+            if m is None:
                 continue
-            for name in (groups[0] or groups[-1] or "").split():
-                if name in _BINDER_STOP:
-                    break
-                found.append((at, name))
+            names, pattern, typed = m.groups()
+            if pattern is not None:  # `obtain ⟨a, b⟩`
+                found += ((at, name) for name in IDENT_RE.findall(pattern))
+                continue
+            found += _names_until_stop(at, names or typed or "")
+    for m in _MATCH_ARM_RE.finditer(text):
+        found += _names_until_stop(m.start(), m.group(1))
     found.sort()
     return [at for at, _ in found], [name for _, name in found]
+
+
+def _names_until_stop(at: int, names: str) -> list[tuple[int, str]]:
+    """The names of `intro h x`, up to a word that ends them (`choose f hf using h`)."""
+    out = []
+    for name in names.split():
+        if name in _BINDER_STOP:
+            break
+        out.append((at, name))
+    return out
 
 
 def _attr_name(attr: list[str]) -> tuple[str, list[str]]:
