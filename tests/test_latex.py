@@ -1242,7 +1242,7 @@ def test_a_missing_leanarchitect_output_says_how_to_make_it() -> None:
     blueprint = read_blueprint("web.tex", load, climb=2)
     found = one(blueprint, "no such file")
     assert found.severity is Severity.ERROR and "LeanArchitect" in found.message
-    assert "not read yet" in found.message  # building it would not help: say so
+    assert "run `lake build :blueprint`" in found.message  # building it helps now
 
 
 def test_inline_verbatim_closes_on_its_own_line_only() -> None:

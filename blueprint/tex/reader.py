@@ -7,6 +7,7 @@ environments with an explicit stack of frames, so nothing recurses per nesting l
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 import re
 from collections import Counter
@@ -18,7 +19,7 @@ from types import MappingProxyType
 from blueprint.model import Blueprint, Diagnostic, Heading, Options, Severity
 from blueprint.tex.args import Arg, group, optional, split_list, squash, star
 from blueprint.tex.preamble import DEFINITIONS, IN_PACKAGES, PREAMBLE_MACROS, Preamble
-from blueprint.tex.resolve import LabelInfo, PartDraft, Resolver
+from blueprint.tex.resolve import MAX_SUGGESTIONS, LabelInfo, PartDraft, Resolver
 from blueprint.tex.source import Cursor, Source, body_text, normalize_newlines, prepare
 from blueprint.tex.theorems import HEADING_LEVELS, Counters, Theorems
 
@@ -36,8 +37,13 @@ _ANNOTATIONS = [
     "alsoIn",
 ]
 _FLAGS = ("leanok", "mathlibok", "notready")
+# LeanArchitect's macros (its Output.lean): `\newleannode{label}{\input{artifact}}` and
+# `\newleanmodule{Module}{body}` record a body, `\inputleannode`/`\inputleanmodule` read it
+_LEAN_MACROS = ("newleannode", "newleanmodule", "inputleannode", "inputleanmodule")
+_LAKE_OUTPUT = ".lake/build/blueprint/"  # where `lake build :blueprint` writes them
 _NAMES = (
     *["begin", "end", "input", "include", "appendix"],
+    *_LEAN_MACROS,
     *_ANNOTATIONS,
     *PREAMBLE_MACROS,
     *HEADING_LEVELS,
@@ -65,6 +71,7 @@ OWN_LABEL_ENVS = frozenset(
     ]
 )
 MAX_LOADS = 10_000
+MAX_EXPANSIONS = 50_000  # \inputleannode and \inputleanmodule bodies read
 MAX_PER_FILE = 200  # diagnostics reported a file
 MAX_TEXT = 100_000  # characters of a statement or proof kept
 
@@ -119,6 +126,10 @@ class Reader(Preamble):
         self.done = False
         self.packages: set[str] = set()
         self.blueprint_loaded = False
+        # ("leannode" or "leanmodule", name) -> the file and span of its recorded body
+        self.lean_bodies: dict[tuple[str, str], tuple[Source, int, int]] = {}
+        self.expansions = 0
+        self.suggestions = 0
 
     # -- driving ---------------------------------------------------------------------
 
@@ -157,7 +168,7 @@ class Reader(Preamble):
 
     def _step(self, cur: Cursor) -> None:
         text = cur.src.text
-        match = _EVENT.search(text, cur.pos)
+        match = _EVENT.search(text, cur.pos, len(text) if cur.end is None else cur.end)
         if match is None:
             self._end_of_file(cur)
             self.cursors.pop()
@@ -195,7 +206,10 @@ class Reader(Preamble):
     def _end_of_file(self, cur: Cursor) -> None:
         src = cur.src
         while (
-            self.frames and self.frames[-1].src is src and self.frames[-1].kind is not Kind.DOCUMENT
+            self.frames
+            and self.frames[-1].src is src
+            and cur.start <= self.frames[-1].body <= (cur.end or len(src.text))  # opened here
+            and self.frames[-1].kind is not Kind.DOCUMENT
         ):
             frame = self._pop()
             self._at(
@@ -204,7 +218,7 @@ class Reader(Preamble):
                 Severity.ERROR,
                 f"\\begin{{{frame.env}}} is never closed in this file",
             )
-            self._close(frame, len(src.text), closed=False)
+            self._close(frame, len(src.text) if cur.end is None else cur.end, closed=False)
 
     # -- diagnostics -----------------------------------------------------------------
 
@@ -268,7 +282,11 @@ class Reader(Preamble):
 
     def _follow(self, cur: Cursor, match: re.Match[str], name: str) -> None:
         macro = f"\\{match.group(1)}{{{name}}}"
-        candidates, refusal = input_candidates(name, cur.src.path, self.climb)
+        lake = lake_output_name(name, self.climb)
+        if lake is not None:  # LeanArchitect's paths start at the project's root, or are absolute
+            candidates, refusal = input_candidates(lake, "", self.climb)
+        else:
+            candidates, refusal = input_candidates(name, cur.src.path, self.climb)
         if refusal:
             self._report(cur, match.start(), Severity.ERROR, f"{macro}: {refusal}; not read")
             return
@@ -301,12 +319,75 @@ class Reader(Preamble):
             self._report(cur, match.start(), Severity.INFO, message)
             return
         message = f"{macro}: no such file (looked for {looked})"
-        if ".lake/build/blueprint/" in f"{name}/":  # LeanArchitect writes its nodes there
+        if lake is not None or _LAKE_OUTPUT in f"{name}/":  # LeanArchitect writes its nodes there
             message += (
-                "; it is LeanArchitect's output (`lake build :blueprint`), whose nodes blueprint"
-                " does not read yet"
+                "; it is LeanArchitect's output: run `lake build :blueprint` in the project"
+                " first to write it (its nodes are read from there)"
             )
         self._report(cur, match.start(), Severity.ERROR, message)
+
+    # -- LeanArchitect's nodes and modules -------------------------------------------
+
+    def _cs_newleannode(self, cur: Cursor, match: re.Match[str]) -> int:
+        """`\\newleannode{label}{body}`, `\\newleanmodule{Module}{body}`: the body is
+        recorded (as TeX's \\gdef does: a later one replaces it), not read here."""
+        src, macro = cur.src, match.group(1)
+        name = group(src, match.end())
+        body = group(src, name.end) if name is not None and name.closed else None
+        if name is None or body is None or not body.closed:
+            self._report(cur, match.start(), Severity.ERROR, f"\\{macro} without {{name}}{{...}}")
+            return match.end() if name is None else body.end if body else name.end
+        self.lean_bodies[(macro[3:], squash(name.value))] = (src, body.start, body.end - 1)
+        return body.end
+
+    _cs_newleanmodule = _cs_newleannode
+
+    def _cs_inputleannode(self, cur: Cursor, match: re.Match[str]) -> int:
+        """`\\inputleannode{label}`, `\\inputleanmodule{Module}`: the recorded body is
+        read here, as an \\input of it would be (its own file and lines kept)."""
+        src, macro = cur.src, match.group(1)
+        arg = group(src, match.end())
+        if arg is None or not arg.closed:
+            self._report(cur, match.start(), Severity.ERROR, f"\\{macro} without {{name}}")
+            return match.end() if arg is None else arg.end
+        kind, name = macro[5:], squash(arg.value)
+        call = f"\\{macro}{{{name}}}"
+        found = self.lean_bodies.get((kind, name))
+        if found is None:
+            self._report(cur, match.start(), Severity.ERROR, self._unknown_lean(kind, name, call))
+            return arg.end
+        chain = [c.expands for c in self.cursors if c.expands]
+        if call in chain:
+            cycle = " -> ".join([*chain[chain.index(call) :], call])
+            message = f"{call}: it inputs itself ({cycle}); not followed"
+            self._report(cur, match.start(), Severity.ERROR, message)
+            return arg.end
+        if self.expansions >= MAX_EXPANSIONS:
+            message = f"{call}: more than {MAX_EXPANSIONS} Lean nodes and modules read: stopped"
+            self._report(cur, match.start(), Severity.ERROR, message)
+            return arg.end
+        self.expansions += 1
+        body_src, start, end = found
+        self.cursors.append(Cursor(body_src, pos=start, end=end, start=start, expands=call))
+        return arg.end
+
+    _cs_inputleanmodule = _cs_inputleannode
+
+    def _unknown_lean(self, kind: str, name: str, call: str) -> str:
+        what = "Lean node" if kind == "leannode" else "Lean module"
+        known = [known for of, known in self.lean_bodies if of == kind]
+        if not known:
+            return (
+                f"{call}: unknown {what}: no \\new{kind} defines any yet (LeanArchitect's"
+                f" output: run `lake build :blueprint`, and \\input its"
+                f" {_LAKE_OUTPUT}library/ file before this)"
+            )
+        hint = ""
+        if self.suggestions < MAX_SUGGESTIONS:
+            self.suggestions += 1
+            close = difflib.get_close_matches(name, known, n=1, cutoff=0.8)
+            hint = f" (did you mean {close[0]}?)" if close else ""
+        return f"{call}: unknown {what}{hint}"
 
     # -- structure -------------------------------------------------------------------
 
@@ -626,6 +707,16 @@ def input_candidates(
             if path not in candidates:
                 candidates.append(path)
     return candidates, None
+
+
+def lake_output_name(name: str, climb: int) -> str | None:
+    """`name` from the blueprint folder, if it is in LeanArchitect's output folder: its
+    `\\input`s start at the project's root (`./.lake/build/blueprint/...`) or are
+    absolute; the blueprint folder is `climb` folders below the root."""
+    index = f"/{name}".rfind(f"/{_LAKE_OUTPUT}")
+    if index < 0:
+        return None
+    return posixpath.join(*[".."] * climb, name[index:])
 
 
 def decode_replacing(path: str, error: UnicodeDecodeError) -> tuple[str, Diagnostic]:

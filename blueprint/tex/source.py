@@ -71,6 +71,9 @@ class Cursor:
     pos: int = 0
     sty: bool = False  # a package: only theorem declarations and \\graphcolor count
     opaque_index: int = 0
+    end: int | None = None  # a macro body read as if input: where it ends (None: the file's end)
+    start: int = 0  # ... and where it starts
+    expands: str | None = None  # ... and which one (`\\inputleannode{label}`)
 
 
 def normalize_newlines(raw: str) -> str:
