@@ -52,23 +52,9 @@ PREAMBLE_MACROS = [
     "xdef",
     "let",
 ]
-IN_PACKAGES = frozenset(
-    [
-        "newtheorem",
-        "declaretheorem",
-        "numberwithin",
-        "counterwithin",
-        "counterwithout",
-        "graphcolor",
-        "bpcolor",
-        "usepackage",
-        "RequirePackage",
-        "def",
-        "gdef",
-        "edef",
-        "xdef",
-        "let",
-    ]
+#: what a package (.sty) may do: all of the above but the document's own settings
+IN_PACKAGES = (
+    frozenset(PREAMBLE_MACROS) - {"documentclass", "home", "github", "dochome", "title"}
 ) | frozenset(DEFINITIONS)
 COLOR_KEYS = [
     "mathlib",
