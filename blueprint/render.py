@@ -367,7 +367,7 @@ def _node_fragments(
         found = used.get(key) or known.get(key)
         if found is None:
             found = (
-                module.panel(info, data.nodes, titles.html),  # type: ignore[attr-defined]
+                module.panel(info, titles.html),  # type: ignore[attr-defined]
                 module.card(info, data.nodes),  # type: ignore[attr-defined]
             )
         used[key] = found
