@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.synth import write_project
 from blueprint.build import StatusSource, analyze
-from blueprint.render import lay_out
 from blueprint.server import SiteServer
+from blueprint.views import lay_out
 from blueprint.watch import watch
 from tests.helpers import EventStream
 

@@ -13,11 +13,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-import networkx as nx
-
 from blueprint.config import ProjectConfig, load_config
 from blueprint.files import MAX_TEX_BYTES, read_regular
-from blueprint.graph import build_graph, cycle_diagnostics
+from blueprint.graph import DependencyGraph, build_graph, cycle_diagnostics
 from blueprint.model import (
     Blueprint,
     BlueprintError,
@@ -25,6 +23,7 @@ from blueprint.model import (
     Heading,
     Node,
     Part,
+    SiteOptions,
     StatusSource,
 )
 from blueprint.status import (
@@ -39,7 +38,6 @@ if TYPE_CHECKING:
     from blueprint.history.model import History
     from blueprint.lean.project import LeanProject, ScanCache
     from blueprint.lean_status import LeanReport
-    from blueprint.render import SiteOptions
 
 
 @dataclass
@@ -48,7 +46,7 @@ class Analysis:
 
     config: ProjectConfig
     blueprint: Blueprint
-    graph: nx.DiGraph  # every edge, not reduced
+    graph: DependencyGraph  # every edge, not reduced
     formalization: dict[str, Formalization]
     statuses: dict[str, NodeStatus]
     status_source: StatusSource
@@ -244,16 +242,18 @@ def build(
 
     With `history`, the site gets a progress-over-time page made from the git history
     (`history.html`; without git history the page says so)."""
-    from blueprint.render import render_site, start_layouts
-    from blueprint.sitedata import site_data
-    from blueprint.sitewriter import write_site
+    from blueprint.views import start_layouts
 
     timings = timings or Timings()
     analysis = analyze(project, status_source, timings, lean_log)
     with timings.stage("layout"):
         pending = start_layouts(analysis)
-    with timings.stage("render"):
-        data = site_data(analysis)  # while dot works in its own processes
+    with timings.stage("render"):  # while dot works in its own processes
+        from blueprint.render import render_site
+        from blueprint.sitedata import site_data
+        from blueprint.sitewriter import write_site
+
+        data = site_data(analysis)
     found = None
     if history:
         with timings.stage("history"):

@@ -34,10 +34,8 @@ def export_data(analysis: Analysis) -> dict:
         )
     order = {node.id: index for index, node in enumerate(analysis.nodes)}
     edges = [
-        {"source": u, "target": v, "kind": data["kind"].value}
-        for u, v, data in sorted(
-            analysis.graph.edges(data=True), key=lambda e: (order[e[1]], order[e[0]])
-        )
+        {"source": u, "target": v, "kind": kind.value}
+        for u, v, kind in sorted(analysis.graph.edges(), key=lambda e: (order[e[1]], order[e[0]]))
     ]
     diagnostics = [
         {"severity": d.severity.value, "file": d.file, "line": d.line, "message": d.message}

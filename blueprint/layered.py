@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import networkx as nx
-
+from blueprint.graph import DependencyGraph, condense
 from blueprint.layout import EdgePath, Layout, LayoutEdge, LayoutNode, NodeBox
+from blueprint.model import EdgeKind
 
 CHAR_WIDTH = 7.2  # points per character at the label font size (Helvetica 12)
 NODE_HEIGHT = 36.0
@@ -22,9 +22,10 @@ SWEEPS = 4
 def layered_layout(
     nodes: Sequence[LayoutNode], edges: Sequence[LayoutEdge], settings: str
 ) -> Layout:
-    graph = nx.DiGraph()
-    graph.add_nodes_from(n.id for n in nodes)
-    graph.add_edges_from((e.source, e.target) for e in edges if e.source != e.target)
+    graph = DependencyGraph(n.id for n in nodes)
+    for edge in edges:
+        if edge.source != edge.target:
+            graph.add_edge(edge.source, edge.target, EdgeKind.PROOF)  # only the shape matters
     rank = _ranks(graph)
     layers: list[list[str]] = [[] for _ in range(max(rank.values(), default=-1) + 1)]
     for node in nodes:  # document order is the first guess
@@ -55,18 +56,16 @@ def layered_layout(
     )
 
 
-def _ranks(graph: nx.DiGraph) -> dict[str, int]:
+def _ranks(graph: DependencyGraph) -> dict[str, int]:
     """Longest path from the sources, cycles collapsed into one rank."""
-    condensed = nx.condensation(graph)
-    level: dict[int, int] = {}
-    for component in nx.topological_sort(condensed):
-        parents = [level[p] + 1 for p in condensed.predecessors(component)]
-        level[component] = max(parents, default=0)
-    mapping = condensed.graph["mapping"]
-    return {node: level[mapping[node]] for node in graph}
+    condensation = condense(graph)
+    level: list[int] = []
+    for parents in condensation.parents:
+        level.append(max((level[p] + 1 for p in parents), default=0))
+    return {node: level[condensation.component_of[node]] for node in graph}
 
 
-def _reduce_crossings(graph: nx.DiGraph, layers: list[list[str]]) -> None:
+def _reduce_crossings(graph: DependencyGraph, layers: list[list[str]]) -> None:
     """Barycenter heuristic, sweeping down then up."""
     for sweep in range(SWEEPS):
         downward = sweep % 2 == 0
@@ -82,7 +81,7 @@ def _reduce_crossings(graph: nx.DiGraph, layers: list[list[str]]) -> None:
 
 
 def _barycenter(
-    graph: nx.DiGraph, node: str, position: dict[str, int], downward: bool, current: int
+    graph: DependencyGraph, node: str, position: dict[str, int], downward: bool, current: int
 ) -> float:
     links = graph.predecessors(node) if downward else graph.successors(node)
     places = [position[n] for n in links if n in position]

@@ -11,8 +11,7 @@ import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-import networkx as nx
-
+from blueprint.graph import DependencyGraph
 from blueprint.lean.model import Declaration
 from blueprint.lean.project import LeanProject, Resolution
 from blueprint.model import Diagnostic, Node, Severity
@@ -46,7 +45,7 @@ class LeanStatus:
 
 def lean_status(
     nodes: Sequence[Node],
-    graph: nx.DiGraph,
+    graph: DependencyGraph,
     project: LeanProject,
     sorry_overrides: Mapping[str, bool] | None = None,
 ) -> LeanStatus:
@@ -195,7 +194,7 @@ def _missing_edges(
     declarations: Sequence[Declaration | None],
     project: LeanProject,
     owner: Mapping[str, str],
-    graph: nx.DiGraph,
+    graph: DependencyGraph,
 ) -> list[Diagnostic]:
     """A Lean proof that uses another node's declaration the blueprint does not say it needs."""
     used: set[str] = set()
@@ -203,12 +202,11 @@ def _missing_edges(
         if decl is not None:
             used.update(owner[r] for r in project.resolve_references(decl) if r in owner)
     used.discard(node.id)
-    # Only a dependency the graph does not already imply is missing (paths checked lazily:
-    # computing every node's ancestors would be quadratic).
+    # Only a dependency the graph does not already imply is missing.
     missing = sorted(
         other
         for other in used
-        if node.id not in graph or other not in graph or not nx.has_path(graph, other, node.id)
+        if node.id not in graph or other not in graph or not graph.has_path(other, node.id)
     )
     part = node.proof or node.statement
     return [

@@ -191,3 +191,10 @@ class Blueprint:
     # The text of each of `files` as it was loaded (read once, undecodable bytes replaced),
     # by path, read-only: the document pages are made from it, never from the disk again.
     sources: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    """How the site is made, beyond what the project says."""
+
+    offline_math: bool = False  # MathJax copied into the site (from npm) instead of a CDN

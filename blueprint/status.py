@@ -8,8 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-import networkx as nx
-
+from blueprint.graph import DependencyGraph, condense
 from blueprint.model import Border, Fill, Node
 
 
@@ -45,10 +44,10 @@ def formalization_from_annotations(node: Node) -> Formalization:
 
 
 def compute_statuses(
-    nodes: Sequence[Node], graph: nx.DiGraph, formal: Mapping[str, Formalization]
+    nodes: Sequence[Node], graph: DependencyGraph, formal: Mapping[str, Formalization]
 ) -> dict[str, NodeStatus]:
     """Border and fill of every node, by leanblueprint's rules."""
-    known = set(graph.nodes)
+    known = set(graph)
     fully = _fully_proved(nodes, graph, formal)
     statuses = {}
     for node in nodes:
@@ -104,24 +103,16 @@ def _fill(
 
 
 def _fully_proved(
-    nodes: Sequence[Node], graph: nx.DiGraph, formal: Mapping[str, Formalization]
+    nodes: Sequence[Node], graph: DependencyGraph, formal: Mapping[str, Formalization]
 ) -> dict[str, bool]:
     """A node is fully proved when it and all its ancestors are proved or are definitions.
 
     Computed once per strongly connected component in topological order: linear time.
     """
     is_definition = {node.id: node.is_definition for node in nodes}
-    if nx.is_directed_acyclic_graph(graph):  # the usual case: no condensation needed
-        done_node: dict[str, bool] = {}
-        for node_id in nx.topological_sort(graph):
-            own = formal[node_id].proved or is_definition[node_id]
-            done_node[node_id] = own and all(done_node[p] for p in graph.predecessors(node_id))
-        return {node.id: done_node[node.id] for node in nodes}
-    condensed = nx.condensation(graph)
-    done: dict[int, bool] = {}
-    for component in nx.topological_sort(condensed):
-        members = condensed.nodes[component]["members"]
+    condensation = condense(graph)
+    done: list[bool] = []
+    for number, members in enumerate(condensation.components):
         own = all(formal[m].proved or is_definition[m] for m in members)
-        done[component] = own and all(done[p] for p in condensed.predecessors(component))
-    mapping = condensed.graph["mapping"]
-    return {node.id: done[mapping[node.id]] for node in nodes}
+        done.append(own and all(done[p] for p in condensation.parents[number]))
+    return {node.id: done[condensation.component_of[node.id]] for node in nodes}

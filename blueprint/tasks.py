@@ -9,9 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-import networkx as nx
-
-from blueprint.graph import Reach, induced
+from blueprint.graph import DependencyGraph, condense, induced
 from blueprint.model import Border, Fill, Node
 from blueprint.status import NodeStatus
 
@@ -55,7 +53,7 @@ class Progress:
 
 def ready_tasks(
     nodes: Sequence[Node],
-    graph: nx.DiGraph,
+    graph: DependencyGraph,
     statuses: Mapping[str, NodeStatus],
     main_results: Sequence[str] = (),
 ) -> list[Task]:
@@ -63,7 +61,7 @@ def ready_tasks(
     mains = set(main_results or default_main_results(nodes, graph))
     stated = {node_id for node_id, status in statuses.items() if status.stated}
     by_id = {node.id: node for node in nodes}
-    reach = Reach.of(graph)
+    reach = graph.reach()
     main_mask = reach.mask(mains)
     tasks = []
     for node in nodes:
@@ -101,7 +99,7 @@ def _task_kind(node: Node, status: NodeStatus) -> TaskKind | None:
 def _newly_ready(
     node_id: str,
     by_id: Mapping[str, Node],
-    graph: nx.DiGraph,
+    graph: DependencyGraph,
     statuses: Mapping[str, NodeStatus],
     stated: set[str],
 ) -> int:
@@ -114,7 +112,7 @@ def _newly_ready(
     )
 
 
-def _ready(node: Node, status: NodeStatus, graph: nx.DiGraph, stated: set[str]) -> bool:
+def _ready(node: Node, status: NodeStatus, graph: DependencyGraph, stated: set[str]) -> bool:
     """Whether the node would be a task if exactly the nodes in `stated` were stated."""
     statement_deps = [d for d in node.statement.uses if d in graph]
     proof_deps = [d for d in node.proof.uses if d in graph] if node.proof else []
@@ -132,16 +130,16 @@ def _size(node: Node) -> str:
     return "S" if length < 60 else "M" if length < 250 else "L"
 
 
-def default_main_results(nodes: Sequence[Node], graph: nx.DiGraph) -> list[str]:
+def default_main_results(nodes: Sequence[Node], graph: DependencyGraph) -> list[str]:
     """Nodes nothing depends on, that are not definitions."""
     return [n.id for n in nodes if graph.out_degree(n.id) == 0 and not n.is_definition]
 
 
 def blockers(
-    nodes: Sequence[Node], graph: nx.DiGraph, statuses: Mapping[str, NodeStatus]
+    nodes: Sequence[Node], graph: DependencyGraph, statuses: Mapping[str, NodeStatus]
 ) -> list[Blocker]:
     """Nodes marked not ready, by how much they hold up."""
-    reach = Reach.of(graph)
+    reach = graph.reach()
     found = [
         Blocker(node.id, reach.descendants(node.id).bit_count())
         for node in nodes
@@ -152,22 +150,22 @@ def blockers(
 
 def main_results(
     nodes: Sequence[Node],
-    graph: nx.DiGraph,
+    graph: DependencyGraph,
     statuses: Mapping[str, NodeStatus],
     chosen: Sequence[str] = (),
 ) -> list[MainResult]:
     """Each main result with the longest chain of unfinished nodes in front of it."""
     unfinished = {node.id for node in nodes if not _finished(node, statuses[node.id])}
-    condensed = nx.condensation(induced(graph, unfinished))
-    members = {c: sorted(condensed.nodes[c]["members"]) for c in condensed}
-    best: dict[int, tuple[int, int | None]] = {}  # component -> (chain length, previous)
-    for component in nx.topological_sort(condensed):
+    condensation = condense(induced(graph, unfinished))
+    members = [sorted(component) for component in condensation.components]
+    best: list[tuple[int, int | None]] = []  # per component: (chain length, previous)
+    for component in range(len(members)):
         length, previous = 0, None
-        for parent in condensed.predecessors(component):
+        for parent in condensation.parents[component]:
             if best[parent][0] > length:
                 length, previous = best[parent][0], parent
-        best[component] = (length + len(members[component]), previous)
-    mapping = condensed.graph["mapping"]
+        best.append((length + len(members[component]), previous))
+    mapping = condensation.component_of
     results = []
     for node_id in chosen or default_main_results(nodes, graph):
         if node_id not in statuses:

@@ -28,7 +28,8 @@ from blueprint.watcher import Watcher
 
 if TYPE_CHECKING:
     from blueprint.history.live import LiveHistory
-    from blueprint.render import GraphView, SiteOptions
+    from blueprint.model import SiteOptions
+    from blueprint.views import GraphView
 
 
 @dataclass(frozen=True)
@@ -115,8 +116,9 @@ class LiveSite:
             return self._done(start, True, len(analysis.nodes), laid_out, analysis.diagnostics)
 
     def _build(self) -> tuple[Analysis, dict[str, bytes], bool]:
-        from blueprint.render import render_site, start_layouts
+        from blueprint.render import render_site
         from blueprint.sitedata import site_data
+        from blueprint.views import start_layouts
 
         analysis = analyze(self.project, self.status_source, Timings(), cache=self.cache)
         if self._views is not None and self._views[0] is analysis.blueprint:

@@ -16,8 +16,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from blueprint.graph import DependencyGraph
 from blueprint.model import Node, Part
 from blueprint.server import EVENTS_PATH
+
+
+def as_networkx(graph: DependencyGraph) -> Any:
+    """The same graph for networkx, which the tests use as the reference for graph questions."""
+    import networkx as nx
+
+    copy = nx.DiGraph()
+    copy.add_nodes_from(graph)
+    copy.add_edges_from((u, v, {"kind": kind}) for u, v, kind in graph.edges())
+    return copy
 
 
 def make_node(

@@ -383,7 +383,7 @@ def test_script_data_holds_the_labels_exactly(hostile_site: tuple[Analysis, Path
 
 def test_no_label_is_an_html_label_for_graphviz(hostile_site: tuple[Analysis, Path]) -> None:
     analysis, _ = hostile_site
-    from blueprint.render import lay_out
+    from blueprint.views import lay_out
 
     views = lay_out(analysis)
     assert all(view.layout.settings.startswith("dot") for view in views)  # dot did not stall

@@ -160,7 +160,7 @@ def test_dep_by_chapter_draws_each_chapter_with_its_neighbours_marked(
     assert len(pages) == len(chapters)
     crossing = [
         (u, v)
-        for u, v in analysis.graph.edges
+        for u, v, _ in analysis.graph.edges()
         if analysis.by_id[u].chapter != analysis.by_id[v].chapter
     ]
     assert crossing  # the sample has dependencies between chapters
@@ -276,10 +276,11 @@ def test_a_watch_rebuild_reuses_unchanged_nodes_and_matches_a_fresh_build(
     import blueprint.render as render
     from blueprint.build import BuildCache
     from blueprint.sitedata import TextMemo
+    from blueprint.views import lay_out
 
     cache, memo = BuildCache(), TextMemo()
     first = analyze(sample, cache=cache)
-    views = render.lay_out(first)
+    views = lay_out(first)
     render.render_site(first, views, memo=memo)
 
     lean = sample / "Sample" / "Congruences.lean"

@@ -403,7 +403,8 @@ def test_the_overview_lists_a_folder_diagnostic_without_a_line(sample: Path,
     is an error, and with `[lean] roots` the warning is at their line; the Lean loader's
     warning about a bare folder is put in the analysis of the sample.)"""
     from blueprint.build import StatusSource, analyze
-    from blueprint.render import lay_out, render_site
+    from blueprint.render import render_site
+    from blueprint.views import lay_out
 
     write(tmp_path / "bare", "Foo.lean", "theorem t : True := trivial\n")
     (folder,) = load_lean_project(tmp_path / "bare", with_deps=False).diagnostics

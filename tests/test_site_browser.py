@@ -13,9 +13,10 @@ import networkx as nx
 import pytest
 
 from blueprint.build import Analysis, StatusSource, build
-from blueprint.render import SiteOptions
+from blueprint.model import SiteOptions
 from blueprint.tasks import ready_tasks
 from tests.conftest import ARTIFACTS, copy_sample
+from tests.helpers import as_networkx
 
 pytestmark = pytest.mark.browser
 SHOTS = ARTIFACTS / "screenshots"
@@ -98,9 +99,8 @@ def test_focus_mode_hides_every_unrelated_node(built: tuple[Path, Analysis], pag
     page.wait_for_selector("#panel:not([hidden])")
     assert len(visible_ids(page)) == len(analysis.nodes)
     page.check("#focus")
-    related = nx.ancestors(analysis.graph, "thm:euclid") | nx.descendants(
-        analysis.graph, "thm:euclid"
-    )
+    graph = as_networkx(analysis.graph)
+    related = nx.ancestors(graph, "thm:euclid") | nx.descendants(graph, "thm:euclid")
     assert visible_ids(page) == related | {"thm:euclid"}
     assert "thm:wilson" not in visible_ids(page)
     shot(page, "graph-focus")
@@ -123,8 +123,9 @@ def test_hover_lights_what_a_node_needs_and_what_it_unlocks(
             "Array.from(document.querySelectorAll('g.node.descendant'), n => n.dataset.id)"
         )
     )
-    assert ancestors == nx.ancestors(analysis.graph, "lem:primeProd-le")
-    assert descendants == nx.descendants(analysis.graph, "lem:primeProd-le")
+    graph = as_networkx(analysis.graph)
+    assert ancestors == nx.ancestors(graph, "lem:primeProd-le")
+    assert descendants == nx.descendants(graph, "lem:primeProd-le")
     shot(page, "graph-hover")
 
 

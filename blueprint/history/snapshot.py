@@ -16,10 +16,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-import networkx as nx
-
 from blueprint.config import CONFIG_NAME, ProjectConfig, config_from_settings, parse_settings
-from blueprint.graph import build_graph
+from blueprint.graph import DependencyGraph, build_graph
 from blueprint.history.recent import Recent
 from blueprint.lean.lakefile import LakeConfig, LeanLib
 from blueprint.lean.model import LeanFile
@@ -83,7 +81,7 @@ class _Read:
     """A blueprint read at some commit: its nodes and graph, or why it is a gap."""
 
     blueprint: Blueprint | None
-    graph: nx.DiGraph | None
+    graph: DependencyGraph | None
     error: str = ""
 
 
@@ -237,7 +235,7 @@ class Snapshotter:
             found = self.scans.put(key, (scanned, diagnostics))
         return found
 
-    def _counts(self, blueprint: Blueprint, graph: nx.DiGraph, config: ProjectConfig,
+    def _counts(self, blueprint: Blueprint, graph: DependencyGraph, config: ProjectConfig,
                 read: Read, plan: _LeanPlan | None) -> Snapshot:
         nodes = blueprint.nodes
         if plan is not None:
