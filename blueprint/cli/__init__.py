@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import importlib
 import os
 import sys
 
@@ -19,10 +20,10 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-console = Console(highlight=False)
-errors = Console(stderr=True, highlight=False)
+# No emoji codes: a label such as `thm:smile:` must print as written, not as an emoji.
+console = Console(highlight=False, emoji=False)
+errors = Console(stderr=True, highlight=False, emoji=False)
 _debug = False
-_DEFAULT_GC = gc.get_threshold()
 
 
 @app.callback()
@@ -37,21 +38,20 @@ def is_debug() -> bool:
     return _debug
 
 
-def _register() -> None:
-    from blueprint.cli import build, check, export, history, serve, status, watch
+COMMANDS = ("build", "export", "check", "serve", "watch", "status", "history")
 
-    for command in (build, export, check, serve, watch, status, history):
-        command.register(app)
+
+def _register(argv: list[str]) -> None:
+    """Add the command asked for, or all of them (for help, or a misspelt command): a
+    command's module imports what it needs, and the others' imports need not be paid."""
+    asked = next((arg for arg in argv[1:] if not arg.startswith("-")), None)
+    for name in [asked] if asked in COMMANDS else COMMANDS:
+        importlib.import_module(f"blueprint.cli.{name}").register(app)
 
 
 def main() -> None:
-    # A one-shot command allocates much and frees it all at exit: the cycle collector, run at
-    # its default pace, costs 15% of a 2,000-node build and of a history walk. Collecting
-    # seventy times less often wins most of that back and still bounds memory (+3% on pfr's
-    # history, against +15% with no collection at all); `watch` and `serve`, which run for
-    # hours, go back to the default pace with `long_running()`.
-    gc.set_threshold(50_000, 20, 20)
-    _register()
+    """Run the command line and leave (`blueprint.__main__.main` sets the process up first)."""
+    _register(sys.argv)
     code = _run()
     # Tearing the interpreter down object by object takes 50 ms we need not spend: everything
     # the command wrote is closed by now (the site is swapped in atomically), so flush the
@@ -62,8 +62,9 @@ def main() -> None:
 
 
 def long_running() -> None:
-    """Called by commands that run until interrupted: the cycle collector at its usual pace."""
-    gc.set_threshold(*_DEFAULT_GC)
+    """Called by commands that run until interrupted: the cycle collector at its usual pace
+    (CPython's default thresholds)."""
+    gc.set_threshold(700, 10, 10)
 
 
 def _run() -> int:

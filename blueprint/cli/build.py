@@ -15,6 +15,7 @@ from blueprint.cli.common import (
     STRICT,
     fails,
     print_diagnostics,
+    stage_spinner,
     summary,
 )
 from blueprint.model import StatusSource
@@ -44,11 +45,11 @@ def build_command(
 
     from blueprint.build import Timings, build
     from blueprint.cli import console
-    from blueprint.render import SiteOptions
+    from blueprint.model import SiteOptions
 
     start = time.perf_counter()
-    with console.status("Reading the blueprint…") as spinner:
-        timings = Timings(on_stage=lambda name: spinner.update(f"{name.capitalize()}…"))
+    with stage_spinner(console, "Reading the blueprint…") as show:
+        timings = Timings(on_stage=lambda name: show(f"{name.capitalize()}…"))
         site = SiteOptions(offline_math=offline_math)
         analysis = build(project, out, status_source, timings, lean_log, site, history)
     elapsed = time.perf_counter() - start

@@ -67,7 +67,7 @@ def watch_command(
             f"Watching {escape(str(project))}; site at {server.url}{note} (Ctrl+C to stop)"
         )
 
-    from blueprint.render import SiteOptions
+    from blueprint.model import SiteOptions
 
     site = SiteOptions(offline_math=offline_math)
     watch(root, host, port, status_source, report, ready, changed, debug=is_debug(), site=site,
