@@ -36,6 +36,8 @@ _BIBITEM = re.compile(r"\\bibitem\s*(?:\[[^\]]*\])?\s*\{([^{}]*)\}")
 
 @dataclass(frozen=True)
 class Chunk:
+    """A piece of the document in reading order: a heading, some text or a node."""
+
     kind: str  # heading | prose | statement | proof | environment | bibliography
     file: str  # relative to the project, as the nodes' files are
     line: int
@@ -50,6 +52,8 @@ class Chunk:
 
 @dataclass
 class _Walk:
+    """The state of one walk through the document's files."""
+
     load: Loader
     folder: str
     statements: dict[tuple[str, int, str], list[str]]

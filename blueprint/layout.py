@@ -29,6 +29,8 @@ POINTS_PER_INCH = 72.0
 
 @dataclass(frozen=True)
 class LayoutNode:
+    """A node as dot sees it: its name, its label and its shape."""
+
     id: str
     label: str
     shape: str  # "box" | "ellipse"
@@ -36,6 +38,8 @@ class LayoutNode:
 
 @dataclass(frozen=True)
 class LayoutEdge:
+    """An edge to lay out; dashed when the use is in the statement."""
+
     source: str
     target: str
     dashed: bool
@@ -43,6 +47,8 @@ class LayoutEdge:
 
 @dataclass(frozen=True)
 class NodeBox:
+    """Where a node was placed: its centre and size, in points, y downwards."""
+
     id: str
     x: float  # centre, SVG coordinates (y down), points
     y: float
@@ -52,6 +58,8 @@ class NodeBox:
 
 @dataclass(frozen=True)
 class EdgePath:
+    """An edge as drawn: an SVG path and its arrowhead."""
+
     source: str
     target: str
     dashed: bool
@@ -61,6 +69,8 @@ class EdgePath:
 
 @dataclass(frozen=True)
 class Layout:
+    """A laid-out graph, and the dot settings that produced it."""
+
     width: float
     height: float
     nodes: tuple[NodeBox, ...]

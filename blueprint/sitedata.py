@@ -114,6 +114,8 @@ def safe_url(url: str | None) -> str:
 
 @dataclass(frozen=True)
 class Declaration:
+    """A Lean declaration of a node, as its panel shows it."""
+
     name: str
     words: str  # where it is, in words
     sorry: bool
@@ -125,6 +127,8 @@ class Declaration:
 
 @dataclass
 class NodeInfo:
+    """Everything the pages show of one node."""
+
     id: str
     index: int  # position in document order
     env: str
@@ -157,6 +161,8 @@ class NodeInfo:
 
 @dataclass(frozen=True)
 class Heading:
+    """A chapter or section heading of the document."""
+
     level: str
     number: str
     title: tuple[Inline, ...]
@@ -165,6 +171,8 @@ class Heading:
 
 @dataclass(frozen=True)
 class PageItem:
+    """One item of a document page: text, a heading or a node's card."""
+
     kind: str  # heading | prose | statement | proof | environment
     blocks: tuple[Block, ...] = ()
     heading: Heading | None = None
@@ -176,6 +184,8 @@ class PageItem:
 
 @dataclass
 class ChapterPage:
+    """One page of the document: a chapter, with its items."""
+
     slug: str
     number: str
     title: tuple[Inline, ...]
@@ -186,6 +196,8 @@ class ChapterPage:
 
 @dataclass
 class SiteData:
+    """Everything the pages show that is not the drawing of the graph."""
+
     nodes: dict[str, NodeInfo]
     order: list[str]
     chapter_titles: list[str]
@@ -628,6 +640,8 @@ def _references(
 
 @dataclass(frozen=True)
 class TaskRow:
+    """One row of the task board."""
+
     rank: int
     node: str
     kind: str  # "state" | "prove"
@@ -640,6 +654,8 @@ class TaskRow:
 
 @dataclass(frozen=True)
 class Board:
+    """The task board: tasks, blockers and main results."""
+
     tasks: tuple[TaskRow, ...]
     blockers: tuple[tuple[str, int], ...]
     mains: tuple[tuple[str, bool, tuple[str, ...]], ...]
@@ -674,6 +690,8 @@ def task_board(analysis: Analysis) -> Board:
 
 @dataclass(frozen=True)
 class Bar:
+    """One progress bar: counts and the coloured segments drawn for them."""
+
     label: str
     nodes: int
     stated: int

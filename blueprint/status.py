@@ -23,6 +23,8 @@ class Formalization:
 
 @dataclass(frozen=True)
 class NodeStatus:
+    """A node's colours and the facts they come from."""
+
     border: Border
     fill: Fill
     stated: bool

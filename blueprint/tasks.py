@@ -21,6 +21,8 @@ class TaskKind(StrEnum):
 
 @dataclass(frozen=True)
 class Task:
+    """Something that can be done now, with what doing it is worth."""
+
     node_id: str
     kind: TaskKind
     unlocks: int  # nodes that become ready to state or prove once this is done
@@ -31,12 +33,16 @@ class Task:
 
 @dataclass(frozen=True)
 class Blocker:
+    """A node marked not ready, and how many nodes wait for it."""
+
     node_id: str
     held_up: int  # nodes that depend on it
 
 
 @dataclass(frozen=True)
 class MainResult:
+    """A main result and the longest chain of unfinished nodes in front of it."""
+
     node_id: str
     done: bool
     chain: tuple[str, ...]  # the longest chain of unfinished nodes in front of it, ending at it
@@ -44,6 +50,8 @@ class MainResult:
 
 @dataclass(frozen=True)
 class Progress:
+    """Counts of one chapter (or of all of them)."""
+
     label: str  # "All" or a chapter title
     nodes: int
     stated: int

@@ -23,12 +23,16 @@ from typing import Protocol
 
 @dataclass(frozen=True)
 class Text:
+    """Plain text."""
+
     text: str
     kind: str = "text"
 
 
 @dataclass(frozen=True)
 class Math:
+    """TeX for MathJax, inline or displayed."""
+
     tex: str  # the TeX inside the delimiters (or a whole \begin{align}...\end{align})
     display: bool = False
     environment: bool = False  # tex is a complete math environment
@@ -37,6 +41,8 @@ class Math:
 
 @dataclass(frozen=True)
 class Styled:
+    """Emphasis, bold, code and the like, around other inlines."""
+
     style: str  # one of STYLES
     children: tuple[Inline, ...]
     kind: str = "styled"
@@ -44,6 +50,8 @@ class Styled:
 
 @dataclass(frozen=True)
 class Link:
+    """A link: to a node, an anchor of the document or an outside address."""
+
     href: str
     children: tuple[Inline, ...]
     node: str | None = None  # the blueprint node it points to, for the graph page
@@ -52,6 +60,8 @@ class Link:
 
 @dataclass(frozen=True)
 class Break:
+    """A forced line break."""
+
     kind: str = "break"
 
 
@@ -60,18 +70,24 @@ Inline = Text | Math | Styled | Link | Break
 
 @dataclass(frozen=True)
 class Paragraph:
+    """A paragraph of inlines."""
+
     children: tuple[Inline, ...]
     kind: str = "paragraph"
 
 
 @dataclass(frozen=True)
 class DisplayMath:
+    """Displayed math as a block of its own."""
+
     math: Math
     kind: str = "display"
 
 
 @dataclass(frozen=True)
 class ItemList:
+    """An itemize, enumerate or description list."""
+
     style: str  # "itemize" | "enumerate" | "description"
     items: tuple[Item, ...]
     kind: str = "list"
@@ -79,18 +95,24 @@ class ItemList:
 
 @dataclass(frozen=True)
 class Item:
+    """One item of a list: its label (descriptions) and its blocks."""
+
     label: tuple[Inline, ...]
     blocks: tuple[Block, ...]
 
 
 @dataclass(frozen=True)
 class Quote:
+    """A quote or quotation."""
+
     blocks: tuple[Block, ...]
     kind: str = "quote"
 
 
 @dataclass(frozen=True)
 class Verbatim:
+    """Text shown as written (verbatim, lstlisting)."""
+
     text: str
     kind: str = "verbatim"
 
@@ -137,6 +159,8 @@ class Macro:
 
 @dataclass
 class Context:
+    """What a conversion needs besides the text: where references go, the macros."""
+
     links: Links = field(default_factory=NoLinks)
     macros: Mapping[str, Macro] = field(default_factory=dict)
 
