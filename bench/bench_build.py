@@ -214,7 +214,7 @@ def rebuilds(blueprint: str, size: int, repeat: int) -> None:
     ]
     for name, seconds in rows:
         print(f"{name:<40}{statistics.median(seconds):.3f}")
-    print("(a command includes starting Python and importing typer, networkx and jinja2)")
+    print("(a command includes starting Python and importing typer, rich and jinja2)")
 
 
 def main() -> None:
