@@ -84,7 +84,7 @@ def render_site(
     titles = Titles(data.macros)
     math_src = MATHJAX_LOCAL if options.offline_math else MATHJAX_CDN
     context = {
-        "title": _title(analysis),
+        "title": _title(analysis, titles),
         "version": __version__,
         "views": views,
         "colors": colors,
@@ -235,8 +235,13 @@ def _number(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def _title(analysis: Analysis) -> str:
-    return analysis.config.title or analysis.blueprint.options.title or analysis.config.root.name
+def _title(analysis: Analysis, titles: Titles) -> str:
+    """The project's name as every page shows it, in plain text (a <title> holds no markup):
+    blueprint.toml's title as written, else the document's \\title converted from TeX."""
+    if analysis.config.title:
+        return analysis.config.title
+    tex = analysis.blueprint.options.title
+    return titles.text(tex) if tex else analysis.config.root.name
 
 
 def _history_pages(

@@ -27,6 +27,7 @@ WEB = r"""\documentclass{report}
 \usepackage{amsthm}
 \usepackage[dep_by=chapter]{blueprint}
 \newcommand{\Ent}{\textbf{Shannon}}
+\title{The \emph{entropy} project, \Ent{} -- $\infty$}
 \begin{document}
 \chapter{%s}
 \begin{definition}\label{A}%s
@@ -92,6 +93,15 @@ def test_the_history_charts_name_the_chapter_in_plain_text(site: Path) -> None:
     description = re.search(r'<desc id="history-1-desc">(.*?)</desc>', svg)
     assert description is not None and description.group(1).startswith(TEXT + ", 2024-01-01")
     assert "<em>" not in svg and "<span" not in svg and "\\(" not in svg
+
+
+def test_the_project_title_is_plain_text_on_every_page(site: Path) -> None:
+    """The document's \\title names the site: converted, as a <title> holds no markup."""
+    for page in sorted(site.glob("*.html")):
+        text = page.read_text()
+        assert "<title>" in text, page
+        assert "The entropy project, Shannon \u2013 \\infty" in text, page  # math: its TeX
+        no_raw_tex(text)
 
 
 def no_raw_tex(page: str) -> None:
