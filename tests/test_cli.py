@@ -51,3 +51,19 @@ def test_the_stage_spinner_draws_only_in_a_terminal() -> None:
             show("Layout…")
             time.sleep(0.15)  # rich redraws 12.5 times a second
         assert ("Layout…" in out.getvalue()) is terminal
+
+
+def test_long_running_commands_collect_at_the_interpreters_own_pace() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import gc; usual = gc.get_threshold()\n"
+        "from blueprint.__main__ import main\n"
+        "import blueprint.cli as cli\n"
+        "cli.main = lambda: print(gc.get_threshold() != usual)\n"  # the one-shot pace
+        "main()\n"
+        "cli.long_running(); print(gc.get_threshold() == usual)\n"
+    )
+    ran = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert ran.stdout.split() == ["True", "True"], ran.stderr

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import importlib
 import os
 import sys
@@ -62,9 +61,10 @@ def main() -> None:
 
 
 def long_running() -> None:
-    """Called by commands that run until interrupted: the cycle collector at its usual pace
-    (CPython's default thresholds)."""
-    gc.set_threshold(700, 10, 10)
+    """Called by commands that run until interrupted: the cycle collector at its usual pace."""
+    from blueprint.collector import for_long_running
+
+    for_long_running()
 
 
 def _run() -> int:
