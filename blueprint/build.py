@@ -62,6 +62,11 @@ class Analysis:
         self.by_id: dict[str, Node] = {node.id: node for node in self.blueprint.nodes}
 
 
+#: a file's bytes, or the error that kept them from being read
+Contents = bytes | OSError
+_TEX_SUFFIXES = (".tex", ".sty", ".cls", ".cfg")
+
+
 @dataclass
 class BuildCache:
     """What a watch session keeps between builds, so that a rebuild reads only what changed."""
@@ -71,34 +76,88 @@ class BuildCache:
     blueprint: Blueprint | None = None
 
     def read_blueprint(self, config: ProjectConfig) -> Blueprint:
-        """The blueprint, read again only when a file of the blueprint folder changed."""
-        key = f"{config.blueprint_dir}|{config.main_file}|" + _folder_fingerprint(
-            config.blueprint_dir
-        )
+        """The blueprint, read again only when a TeX file of the blueprint folder changed.
+        Each file is read once: the bytes the key is made of are the bytes the reader gets,
+        so the blueprint is always the key's."""
+        folder = _folder_files(config.blueprint_dir)
+        key = _blueprint_key(config, folder)
         if self.blueprint is None or key != self.blueprint_key:
-            self.blueprint = _read(config)
+            reads = _Reads({file.path: file.contents for file in folder})
+            self.blueprint = _read(config, reads.read)
             self.blueprint_key = key
         return self.blueprint
 
 
-def _folder_fingerprint(folder: Path) -> str:
-    """A hash of the folder's TeX files; one that vanishes or cannot be read while we look
-    (an editor's half-done save) counts as its error, so the next change reads again."""
-    digest = hashlib.sha1()
+@dataclass(frozen=True)
+class _TexFile:
+    """A TeX file of the blueprint folder as a watch rebuild found it."""
+
+    name: str  # relative to the folder
+    path: Path  # real path, as the reader's loader asks for it
+    contents: Contents
+
+
+def _folder_files(folder: Path) -> list[_TexFile]:
+    """The folder's TeX files, each read once (also when links lead to it twice); one that
+    vanishes or cannot be read while we look (an editor's half-done save) counts as its
+    error, so the next change reads again."""
+    files: list[_TexFile] = []
+    seen: dict[Path, Contents] = {}
     for path in sorted(folder.rglob("*")):
-        if path.suffix in (".tex", ".sty", ".cls", ".cfg"):
-            name = path.relative_to(folder).as_posix().encode("utf-8", "surrogateescape")
-            digest.update(name + b"\0")
-            try:
-                digest.update(read_regular(path, MAX_TEX_BYTES) + b"\0")
-            except OSError as error:
-                digest.update(f"{error.errno}\0".encode())
+        if path.suffix in _TEX_SUFFIXES:
+            # realpath, not Path.resolve: it raises RuntimeError on a symbolic link loop (3.11)
+            real = Path(os.path.realpath(path))
+            if real not in seen:
+                seen[real] = _read_tex(path)
+            files.append(_TexFile(path.relative_to(folder).as_posix(), real, seen[real]))
+    return files
+
+
+def _read_tex(path: Path) -> Contents:
+    try:
+        return read_regular(path, MAX_TEX_BYTES)
+    except OSError as error:
+        return error
+
+
+def _blueprint_key(config: ProjectConfig, folder: list[_TexFile]) -> str:
+    """A hash of the folder's TeX files."""
+    where = f"{config.blueprint_dir}|{config.main_file}"
+    digest = hashlib.sha1(where.encode("utf-8", "surrogateescape"))
+
+    def add(name: bytes, contents: Contents) -> None:
+        digest.update(b"\0" + name + b"\0")
+        if isinstance(contents, OSError):
+            digest.update(b"error %d" % (contents.errno or 0))
+        else:
+            digest.update(b"%d:" % len(contents) + contents)
+
+    for file in folder:
+        add(file.name.encode("utf-8", "surrogateescape"), file.contents)
     return digest.hexdigest()
 
 
-def _read(config: ProjectConfig) -> Blueprint:
+@dataclass
+class _Reads:
+    """The reader's file reads in a watch rebuild: files already read are served from
+    `ready`, the others read now; every file asked for is kept in `asked`, found or not."""
+
+    ready: dict[Path, Contents]
+    asked: dict[Path, Contents] = field(default_factory=dict)
+
+    def read(self, path: Path) -> bytes:
+        found = self.asked.get(path)
+        if found is None:
+            found = self.ready[path] if path in self.ready else _read_tex(path)
+            self.asked[path] = found
+        if isinstance(found, OSError):
+            raise found.with_traceback(None)  # raised again: no growing traceback
+        return found
+
+
+def _read(config: ProjectConfig, read: Callable[[Path], bytes] | None = None) -> Blueprint:
     folder = config.blueprint_dir.relative_to(config.root)
-    load = file_loader(config.blueprint_dir, config.root)
+    load = file_loader(config.blueprint_dir, config.root, read)
     blueprint = read_blueprint(config.main_file, load, climb=len(folder.parts))
     return relocate(blueprint, folder.as_posix())
 
@@ -277,9 +336,12 @@ def _history(analysis: Analysis, status_source: StatusSource) -> History:
     )
 
 
-def file_loader(folder: Path, root: Path | None = None) -> Callable[[str], str]:
+def file_loader(
+    folder: Path, root: Path | None = None, read: Callable[[Path], bytes] | None = None
+) -> Callable[[str], str]:
     """The reader's window on the file system: paths relative to `folder`, never outside
-    `root` (the project; by default the folder itself), symbolic links included."""
+    `root` (the project; by default the folder itself), symbolic links included. `read`
+    gives the bytes of a real path (by default `read_regular`, up to MAX_TEX_BYTES)."""
     base = folder.resolve()
     limit = (root or folder).resolve()
 
@@ -289,7 +351,7 @@ def file_loader(folder: Path, root: Path | None = None) -> Callable[[str], str]:
         if not path.is_relative_to(limit):
             raise ValueError(f"{relative} is outside the project")
         try:
-            data = read_regular(path, MAX_TEX_BYTES)
+            data = read(path) if read else read_regular(path, MAX_TEX_BYTES)
         except IsADirectoryError:
             raise FileNotFoundError(relative) from None
         return data.decode("utf-8")

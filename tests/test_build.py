@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -306,3 +307,95 @@ def test_a_watch_rebuild_reuses_unchanged_nodes_and_matches_a_fresh_build(
     changed = {n for n in second.statuses if second.statuses[n] != first.statuses[n]}
     assert "thm:euler" in changed and set(rendered) == changed  # only what changed
     assert "fully_proved" in second.statuses["thm:euler"].fill.value
+
+
+def test_a_watch_rebuild_reads_each_tex_file_once(
+    sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a .tex change the bytes that make the cache key are the ones the reader gets:
+    no file is read twice, and every file the blueprint is made of is read."""
+    import blueprint.build as build_module
+    from blueprint.build import BuildCache
+    from blueprint.config import load_config
+
+    config = load_config(sample)
+    cache = BuildCache()
+    first = cache.read_blueprint(config)
+    chapter = sample / "blueprint" / "src" / "chapter" / "groups.tex"
+    chapter.write_text(chapter.read_text().replace("[Lagrange]", "[Lagrange, saved]", 1))
+    reads: list[Path] = []
+    read_regular = build_module.read_regular
+
+    def counted(path: Path, max_bytes: int) -> bytes:
+        reads.append(Path(os.path.realpath(path)))
+        return read_regular(path, max_bytes)
+
+    monkeypatch.setattr(build_module, "read_regular", counted)
+    second = cache.read_blueprint(config)
+    assert second is not first and "Lagrange, saved" in repr(second.nodes)
+    assert len(reads) == len(set(reads))  # each file once
+    assert {sample / path for path in second.sources} <= set(reads)
+
+
+def test_a_watch_read_says_what_a_plain_read_says_of_bad_files(sample: Path) -> None:
+    """Files served to the reader from the fingerprint's bytes give the same blueprint and
+    the same diagnostics as the reader's own reads: bad UTF-8, a FIFO, a folder, a file over
+    the size limit, a symbolic link leading out of the project."""
+    from blueprint.build import BuildCache, _read
+    from blueprint.config import load_config
+    from blueprint.files import MAX_TEX_BYTES
+
+    chapter = sample / "blueprint" / "src" / "chapter"
+    (chapter / "latin1.tex").write_bytes(b"Text.\n\\begin{lemma}\\label{l1}caf\xe9\\end{lemma}\n")
+    os.mkfifo(chapter / "pipe.tex")
+    (chapter / "folder.tex").mkdir()
+    (chapter / "huge.tex").write_bytes(b"%" * (MAX_TEX_BYTES + 1))
+    (sample.parent / "secret.tex").write_text("\\begin{lemma}\\label{stolen}x\\end{lemma}\n")
+    (chapter / "escape.tex").symlink_to(sample.parent / "secret.tex")
+    content = sample / "blueprint" / "src" / "content.tex"
+    inputs = "".join(
+        f"\\input{{chapter/{name}}}\n" for name in ("latin1", "pipe", "folder", "huge", "escape")
+    )
+    content.write_text(inputs + content.read_text())
+    config = load_config(sample)
+    cached = BuildCache().read_blueprint(config)
+    plain = _read(config)
+    assert cached == plain
+    messages = " ".join(d.message for d in cached.diagnostics)
+    for words in ("not valid UTF-8", "not a regular file", "no such file", "not read", "outside"):
+        assert words in messages
+    assert "l1" in {n.id for n in cached.nodes} and "stolen" not in {n.id for n in cached.nodes}
+
+
+def test_a_file_unreadable_while_the_watch_cache_looks_is_read_again_next_time(
+    sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file that vanishes mid-save gives a blueprint without it, made of the bytes (here:
+    the error) that the key was made of; the next rebuild reads it again."""
+    import errno
+
+    import blueprint.build as build_module
+    from blueprint.build import BuildCache
+    from blueprint.config import load_config
+
+    config = load_config(sample)
+    fresh = len(BuildCache().read_blueprint(config).nodes)
+    chapter = sample / "blueprint" / "src" / "chapter" / "groups.tex"
+    read_regular = build_module.read_regular
+    failed: list[Path] = []
+
+    def flaky(path: Path, max_bytes: int) -> bytes:
+        if path.name == "groups.tex" and not failed:
+            failed.append(path)
+            raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(path))
+        return read_regular(path, max_bytes)
+
+    monkeypatch.setattr(build_module, "read_regular", flaky)
+    cache = BuildCache()
+    first = cache.read_blueprint(config)
+    assert failed == [chapter]
+    assert any("chapter/groups" in d.message for d in first.diagnostics)
+    assert len(first.nodes) < fresh
+    second = cache.read_blueprint(config)  # no event needed: the key held the error
+    assert second is not first and len(second.nodes) == fresh
+    assert cache.read_blueprint(config) is second
