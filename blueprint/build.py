@@ -74,18 +74,29 @@ class BuildCache:
     lean_scans: ScanCache | None = None  # made when a Lean project is first read
     blueprint_key: str | None = None
     blueprint: Blueprint | None = None
+    #: the files the last read asked for that are not TeX files of the blueprint folder (real
+    #: paths, found or not: `\input{../../Other/notes}`, LeanArchitect's `.lake/build/...`)
+    elsewhere: tuple[Path, ...] = ()
+    #: every file the last read asked for (real paths, found or not): what watch must follow
+    read_files: frozenset[Path] = frozenset()
 
     def read_blueprint(self, config: ProjectConfig) -> Blueprint:
-        """The blueprint, read again only when a TeX file of the blueprint folder changed.
-        Each file is read once: the bytes the key is made of are the bytes the reader gets,
-        so the blueprint is always the key's."""
+        """The blueprint, read again only when a TeX file of the blueprint folder or a file
+        the last read asked for changed. Each file is read once: the bytes the key is made
+        of are the bytes the reader gets, so the blueprint is always the key's."""
         folder = _folder_files(config.blueprint_dir)
-        key = _blueprint_key(config, folder)
-        if self.blueprint is None or key != self.blueprint_key:
-            reads = _Reads({file.path: file.contents for file in folder})
-            self.blueprint = _read(config, reads.read)
-            self.blueprint_key = key
-        return self.blueprint
+        known = {file.path: file.contents for file in folder}
+        elsewhere = {p: known[p] if p in known else _read_tex(p) for p in self.elsewhere}
+        key = _blueprint_key(config, folder, elsewhere)
+        if self.blueprint is not None and key == self.blueprint_key:
+            return self.blueprint
+        reads = _Reads({**known, **elsewhere})
+        blueprint = _read(config, reads.read)
+        outside = {path: found for path, found in reads.asked.items() if path not in known}
+        self.blueprint, self.blueprint_key = blueprint, _blueprint_key(config, folder, outside)
+        self.elsewhere = tuple(sorted(outside))
+        self.read_files = frozenset(reads.asked)
+        return blueprint
 
 
 @dataclass(frozen=True)
@@ -120,8 +131,10 @@ def _read_tex(path: Path) -> Contents:
         return error
 
 
-def _blueprint_key(config: ProjectConfig, folder: list[_TexFile]) -> str:
-    """A hash of the folder's TeX files."""
+def _blueprint_key(
+    config: ProjectConfig, folder: list[_TexFile], elsewhere: dict[Path, Contents]
+) -> str:
+    """A hash of the folder's TeX files and of the files read from elsewhere."""
     where = f"{config.blueprint_dir}|{config.main_file}"
     digest = hashlib.sha1(where.encode("utf-8", "surrogateescape"))
 
@@ -134,6 +147,9 @@ def _blueprint_key(config: ProjectConfig, folder: list[_TexFile]) -> str:
 
     for file in folder:
         add(file.name.encode("utf-8", "surrogateescape"), file.contents)
+    digest.update(b"\0elsewhere")
+    for path in sorted(elsewhere):
+        add(os.fsencode(path), elsewhere[path])
     return digest.hexdigest()
 
 

@@ -399,3 +399,59 @@ def test_a_file_unreadable_while_the_watch_cache_looks_is_read_again_next_time(
     second = cache.read_blueprint(config)  # no event needed: the key held the error
     assert second is not first and len(second.nodes) == fresh
     assert cache.read_blueprint(config) is second
+
+
+def _input_from_content(project: Path, name: str) -> None:
+    content = project / "blueprint" / "src" / "content.tex"
+    content.write_text(f"\\input{{{name}}}\n" + content.read_text())
+
+
+@pytest.mark.parametrize(
+    ("name", "path"),
+    [
+        ("../../Other/notes", "Other/notes.tex"),  # outside the blueprint folder
+        (
+            "../../.lake/build/blueprint/module/A.artifacts/x",
+            ".lake/build/blueprint/module/A.artifacts/x.tex",
+        ),  # LeanArchitect's output
+        ("data.txt", "blueprint/src/data.txt"),  # in the folder, not named like TeX
+    ],
+)
+def test_the_watch_cache_reads_again_when_a_file_read_from_outside_the_folder_changes(
+    sample: Path, name: str, path: str
+) -> None:
+    from blueprint.build import BuildCache
+    from blueprint.config import load_config
+
+    _input_from_content(sample, name)
+    notes = sample / path
+    notes.parent.mkdir(parents=True, exist_ok=True)
+    notes.write_text("\\begin{lemma}\\label{outside}First.\\end{lemma}\n")
+    config = load_config(sample)
+    cache = BuildCache()
+    first = cache.read_blueprint(config)
+    assert "First." in repr(first.nodes)
+    assert cache.read_blueprint(config) is first  # nothing changed: nothing read again
+    notes.write_text("\\begin{lemma}\\label{outside}Second.\\end{lemma}\n")
+    second = cache.read_blueprint(config)
+    assert "Second." in repr(second.nodes)
+    assert cache.read_blueprint(config) is second
+    notes.unlink()
+    third = cache.read_blueprint(config)
+    assert "outside" not in {n.id for n in third.nodes}
+    assert sample.resolve() / path in cache.read_files  # for the watcher
+
+
+def test_the_watch_cache_reads_again_when_a_missing_input_appears(sample: Path) -> None:
+    from blueprint.build import BuildCache
+    from blueprint.config import load_config
+
+    _input_from_content(sample, "../../Other/later")
+    config = load_config(sample)
+    cache = BuildCache()
+    first = cache.read_blueprint(config)
+    assert any("Other/later" in d.message for d in first.diagnostics)
+    assert cache.read_blueprint(config) is first
+    (sample / "Other").mkdir()
+    (sample / "Other" / "later.tex").write_text("\\begin{lemma}\\label{later}x\\end{lemma}\n")
+    assert "later" in {n.id for n in cache.read_blueprint(config).nodes}
