@@ -188,16 +188,24 @@ def watch(
     live = LiveSite(project, server, status_source, report, debug, site, history)
     done = threading.Event()
 
+    def rebuild() -> None:
+        live.rebuild()
+        # The files the blueprint was read from rebuild when saved, also in the folders the
+        # watcher skips (LeanArchitect's output in .lake/build/blueprint). The reader reads
+        # nothing outside the project (`build.file_loader` refuses it), so watching the
+        # project sees them all.
+        watcher.follow(live.cache.read_files)
+
     def follow_head() -> None:
         while not done.wait(head_poll):
             if live.head_moved():
-                live.rebuild()
+                rebuild()
 
     poller = threading.Thread(target=follow_head, name="blueprint-head", daemon=True)
 
     def changed(paths: set[Path]) -> None:
         on_change(paths)
-        live.rebuild()
+        rebuild()
 
     watcher = Watcher(
         [project, TEMPLATE_DIR],  # a template edited in a source checkout reloads too
@@ -206,7 +214,7 @@ def watch(
         ignored=[live.builds, project / "site"],
     )
     try:
-        live.rebuild()
+        rebuild()
         watcher.start()
         if history:
             poller.start()

@@ -3,13 +3,17 @@
 Editors' atomic saves arrive as moves (the new name is what counts), new files as
 created + modified. Changes that arrive while the callback runs are collected and give
 one more call afterwards, so the last call always sees the final files.
+
+Folders such as `.lake` and `build` are skipped, so that a `lake build` causes no rebuild
+storm, except for the files followed by name (those a build read, e.g. LeanArchitect's
+output in `.lake/build/blueprint/`).
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
@@ -21,8 +25,15 @@ SKIPPED_FOLDERS = frozenset(
 )
 
 
-def is_relevant(path: Path, ignored: Iterable[Path] = ()) -> bool:
-    """Whether a change to `path` can change the site."""
+def is_relevant(
+    path: Path,
+    ignored: Iterable[Path] = (),
+    followed: Collection[Path] = frozenset(),
+) -> bool:
+    """Whether a change to `path` can change the site: a `followed` file, or a file named
+    like a source outside the `ignored` folders and the skipped ones."""
+    if path in followed:
+        return True
     if path.suffix not in WATCHED_SUFFIXES or path.name.startswith(".#"):
         return False
     if any(part in SKIPPED_FOLDERS for part in path.parts):
@@ -42,6 +53,7 @@ class Watcher:
     ) -> None:
         self._folders = [folder.resolve() for folder in folders]
         self._ignored = [folder.resolve() for folder in ignored]
+        self._followed: frozenset[Path] = frozenset()
         self._on_change = on_change
         self._settle = settle
         self._pending: set[Path] = set()
@@ -58,6 +70,11 @@ class Watcher:
         self._observer.start()
         self._thread.start()
 
+    def follow(self, files: Iterable[Path]) -> None:
+        """Count changes to `files` (real paths), whatever their folder or name; replaces the
+        files followed before."""
+        self._followed = frozenset(files)  # one assignment: `_record` sees the old or new set
+
     def stop(self) -> None:
         with self._lock:
             self._stopped = True
@@ -67,7 +84,7 @@ class Watcher:
         self._thread.join(timeout=5)
 
     def _record(self, path: Path) -> None:
-        if not is_relevant(path, self._ignored):
+        if not is_relevant(path, self._ignored, self._followed):
             return
         with self._lock:
             self._pending.add(path)

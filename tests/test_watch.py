@@ -85,3 +85,50 @@ def test_the_page_reloads_by_itself_and_keeps_the_selected_node(
     (ARTIFACTS / "screenshots").mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "screenshots" / "watch-after-reload.png"))
     page.close()
+
+
+def test_files_read_from_lake_output_and_outside_the_blueprint_folder_rebuild(
+    tmp_path: Path,
+) -> None:
+    """LeanArchitect's output in `.lake/build/blueprint` and a file the blueprint inputs from
+    elsewhere in the project rebuild the site when saved; the rest of `.lake` does not."""
+    from tests.test_leanarchitect_output import MODULES, lake_output
+
+    project = copy_sample(tmp_path)
+    output = project / ".lake" / "build" / "blueprint"
+    for path, text in lake_output(MODULES, "Proj", "./.lake/build").items():
+        path, text = path.replace("def:prime", "la:prime"), text.replace("def:prime", "la:prime")
+        (output / path).parent.mkdir(parents=True, exist_ok=True)
+        (output / path).write_text(text)
+    (project / "Other").mkdir()
+    notes = project / "Other" / "notes.tex"
+    notes.write_text("\\begin{lemma}[Notes]\\label{notes}Text.\\end{lemma}\n")
+    web = project / "blueprint" / "src" / "web.tex"
+    web.write_text(
+        web.read_text()
+        .replace(
+            "\\begin{document}",
+            "\\input{../../.lake/build/blueprint/library/Proj}\n\\begin{document}",
+        )
+        .replace(
+            "\\end{document}",
+            "\\chapter{Lean}\n\\inputleannode{thm:inf}\n\\input{../../Other/notes}\n\\end{document}",
+        )
+    )
+    artifact = output / "module" / "Proj" / "Main.artifacts" / "thm:inf.tex"
+    with watching(project) as session:
+        assert 'data-id="thm:inf"' in session.get("/graph.html")
+        artifact.write_text(
+            artifact.read_text().replace("\\begin{theorem}", "\\begin{theorem}[Infinitude, saved]")
+        )
+        assert session.wait_rebuilds(2, timeout=10).ok
+        assert "Infinitude, saved" in session.get("/graph.html")
+        (output / "module" / "Proj" / "Unread.tex").write_text("not read by the blueprint")
+        (project / ".lake" / "packages" / "dep").mkdir(parents=True)
+        (project / ".lake" / "packages" / "dep" / "A.lean").write_text("theorem a : True := sorry")
+        time.sleep(0.6)
+        assert len(session.rebuilds) == 2
+        notes.write_text("\\begin{lemma}[Notes, saved]\\label{notes}Text.\\end{lemma}\n")
+        assert session.wait_rebuilds(3, timeout=10).ok
+        assert "Notes, saved" in session.get("/graph.html")
+        assert len(session.rebuilds) == 3

@@ -77,3 +77,34 @@ def test_changes_during_a_callback_give_one_more_call(tmp_path: Path) -> None:
     finally:
         watcher.stop()
     assert calls.batches == [{"a.lean"}, {"b.lean"}]
+
+
+def test_followed_files_count_in_skipped_folders_and_whatever_their_name() -> None:
+    read = Path("/p/.lake/build/blueprint/module/A.artifacts/x.tex")
+    data = Path("/p/blueprint/src/data.txt")
+    followed = frozenset({read, data})
+    assert is_relevant(read, followed=followed) and is_relevant(data, followed=followed)
+    assert not is_relevant(read.with_name("y.tex"), followed=followed)
+    assert not is_relevant(Path("/p/.lake/packages/m/A.lean"), followed=followed)
+
+
+def test_files_followed_in_a_skipped_folder_are_seen_and_the_rest_of_it_is_not(
+    tmp_path: Path,
+) -> None:
+    output = tmp_path / ".lake" / "build" / "blueprint"
+    output.mkdir(parents=True)
+    calls = Calls()
+    watcher = Watcher([tmp_path], calls, settle=0.1)
+    watcher.follow([output / "read.tex", tmp_path / "notes.txt"])
+    watcher.start()
+    try:
+        (output / "other.tex").write_text("not read by the blueprint")
+        (tmp_path / ".lake" / "A.lean").write_text("-- a Lean build")
+        time.sleep(0.3)
+        (output / "read.tex").write_text("read by the blueprint")
+        calls.wait(1)
+        (tmp_path / "notes.txt").write_text("read too")
+        calls.wait(2)
+    finally:
+        watcher.stop()
+    assert calls.batches == [{"read.tex"}, {"notes.txt"}]
