@@ -29,14 +29,18 @@ def is_relevant(
     path: Path,
     ignored: Iterable[Path] = (),
     followed: Collection[Path] = frozenset(),
+    roots: Iterable[Path] = (),
 ) -> bool:
     """Whether a change to `path` can change the site: a `followed` file, or a file named
-    like a source outside the `ignored` folders and the skipped ones."""
+    like a source outside the `ignored` folders and the skipped ones (looked for below the
+    deepest of the watched folders `roots` that holds it: a project may live in `build/`)."""
     if path in followed:
         return True
     if path.suffix not in WATCHED_SUFFIXES or path.name.startswith(".#"):
         return False
-    if any(part in SKIPPED_FOLDERS for part in path.parts):
+    below = [path.relative_to(root).parts for root in roots if path.is_relative_to(root)]
+    parts = min(below, key=len, default=path.parts)  # below the deepest root holding it
+    if any(part in SKIPPED_FOLDERS for part in parts):
         return False
     return not any(path.is_relative_to(folder) for folder in ignored)
 
@@ -84,7 +88,7 @@ class Watcher:
         self._thread.join(timeout=5)
 
     def _record(self, path: Path) -> None:
-        if not is_relevant(path, self._ignored, self._followed):
+        if not is_relevant(path, self._ignored, self._followed, self._folders):
             return
         with self._lock:
             self._pending.add(path)

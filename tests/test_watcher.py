@@ -88,6 +88,13 @@ def test_followed_files_count_in_skipped_folders_and_whatever_their_name() -> No
     assert not is_relevant(Path("/p/.lake/packages/m/A.lean"), followed=followed)
 
 
+def test_only_folders_inside_the_watched_ones_are_skipped() -> None:
+    root = Path("/home/me/build/.lake/proj")  # a project kept in folders named like skipped ones
+    assert is_relevant(root / "blueprint" / "a.tex", roots=[root])
+    assert not is_relevant(root / ".lake" / "A.lean", roots=[root])
+    assert not is_relevant(root / "build" / "a.tex", roots=[Path("/other"), root])
+
+
 def test_files_followed_in_a_skipped_folder_are_seen_and_the_rest_of_it_is_not(
     tmp_path: Path,
 ) -> None:
@@ -108,3 +115,17 @@ def test_files_followed_in_a_skipped_folder_are_seen_and_the_rest_of_it_is_not(
     finally:
         watcher.stop()
     assert calls.batches == [{"read.tex"}, {"notes.txt"}]
+
+
+def test_a_project_inside_a_folder_named_build_is_watched(tmp_path: Path) -> None:
+    project = tmp_path / "build" / "proj"
+    project.mkdir(parents=True)
+    calls = Calls()
+    watcher = Watcher([project], calls, settle=0.1)
+    watcher.start()
+    try:
+        (project / "a.tex").write_text("x")
+        calls.wait(1)
+    finally:
+        watcher.stop()
+    assert calls.batches == [{"a.tex"}]
