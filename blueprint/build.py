@@ -84,9 +84,7 @@ class BuildCache:
         """The blueprint, read again only when a TeX file of the blueprint folder or a file
         the last read asked for changed. Each file is read once: the bytes the key is made
         of are the bytes the reader gets, so the blueprint is always the key's."""
-        folder = _folder_files(config.blueprint_dir)
-        known = {file.path: file.contents for file in folder}
-        elsewhere = {p: known[p] if p in known else _read_tex(p) for p in self.elsewhere}
+        folder, known, elsewhere = self._look(config)
         key = _blueprint_key(config, folder, elsewhere)
         if self.blueprint is not None and key == self.blueprint_key:
             return self.blueprint
@@ -97,6 +95,21 @@ class BuildCache:
         self.elsewhere = tuple(sorted(outside))
         self.read_files = frozenset(reads.asked)
         return blueprint
+
+    def is_current(self, config: ProjectConfig) -> bool:
+        """Whether the files the blueprint was read from are still as they were read."""
+        folder, _, elsewhere = self._look(config)
+        key = _blueprint_key(config, folder, elsewhere)
+        return self.blueprint is not None and key == self.blueprint_key
+
+    def _look(
+        self, config: ProjectConfig
+    ) -> tuple[list[_TexFile], dict[Path, Contents], dict[Path, Contents]]:
+        """The folder's TeX files, the same by real path, and the files read from elsewhere."""
+        folder = _folder_files(config.blueprint_dir)
+        known = {file.path: file.contents for file in folder}
+        elsewhere = {p: known[p] if p in known else _read_tex(p) for p in self.elsewhere}
+        return folder, known, elsewhere
 
 
 @dataclass(frozen=True)

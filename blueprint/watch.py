@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from blueprint.assets import TEMPLATE_DIR
 from blueprint.build import Analysis, BuildCache, StatusSource, Timings, analyze
+from blueprint.config import load_config
 from blueprint.model import PROJECT_FOLDER, BlueprintError, Diagnostic, Severity
 from blueprint.server import SiteServer
 from blueprint.sitedata import TextMemo
@@ -134,6 +135,15 @@ class LiveSite:
         files = render_site(analysis, views, self.site, self.text_memo, history=found, data=data)
         return analysis, files, not all(view.cached for view in views)
 
+    def blueprint_changed(self) -> bool:
+        """Whether a file the blueprint was last read from changed since; never raises (a
+        project that cannot be read now has a rebuild of its own coming)."""
+        with self._lock:
+            try:
+                return not self.cache.is_current(load_config(self.project))
+            except Exception:
+                return False
+
     def head_moved(self) -> bool:
         """With history: whether HEAD moved since the history was made (or last asked)."""
         return self.history is not None and self.history.head_moved()
@@ -189,12 +199,17 @@ def watch(
     done = threading.Event()
 
     def rebuild() -> None:
-        live.rebuild()
         # The files the blueprint was read from rebuild when saved, also in the folders the
         # watcher skips (LeanArchitect's output in .lake/build/blueprint). The reader reads
         # nothing outside the project (`build.file_loader` refuses it), so watching the
         # project sees them all.
-        watcher.follow(live.cache.read_files)
+        while True:
+            followed = live.cache.read_files
+            live.rebuild()
+            watcher.follow(live.cache.read_files)
+            # A file read for the first time may have been saved before it was followed.
+            if live.cache.read_files <= followed or not live.blueprint_changed():
+                return
 
     def follow_head() -> None:
         while not done.wait(head_poll):

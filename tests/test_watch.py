@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from blueprint.watch import LiveSite, Rebuild
 from tests.conftest import ARTIFACTS, copy_sample
 from tests.helpers import EventStream, Session, watching
 
@@ -116,6 +117,8 @@ def test_files_read_from_lake_output_and_outside_the_blueprint_folder_rebuild(
         )
     )
     artifact = output / "module" / "Proj" / "Main.artifacts" / "thm:inf.tex"
+    dependency = project / ".lake" / "packages" / "dep"
+    dependency.mkdir(parents=True)
     with watching(project) as session:
         assert 'data-id="thm:inf"' in session.get("/graph.html")
         artifact.write_text(
@@ -124,11 +127,36 @@ def test_files_read_from_lake_output_and_outside_the_blueprint_folder_rebuild(
         assert session.wait_rebuilds(2, timeout=10).ok
         assert "Infinitude, saved" in session.get("/graph.html")
         (output / "module" / "Proj" / "Unread.tex").write_text("not read by the blueprint")
-        (project / ".lake" / "packages" / "dep").mkdir(parents=True)
-        (project / ".lake" / "packages" / "dep" / "A.lean").write_text("theorem a : True := sorry")
+        (dependency / "A.lean").write_text("theorem a : True := sorry")
         time.sleep(0.6)
         assert len(session.rebuilds) == 2
         notes.write_text("\\begin{lemma}[Notes, saved]\\label{notes}Text.\\end{lemma}\n")
         assert session.wait_rebuilds(3, timeout=10).ok
         assert "Notes, saved" in session.get("/graph.html")
         assert len(session.rebuilds) == 3
+
+
+def test_a_file_saved_while_the_rebuild_that_first_read_it_runs_is_not_missed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The watcher follows a file in `.lake` once the rebuild that first read it is done: a
+    save before that (`lake build :blueprint` writing while the site renders) rebuilds too."""
+    project = copy_sample(tmp_path)
+    new = project / ".lake" / "build" / "blueprint" / "new.tex"
+    new.parent.mkdir(parents=True)
+    new.write_text("\\begin{lemma}[First]\\label{new}x\\end{lemma}\n")
+    original = LiveSite.rebuild
+
+    def rebuild(self: LiveSite) -> Rebuild:
+        done = original(self)
+        if done.number == 2:  # the rebuild that read new.tex first
+            new.write_text("\\begin{lemma}[Second]\\label{new}x\\end{lemma}\n")
+            time.sleep(0.3)  # the watcher has seen the save: not followed yet
+        return done
+
+    monkeypatch.setattr(LiveSite, "rebuild", rebuild)
+    with watching(project) as session:
+        content = project / "blueprint" / "src" / "content.tex"
+        content.write_text("\\input{../../.lake/build/blueprint/new}\n" + content.read_text())
+        assert session.wait_rebuilds(3, timeout=10).ok
+        assert "Second" in session.get("/graph.html")
