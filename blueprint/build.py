@@ -117,23 +117,21 @@ class _TexFile:
     """A TeX file of the blueprint folder as a watch rebuild found it."""
 
     name: str  # relative to the folder
-    path: Path  # real path, as the reader's loader asks for it
+    path: Path  # from the folder's real path, as the reader's loader asks for it
     contents: Contents
 
 
 def _folder_files(folder: Path) -> list[_TexFile]:
-    """The folder's TeX files, each read once (also when links lead to it twice); one that
-    vanishes or cannot be read while we look (an editor's half-done save) counts as its
-    error, so the next change reads again."""
+    """The folder's TeX files; one that vanishes or cannot be read while we look (an
+    editor's half-done save) counts as its error, so the next change reads again."""
+    # By path from the folder's real path: a real path holds no symbolic link, so one with
+    # a link in it is never asked for, and one without is the file's own real path.
+    real = Path(os.path.realpath(folder))
     files: list[_TexFile] = []
-    seen: dict[Path, Contents] = {}
     for path in sorted(folder.rglob("*")):
         if path.suffix in _TEX_SUFFIXES:
-            # realpath, not Path.resolve: it raises RuntimeError on a symbolic link loop (3.11)
-            real = Path(os.path.realpath(path))
-            if real not in seen:
-                seen[real] = _read_tex(path)
-            files.append(_TexFile(path.relative_to(folder).as_posix(), real, seen[real]))
+            name = path.relative_to(folder)
+            files.append(_TexFile(name.as_posix(), real / name, _read_tex(path)))
     return files
 
 
