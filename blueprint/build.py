@@ -105,7 +105,7 @@ class BuildCache:
     def _look(
         self, config: ProjectConfig
     ) -> tuple[list[_TexFile], dict[Path, Contents], dict[Path, Contents]]:
-        """The folder's TeX files, the same by real path, and the files read from elsewhere."""
+        """The folder's TeX files, the same by path, and the files read elsewhere last time."""
         folder = _folder_files(config.blueprint_dir)
         known = {file.path: file.contents for file in folder}
         elsewhere = {p: known[p] if p in known else _read_tex(p) for p in self.elsewhere}
