@@ -249,25 +249,29 @@ def test_a_node_input_twice_is_a_duplicate_label_as_in_tex() -> None:
     assert [(d.file, d.line) for d in duplicate] == [(f"{ARTIFACTS}/Main.artifacts/thm:inf.tex", 3)]
 
 
-def test_blueprint_build_reads_the_lake_output_on_disk(sample: Path) -> None:
-    output = sample / ".lake" / "build" / "blueprint"
-    build_dir = (sample / ".lake" / "build").as_posix()  # Lake's paths may be absolute
+def add_lake_output(project: Path, build_dir: str, inputs: str) -> None:
+    """LeanArchitect's `lake build :blueprint` output written into the sample project's
+    .lake/build/blueprint (its def:prime renamed la:prime: the sample has a def:prime), and
+    the sample's web.tex loading its header and ending with a chapter of `inputs`."""
+    output = project / ".lake" / "build" / "blueprint"
     for path, text in lake_output(MODULES, "Proj", build_dir).items():
         path, text = path.replace("def:prime", "la:prime"), text.replace("def:prime", "la:prime")
-        (output / path).parent.mkdir(parents=True, exist_ok=True)  # (the sample has def:prime)
+        (output / path).parent.mkdir(parents=True, exist_ok=True)
         (output / path).write_text(text)
-    web = sample / "blueprint" / "src" / "web.tex"
+    web = project / "blueprint" / "src" / "web.tex"
     web.write_text(
         web.read_text()
         .replace(
             "\\begin{document}",
             "\\input{../../.lake/build/blueprint/library/Proj}\n\\begin{document}",
         )
-        .replace(
-            "\\end{document}",
-            "\\chapter{Lean}\n\\inputleanmodule{Proj.Basic}\n\\inputleannode{thm:inf}\n\\end{document}",
-        )
+        .replace("\\end{document}", f"\\chapter{{Lean}}\n{inputs}\n\\end{{document}}")
     )
+
+
+def test_blueprint_build_reads_the_lake_output_on_disk(sample: Path) -> None:
+    build_dir = (sample / ".lake" / "build").as_posix()  # Lake's paths may be absolute
+    add_lake_output(sample, build_dir, "\\inputleanmodule{Proj.Basic}\n\\inputleannode{thm:inf}")
     out = sample / "site"
     result = run_cli(
         "build", str(sample), "--out", str(out), "--status-source", "annotations", cwd=sample

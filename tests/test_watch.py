@@ -93,29 +93,15 @@ def test_files_read_from_lake_output_and_outside_the_blueprint_folder_rebuild(
 ) -> None:
     """LeanArchitect's output in `.lake/build/blueprint` and a file the blueprint inputs from
     elsewhere in the project rebuild the site when saved; the rest of `.lake` does not."""
-    from tests.test_leanarchitect_output import MODULES, lake_output
+    from tests.test_leanarchitect_output import add_lake_output
 
     project = copy_sample(tmp_path)
+    inputs = "\\inputleannode{thm:inf}\n\\input{../../Other/notes}"
+    add_lake_output(project, "./.lake/build", inputs)
     output = project / ".lake" / "build" / "blueprint"
-    for path, text in lake_output(MODULES, "Proj", "./.lake/build").items():
-        path, text = path.replace("def:prime", "la:prime"), text.replace("def:prime", "la:prime")
-        (output / path).parent.mkdir(parents=True, exist_ok=True)
-        (output / path).write_text(text)
     (project / "Other").mkdir()
     notes = project / "Other" / "notes.tex"
     notes.write_text("\\begin{lemma}[Notes]\\label{notes}Text.\\end{lemma}\n")
-    web = project / "blueprint" / "src" / "web.tex"
-    web.write_text(
-        web.read_text()
-        .replace(
-            "\\begin{document}",
-            "\\input{../../.lake/build/blueprint/library/Proj}\n\\begin{document}",
-        )
-        .replace(
-            "\\end{document}",
-            "\\chapter{Lean}\n\\inputleannode{thm:inf}\n\\input{../../Other/notes}\n\\end{document}",
-        )
-    )
     artifact = output / "module" / "Proj" / "Main.artifacts" / "thm:inf.tex"
     dependency = project / ".lake" / "packages" / "dep"
     dependency.mkdir(parents=True)
