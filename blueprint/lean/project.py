@@ -25,6 +25,7 @@ from blueprint.lean.lakefile import (
 )
 from blueprint.lean.model import Declaration, LeanFile
 from blueprint.lean.naming import module_suffix
+from blueprint.lean.scancache import DiskScanCache, text_key
 from blueprint.lean.scanner import scan_lean
 from blueprint.model import PROJECT_FOLDER, Diagnostic, Severity
 
@@ -425,14 +426,6 @@ def decode_source(data: bytes, rel: str) -> tuple[str | None, list[Diagnostic]]:
         return data.decode("utf-8", errors="replace"), [diag]
 
 
-def _scan_one(args: tuple[str, str, str, tuple[str, ...]]) -> tuple[LeanFile, list[Diagnostic]]:
-    root, rel, module, extra = args
-    text, diags = read_source(Path(root) / rel, rel)
-    if text is None:
-        return LeanFile(module, rel), diags
-    return scan_lean(text, module, rel, extra_keywords=extra), diags
-
-
 class ScanCache:
     """Scanned files kept between builds (watch mode): a file is scanned again only when
     its content changed."""
@@ -454,6 +447,41 @@ class ScanCache:
         scanned = scan_lean(text, module, rel, extra_keywords=extra)
         self._entries[key] = (text, scanned)
         return scanned, diags
+
+
+def _scan_changed(
+    tasks: Sequence[tuple[str, str, str, tuple[str, ...]]], workers: int, disk: DiskScanCache
+) -> list[tuple[LeanFile, list[Diagnostic]]]:
+    """Every file read; scanned only when the disk cache has no scan of its text."""
+    results: list[tuple[LeanFile, list[Diagnostic]]] = []
+    todo: list[tuple[int, str, tuple[str, str, str, tuple[str, ...]]]] = []  # index, key, args
+    for root, rel, module, extra in tasks:
+        text, diags = read_source(Path(root) / rel, rel)
+        if text is None:
+            results.append((LeanFile(module, rel), diags))
+            continue
+        key = text_key(text, module, extra)
+        cached = disk.get(rel, key)
+        results.append((cached or LeanFile(module, rel), diags))
+        if cached is None:
+            todo.append((len(results) - 1, key, (text, module, rel, extra)))
+    if workers > 1 and len(todo) >= POOL_THRESHOLD:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(workers) as pool:
+            scans = list(pool.map(_scan_text, [args for _, _, args in todo], chunksize=64))
+    else:
+        scans = [_scan_text(args) for _, _, args in todo]
+    for (index, key, (_, _, rel, _)), scanned in zip(todo, scans, strict=True):
+        results[index] = (scanned, results[index][1])
+        disk.put(rel, key, scanned)
+    disk.save()
+    return results
+
+
+def _scan_text(args: tuple[str, str, str, tuple[str, ...]]) -> LeanFile:
+    text, module, rel, extra = args
+    return scan_lean(text, module, rel, extra_keywords=extra)
 
 
 #: below this many files a process pool costs more than it saves. Measured on 1,300
@@ -494,13 +522,8 @@ def load_lean_project(
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if scan_cache is not None:
         results = [scan_cache.scan(t) for t in tasks]
-    elif workers > 1 and len(tasks) >= POOL_THRESHOLD:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(workers) as pool:
-            results = list(pool.map(_scan_one, tasks, chunksize=64))
     else:
-        results = [_scan_one(t) for t in tasks]
+        results = _scan_changed(tasks, workers, DiskScanCache.load(cache_dir))
     project = assemble_project(root, cfg, libs, results, extra_names=extra_names,
                                new_instance_names=_lean_at_least(root, (4, 8)))
     project.diagnostics += misnamed

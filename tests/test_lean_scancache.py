@@ -1,0 +1,122 @@
+"""The disk cache of Lean scans: a build scans only the files whose text changed, and a
+cached scan is the scan itself."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+import blueprint.lean.project as project_module
+from blueprint.lean import scancache
+from blueprint.lean.project import load_lean_project
+from blueprint.lean.scancache import CACHE_NAME, decode, encode
+from blueprint.lean.scanner import scan_lean
+from tests.conftest import SAMPLE_PROJECT
+
+
+def lean_texts() -> list[tuple[str, str]]:
+    """Real-looking Lean: the sample project's files, and one the scanner complains about."""
+    texts = [
+        (path.relative_to(SAMPLE_PROJECT).as_posix(), path.read_text(encoding="utf-8"))
+        for path in sorted(SAMPLE_PROJECT.rglob("*.lean"))
+    ]
+    texts.append(("Odd.lean", "namespace A\ntheorem t : True := by\n  trivial\nend B\n/- open"))
+    return texts
+
+
+@pytest.mark.parametrize(("rel", "text"), lean_texts())
+def test_a_cached_scan_is_the_scan(rel: str, text: str) -> None:
+    scanned = scan_lean(text, rel.removesuffix(".lean").replace("/", "."), rel)
+    assert scanned.imports or scanned.declarations or scanned.diagnostics
+    data = json.loads(json.dumps(encode(scanned)))  # as it is stored
+    assert decode(data) == scanned
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        [],
+        ["M", "M.lean", [], [["x"]], []],
+        ["M", "M.lean", [], [], [["f", "one", "error", "m"]]],
+        ["M", "M.lean", [], [[1] * 15], []],
+    ],
+)
+def test_data_the_cache_did_not_write_is_refused(data: object) -> None:
+    with pytest.raises((ValueError, TypeError, KeyError, IndexError)):
+        decode(data)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    root = tmp_path / "sample"
+    shutil.copytree(SAMPLE_PROJECT, root, ignore=shutil.ignore_patterns(".blueprint-cache"))
+    return root
+
+
+@pytest.fixture
+def scans(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files scanned, as the loader asks the scanner."""
+    scanned: list[str] = []
+
+    def counting(text: str, module: str, rel: str, **options: object) -> object:
+        scanned.append(rel)
+        return scan_lean(text, module, rel, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(project_module, "scan_lean", counting)
+    return scanned
+
+
+def load(root: Path):  # type: ignore[no-untyped-def]
+    return load_lean_project(root, cache_dir=root / ".blueprint-cache", with_deps=False)
+
+
+def test_a_second_build_scans_only_what_changed(project: Path, scans: list[str]) -> None:
+    first = load(project)
+    assert len(scans) == len(first.files) > 1
+    scans.clear()
+    again = load(project)
+    assert scans == []
+    assert again.files == first.files and again.diagnostics == first.diagnostics
+    basic = project / "Sample" / "Basic.lean"
+    basic.write_text(basic.read_text() + "\ntheorem extra : True := trivial\n")
+    changed = load(project)
+    assert scans == ["Sample/Basic.lean"]
+    assert "extra" in {d.name for d in changed.files["Sample.Basic"].declarations}
+
+
+def test_a_removed_file_leaves_the_cache(project: Path, scans: list[str]) -> None:
+    load(project)
+    (project / "Sample" / "Groups.lean").unlink()
+    load(project)
+    cached = json.loads((project / ".blueprint-cache" / CACHE_NAME).read_text())
+    assert "Sample/Groups.lean" not in cached["files"]
+    assert "Sample/Basic.lean" in cached["files"]
+
+
+def test_a_changed_scanner_starts_afresh(
+    project: Path, scans: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = load(project)
+    scans.clear()
+    monkeypatch.setattr(scancache, "scanner_version", lambda: "another scanner")
+    assert load(project).files == first.files
+    assert len(scans) == len(first.files)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ["not json", '{"scanner": 1}', "[]", '{"scanner": "%s", "files": {"Sample/Basic.lean": 3}}',
+     '{"scanner": "%s", "files": {"Sample/Basic.lean": ["%s", ["Sample.Basic"]]}}'],
+)
+def test_a_damaged_cache_is_scanned_again(project: Path, scans: list[str], damage: str) -> None:
+    first = load(project)
+    cache = project / ".blueprint-cache" / CACHE_NAME
+    key = json.loads(cache.read_text())["files"]["Sample/Basic.lean"][0]
+    cache.write_text(damage.replace("%s", scancache.scanner_version(), 1).replace("%s", key))
+    scans.clear()
+    assert load(project).files == first.files
+    assert "Sample/Basic.lean" in scans
