@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import fnmatch
+import functools
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -202,7 +203,10 @@ class LeanProject:
                        opens: Sequence[str]) -> str | None:
         ident = ident.removeprefix("@")
         parts = ident.split(".")
+        last_parts = self._last_parts
         for k in range(len(parts), 0, -1):  # `foo.le` may be `foo` + field notation
+            if parts[k - 1] not in last_parts:
+                continue  # every candidate below ends so: none can be a project name
             head = ".".join(parts[:k])
             for ns in scopes:
                 cand = f"{ns}.{head}" if ns else head
@@ -214,6 +218,12 @@ class LeanProject:
                     if cand in self.index:
                         return cand
         return None
+
+    @functools.cached_property
+    def _last_parts(self) -> frozenset[str]:
+        """The last component of every indexed name: most names a proof mentions are
+        Mathlib's, and this rules them out without trying each namespace in turn."""
+        return frozenset(name.rpartition(".")[2] for name in self.index)
 
     @property
     def declarations(self) -> Iterable[Declaration]:
