@@ -1077,21 +1077,28 @@ def _group_blocks(pieces: list[Piece]) -> tuple[Block, ...]:
 def _merge(items: Sequence[Inline]) -> tuple[Inline, ...]:
     """Adjacent texts joined, runs of spaces squeezed, the ends trimmed."""
     merged: list[Inline] = []
+    run: list[str] = []  # the texts since the last other inline, joined once
+
+    def close_run() -> None:
+        if run:
+            merged.append(Text(_SPACES.sub(" ", "".join(run))))
+            run.clear()
+
     for item in items:
-        if isinstance(item, Text) and merged and isinstance(merged[-1], Text):
-            merged[-1] = Text(merged[-1].text + item.text)
-        else:
-            merged.append(item)
-    cleaned: list[Inline] = []
-    for item in merged:
         if isinstance(item, Text):
-            item = Text(re.sub(r"[ \t\n]+", " ", item.text))
-        cleaned.append(item)
-    if cleaned and isinstance(cleaned[0], Text):
-        cleaned[0] = Text(cleaned[0].text.lstrip(" "))
-    if cleaned and isinstance(cleaned[-1], Text):
-        cleaned[-1] = Text(cleaned[-1].text.rstrip(" "))
-    return tuple(item for item in cleaned if not (isinstance(item, Text) and not item.text))
+            run.append(item.text)
+        else:
+            close_run()
+            merged.append(item)
+    close_run()
+    if merged and isinstance(merged[0], Text):
+        merged[0] = Text(merged[0].text.lstrip(" "))
+    if merged and isinstance(merged[-1], Text):
+        merged[-1] = Text(merged[-1].text.rstrip(" "))
+    return tuple(item for item in merged if not (isinstance(item, Text) and not item.text))
+
+
+_SPACES = re.compile(r"[ \t\n]+")
 
 
 # ---------------------------------------------------------------- user macros
