@@ -25,6 +25,7 @@ OFFLINE_MATH = typer.Option(
     help="Copy MathJax into the site (fetched once from npm) instead of using a CDN.",
 )
 
+
 @contextmanager
 def stage_spinner(console: Console, text: str) -> Iterator[Callable[[str], None]]:
     """A spinner naming the stage under way, in a terminal. Elsewhere (a CI log, a pipe)

@@ -472,9 +472,10 @@ def _scan_changed(
             continue
         key = text_key(text, module, extra)
         cached = disk.get(rel, key)
-        results.append((cached or LeanFile(module, rel), diags))
         if cached is None:
-            todo.append((len(results) - 1, key, (text, module, rel, extra)))
+            todo.append((len(results), key, (text, module, rel, extra)))
+            cached = LeanFile(module, rel)  # replaced by its scan below
+        results.append((cached, diags))
     if workers > 1 and len(todo) >= POOL_THRESHOLD:
         from concurrent.futures import ProcessPoolExecutor
 
