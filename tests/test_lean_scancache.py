@@ -11,7 +11,7 @@ import pytest
 
 import blueprint.lean.project as project_module
 from blueprint.lean import scancache
-from blueprint.lean.project import load_lean_project
+from blueprint.lean.project import ScanCache, load_lean_project
 from blueprint.lean.scancache import CACHE_NAME, decode, encode
 from blueprint.lean.scanner import scan_lean
 from tests.conftest import SAMPLE_PROJECT
@@ -70,20 +70,26 @@ def scans(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return scanned
 
 
-def load(root: Path):  # type: ignore[no-untyped-def]
-    return load_lean_project(root, cache_dir=root / ".blueprint-cache", with_deps=False)
+def load(root: Path, scan_cache: ScanCache | None = None):  # type: ignore[no-untyped-def]
+    return load_lean_project(
+        root, cache_dir=root / ".blueprint-cache", with_deps=False, scan_cache=scan_cache
+    )
 
 
-def test_a_second_build_scans_only_what_changed(project: Path, scans: list[str]) -> None:
-    first = load(project)
+@pytest.mark.parametrize("in_memory", [False, True], ids=["on disk", "watch session"])
+def test_a_second_build_scans_only_what_changed(
+    project: Path, scans: list[str], in_memory: bool
+) -> None:
+    session = ScanCache() if in_memory else None
+    first = load(project, session)
     assert len(scans) == len(first.files) > 1
     scans.clear()
-    again = load(project)
+    again = load(project, session)
     assert scans == []
     assert again.files == first.files and again.diagnostics == first.diagnostics
     basic = project / "Sample" / "Basic.lean"
     basic.write_text(basic.read_text() + "\ntheorem extra : True := trivial\n")
-    changed = load(project)
+    changed = load(project, session)
     assert scans == ["Sample/Basic.lean"]
     assert "extra" in {d.name for d in changed.files["Sample.Basic"].declarations}
 

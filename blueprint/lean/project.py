@@ -437,32 +437,29 @@ def decode_source(data: bytes, rel: str) -> tuple[str | None, list[Diagnostic]]:
 
 
 class ScanCache:
-    """Scanned files kept between builds (watch mode): a file is scanned again only when
-    its content changed."""
+    """Scanned files kept between builds (watch mode), in memory: a file is scanned again
+    only when its text changed. The same questions as `DiskScanCache` answers."""
 
     def __init__(self) -> None:
-        self._entries: dict[tuple[str, str, tuple[str, ...]], tuple[str, LeanFile]] = {}
+        self._entries: dict[str, tuple[str, LeanFile]] = {}  # rel -> (text_key, its scan)
 
-    def scan(
-        self, task: tuple[str, str, str, tuple[str, ...]]
-    ) -> tuple[LeanFile, list[Diagnostic]]:
-        root, rel, module, extra = task
-        text, diags = read_source(Path(root) / rel, rel)
-        if text is None:
-            return LeanFile(module, rel), diags
-        key = (rel, module, extra)
-        cached = self._entries.get(key)
-        if cached is not None and cached[0] == text:
-            return cached[1], diags
-        scanned = scan_lean(text, module, rel, extra_keywords=extra)
-        self._entries[key] = (text, scanned)
-        return scanned, diags
+    def get(self, rel: str, key: str) -> LeanFile | None:
+        found = self._entries.get(rel)
+        return found[1] if found is not None and found[0] == key else None
+
+    def put(self, rel: str, key: str, scanned: LeanFile) -> None:
+        self._entries[rel] = (key, scanned)
+
+    def save(self) -> None:
+        """Nothing to write: the session keeps it."""
 
 
 def _scan_changed(
-    tasks: Sequence[tuple[str, str, str, tuple[str, ...]]], workers: int, disk: DiskScanCache
+    tasks: Sequence[tuple[str, str, str, tuple[str, ...]]],
+    workers: int,
+    store: ScanCache | DiskScanCache,
 ) -> list[tuple[LeanFile, list[Diagnostic]]]:
-    """Every file read; scanned only when the disk cache has no scan of its text."""
+    """Every file read; scanned only when `store` has no scan of its text."""
     results: list[tuple[LeanFile, list[Diagnostic]]] = []
     todo: list[tuple[int, str, tuple[str, str, str, tuple[str, ...]]]] = []  # index, key, args
     for root, rel, module, extra in tasks:
@@ -471,7 +468,7 @@ def _scan_changed(
             results.append((LeanFile(module, rel), diags))
             continue
         key = text_key(text, module, extra)
-        cached = disk.get(rel, key)
+        cached = store.get(rel, key)
         if cached is None:
             todo.append((len(results), key, (text, module, rel, extra)))
             cached = LeanFile(module, rel)  # replaced by its scan below
@@ -485,8 +482,8 @@ def _scan_changed(
         scans = [_scan_text(args) for _, _, args in todo]
     for (index, key, (_, _, rel, _)), scanned in zip(todo, scans, strict=True):
         results[index] = (scanned, results[index][1])
-        disk.put(rel, key, scanned)
-    disk.save()
+        store.put(rel, key, scanned)
+    store.save()
     return results
 
 
@@ -531,10 +528,8 @@ def load_lean_project(
     if progress:
         progress(f"scanning {len(tasks)} Lean files")
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    if scan_cache is not None:
-        results = [scan_cache.scan(t) for t in tasks]
-    else:
-        results = _scan_changed(tasks, workers, DiskScanCache.load(cache_dir))
+    store = scan_cache if scan_cache is not None else DiskScanCache.load(cache_dir)
+    results = _scan_changed(tasks, workers, store)
     project = assemble_project(root, cfg, libs, results, extra_names=extra_names,
                                new_instance_names=_lean_at_least(root, (4, 8)))
     project.diagnostics += misnamed
