@@ -302,12 +302,7 @@ def read_lake_config(root: Path) -> LakeConfig:
         path = root / name
         if not path.is_file():
             continue
-        try:
-            data = read_regular(path, MAX_LEAN_BYTES)
-        except OSError as exc:
-            problem = Diagnostic(name, 1, Severity.ERROR, f"cannot read: {exc.strerror}")
-            return LakeConfig(file=name, diagnostics=[problem])
-        text, problems = decode_source(data, name)
+        text, problems = read_source(path, name)
         if text is None:
             return LakeConfig(file=name, diagnostics=problems)
         cfg = lake_config(text, None) if name == "lakefile.toml" else lake_config(None, text)
