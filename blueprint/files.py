@@ -58,3 +58,13 @@ def read_regular(path: Path, max_bytes: int) -> bytes:
 
 def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
+
+
+def is_text_name(name: str) -> bool:
+    """False for a file name whose bytes are not UTF-8 (read from disk as surrogates): no
+    Lean module can have it, and it could not be written in a page."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from blueprint.files import is_text_name
 from blueprint.lean.lakefile import LakeConfig, parse_lakefile_lean, parse_lakefile_toml
 from blueprint.lean.scanner import scan_lean
 
@@ -89,21 +90,12 @@ def _walk(pkg: Path, src_dir: str, tops: set[str] | None) -> Iterator[tuple[str,
                 if d == base and tops is not None and e.name not in tops:
                     continue
                 stack.append(Path(e.path))
-            elif e.name.endswith(".lean") and e.is_file() and _is_text(e.name):
+            elif e.name.endswith(".lean") and e.is_file() and is_text_name(e.name):
                 if d == base and tops is not None and e.name[:-5] not in tops:
                     continue
                 if d == base and e.name.startswith("lakefile"):
                     continue
                 yield e.path, e.stat()
-
-
-def _is_text(name: str) -> bool:
-    """False for a file name whose bytes are not UTF-8 (no module can have it)."""
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _scan_names(args: tuple[str, str]) -> list[str]:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
-from blueprint.files import MAX_LEAN_BYTES, read_regular
+from blueprint.files import MAX_LEAN_BYTES, is_text_name, read_regular
 from blueprint.lean.deps import DepIndex, index_dependencies
 from blueprint.lean.lakefile import (
     Glob,
@@ -398,14 +398,12 @@ def text_names(rels: Sequence[str]) -> tuple[list[str], list[Diagnostic]]:
     kept: list[str] = []
     skipped: list[Diagnostic] = []
     for rel in rels:
-        try:
-            rel.encode("utf-8")
-        except UnicodeEncodeError:
-            shown = rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-            skipped.append(Diagnostic(shown, 1, Severity.WARNING,
-                                      "file name is not UTF-8 (Lean cannot import it): skipped"))
-        else:
+        if is_text_name(rel):
             kept.append(rel)
+            continue
+        shown = rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        skipped.append(Diagnostic(shown, 1, Severity.WARNING,
+                                  "file name is not UTF-8 (Lean cannot import it): skipped"))
     return kept, skipped
 
 
