@@ -7,7 +7,6 @@ environments with an explicit stack of frames, so nothing recurses per nesting l
 
 from __future__ import annotations
 
-import difflib
 import posixpath
 import re
 from collections import Counter
@@ -19,7 +18,7 @@ from types import MappingProxyType
 from blueprint.model import Blueprint, Diagnostic, Heading, Options, Severity
 from blueprint.tex.args import Arg, group, optional, split_list, squash, star
 from blueprint.tex.preamble import DEFINITIONS, IN_PACKAGES, PREAMBLE_MACROS, Preamble
-from blueprint.tex.resolve import MAX_SUGGESTIONS, LabelInfo, PartDraft, Resolver
+from blueprint.tex.resolve import LabelInfo, PartDraft, Resolver, Suggestions
 from blueprint.tex.source import Cursor, Source, body_text, normalize_newlines, prepare
 from blueprint.tex.theorems import HEADING_LEVELS, Counters, Theorems
 
@@ -129,7 +128,7 @@ class Reader(Preamble):
         # ("leannode" or "leanmodule", name) -> the file and span of its recorded body
         self.lean_bodies: dict[tuple[str, str], tuple[Source, int, int]] = {}
         self.expansions = 0
-        self.suggestions = 0
+        self.suggestions = Suggestions()
 
     # -- driving ---------------------------------------------------------------------
 
@@ -382,12 +381,7 @@ class Reader(Preamble):
                 f" output: run `lake build :blueprint`, and \\input its"
                 f" {_LAKE_OUTPUT}library/ file before this)"
             )
-        hint = ""
-        if self.suggestions < MAX_SUGGESTIONS:
-            self.suggestions += 1
-            close = difflib.get_close_matches(name, known, n=1, cutoff=0.8)
-            hint = f" (did you mean {close[0]}?)" if close else ""
-        return f"{call}: unknown {what}{hint}"
+        return f"{call}: unknown {what}{self.suggestions.hint(name, known)}"
 
     # -- structure -------------------------------------------------------------------
 

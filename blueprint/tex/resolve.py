@@ -18,12 +18,28 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from blueprint.model import Diagnostic, Node, Part, Severity
 from blueprint.tex.args import squash
 
 MAX_SUGGESTIONS = 100  # "did you mean" look-ups, each linear in the number of labels
+
+
+@dataclass
+class Suggestions:
+    """The "did you mean" hints for unknown names: at most MAX_SUGGESTIONS of them."""
+
+    asked: int = 0
+
+    def hint(self, name: str, known: Iterable[str]) -> str:
+        """` (did you mean X?)` with the closest of `known`, or nothing."""
+        self.asked += 1
+        if self.asked > MAX_SUGGESTIONS:
+            return ""
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.8)
+        return f" (did you mean {close[0]}?)" if close else ""
 
 
 @dataclass(eq=False)
@@ -75,7 +91,7 @@ class Resolver:
     thms: list[str]
     diagnostics: list[Diagnostic] = field(default_factory=list)
     ids: dict[int, str] = field(default_factory=dict)  # id(draft) -> node id
-    suggestions: int = 0
+    suggestions: Suggestions = field(default_factory=Suggestions)
 
     def run(self) -> list[Node]:
         drafts = [part for part in self.statements if part.is_node]
@@ -244,8 +260,4 @@ class Resolver:
         return resolved
 
     def _suggest(self, label: str) -> str:
-        self.suggestions += 1
-        if self.suggestions > MAX_SUGGESTIONS:
-            return ""
-        close = difflib.get_close_matches(label, self.labels, n=1, cutoff=0.8)
-        return f" (did you mean {close[0]}?)" if close else ""
+        return self.suggestions.hint(label, self.labels)
