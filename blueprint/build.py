@@ -84,8 +84,7 @@ class BuildCache:
         """The blueprint, read again only when a TeX file of the blueprint folder or a file
         the last read asked for changed. Each file is read once: the bytes the key is made
         of are the bytes the reader gets, so the blueprint is always the key's."""
-        folder, known, elsewhere = self._look(config)
-        key = _blueprint_key(config, folder, elsewhere)
+        folder, known, elsewhere, key = self._look(config)
         if self.blueprint is not None and key == self.blueprint_key:
             return self.blueprint
         reads = _Reads({**known, **elsewhere})
@@ -98,18 +97,17 @@ class BuildCache:
 
     def is_current(self, config: ProjectConfig) -> bool:
         """Whether the files the blueprint was read from are still as they were read."""
-        folder, _, elsewhere = self._look(config)
-        key = _blueprint_key(config, folder, elsewhere)
-        return self.blueprint is not None and key == self.blueprint_key
+        return self.blueprint is not None and self._look(config)[3] == self.blueprint_key
 
     def _look(
         self, config: ProjectConfig
-    ) -> tuple[list[_TexFile], dict[Path, Contents], dict[Path, Contents]]:
-        """The folder's TeX files, the same by path, and the files read elsewhere last time."""
+    ) -> tuple[list[_TexFile], dict[Path, Contents], dict[Path, Contents], str]:
+        """The folder's TeX files, the same by path, the files read elsewhere last time, and
+        the key of them all."""
         folder = _folder_files(config.blueprint_dir)
         known = {file.path: file.contents for file in folder}
         elsewhere = {p: known[p] if p in known else _read_tex(p) for p in self.elsewhere}
-        return folder, known, elsewhere
+        return folder, known, elsewhere, _blueprint_key(config, folder, elsewhere)
 
 
 @dataclass(frozen=True)
