@@ -13,9 +13,15 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from blueprint.analysis.graph import DependencyGraph, build_graph, cycle_diagnostics
+from blueprint.analysis.status import (
+    Formalization,
+    NodeStatus,
+    compute_statuses,
+    formalization_from_annotations,
+)
 from blueprint.config import ProjectConfig, load_config
 from blueprint.files import MAX_TEX_BYTES, read_regular
-from blueprint.graph import DependencyGraph, build_graph, cycle_diagnostics
 from blueprint.model import (
     Blueprint,
     BlueprintError,
@@ -26,18 +32,12 @@ from blueprint.model import (
     SiteOptions,
     StatusSource,
 )
-from blueprint.status import (
-    Formalization,
-    NodeStatus,
-    compute_statuses,
-    formalization_from_annotations,
-)
-from blueprint.tex import read_blueprint
+from blueprint.readers.latex import read_blueprint
 
 if TYPE_CHECKING:
+    from blueprint.analysis.lean_status import LeanReport
     from blueprint.history.model import History
     from blueprint.lean.project import LeanProject, ScanCache
-    from blueprint.lean_status import LeanReport
 
 
 @dataclass
@@ -227,8 +227,8 @@ def analyze(
     if source is StatusSource.LEAN:
         with timings.stage("lean"):
             # Imported here: projects without Lean sources do not pay for the scanner.
+            from blueprint.analysis.lean_status import lean_status
             from blueprint.lean.project import ScanCache, load_lean_project
-            from blueprint.lean_status import lean_status
 
             if cache is not None and cache.lean_scans is None:
                 cache.lean_scans = ScanCache()
@@ -326,16 +326,16 @@ def build(
 
     With `history`, the site gets a progress-over-time page made from the git history
     (`history.html`; without git history the page says so)."""
-    from blueprint.views import start_layouts
+    from blueprint.site.views import start_layouts
 
     timings = timings or Timings()
     analysis = analyze(project, status_source, timings, lean_log)
     with timings.stage("layout"):
         pending = start_layouts(analysis)
     with timings.stage("render"):  # while dot works in its own processes
-        from blueprint.render import render_site
-        from blueprint.sitedata import site_data
-        from blueprint.sitewriter import write_site
+        from blueprint.site.pagedata import site_data
+        from blueprint.site.render import render_site
+        from blueprint.site.writer import write_site
 
         data = site_data(analysis)
     found = None

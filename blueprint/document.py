@@ -17,9 +17,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from blueprint.model import Node
-from blueprint.tex.reader import decode_replacing, input_candidates
-from blueprint.tex.source import prepare
-from blueprint.texhtml import find_end, matching_brace, matching_bracket
+from blueprint.readers.latex.reader import decode_replacing, input_candidates
+from blueprint.readers.latex.source import prepare
+from blueprint.site.latex.parser import find_end, matching_brace, matching_bracket
 
 Loader = Callable[[str], str]
 HEADINGS = ("part", "chapter", "section", "subsection", "subsubsection")

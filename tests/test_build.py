@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from blueprint.analysis.export import export_data
 from blueprint.build import StatusSource, analyze, build
-from blueprint.export import export_data
 from tests.conftest import run_cli
 
 
@@ -196,7 +196,7 @@ def test_the_pages_are_made_of_the_texts_read_for_the_graph_not_of_a_later_save(
 ) -> None:
     """The blueprint is read from the disk once: files saved (or deleted) between reading
     and rendering change nothing in the pages, which show what the graph was made of."""
-    from blueprint.sitedata import site_data
+    from blueprint.site.pagedata import site_data
 
     analysis = analyze(sample, StatusSource.ANNOTATIONS)
     before = site_data(analysis)
@@ -274,10 +274,10 @@ def test_a_watch_rebuild_reuses_unchanged_nodes_and_matches_a_fresh_build(
 ) -> None:
     """Watch keeps each node's rendered panel and card (`TextMemo`): after a status change the
     site must be the same bytes as a fresh build, only the changed nodes rendered again."""
-    import blueprint.render as render
+    import blueprint.site.render as render
     from blueprint.build import BuildCache
-    from blueprint.sitedata import TextMemo
-    from blueprint.views import lay_out
+    from blueprint.site.pagedata import TextMemo
+    from blueprint.site.views import lay_out
 
     cache, memo = BuildCache(), TextMemo()
     first = analyze(sample, cache=cache)

@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from blueprint.latex import read_blueprint
 from blueprint.model import Blueprint, Node, Severity
+from blueprint.readers.latex import read_blueprint
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 PROJECTS = [

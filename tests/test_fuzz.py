@@ -10,7 +10,7 @@ import pytest
 from bench import fuzz
 from blueprint.lean import scanner
 from blueprint.model import Diagnostic, Severity
-from blueprint.tex import reader
+from blueprint.readers.latex import reader
 
 
 def test_a_short_campaign_finds_nothing() -> None:

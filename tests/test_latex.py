@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from blueprint.latex import read_blueprint
 from blueprint.model import Blueprint, Diagnostic, Node, Severity
+from blueprint.readers.latex import read_blueprint
 
 
 def read(files: Mapping[str, str | bytes], root: str = "web.tex") -> Blueprint:
@@ -164,9 +164,9 @@ def test_preamble_inputs_declare_theorems() -> None:
 
 def test_begin_document_may_be_in_an_input_file() -> None:
     files = {
-        "web.tex": "\\documentclass{report}\n\\input{blueprint.tex}\n\\end{document}\n"
+        "web.tex": "\\documentclass{report}\n\\input{blueprint.readers.latex}\n\\end{document}\n"
         "\\begin{lemma}\\label{after}x\\end{lemma}",
-        "blueprint.tex": "\\newtheorem{lemma}{Lemma}\n\\begin{document}\n" + LEMMA_A,
+        "blueprint.readers.latex": "\\newtheorem{lemma}{Lemma}\n\\begin{document}\n" + LEMMA_A,
     }
     blueprint = read(files)
     assert list(nodes(blueprint)) == ["a"]  # nothing after \end{document} is read

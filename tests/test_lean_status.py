@@ -117,7 +117,7 @@ def test_github_annotations_escape_newlines_and_separators() -> None:
 def test_suggestions_find_moves_and_renames_but_not_common_names_elsewhere() -> None:
     from types import SimpleNamespace
 
-    from blueprint.lean_status import _Suggestions
+    from blueprint.analysis.lean_status import _Suggestions
 
     names = [
         "Sample.Euclid.not_dvd_succ",

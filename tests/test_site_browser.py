@@ -12,9 +12,9 @@ from typing import Any
 import networkx as nx
 import pytest
 
+from blueprint.analysis.tasks import ready_tasks
 from blueprint.build import Analysis, StatusSource, build
 from blueprint.model import SiteOptions
-from blueprint.tasks import ready_tasks
 from tests.conftest import ARTIFACTS, copy_sample
 from tests.helpers import as_networkx
 

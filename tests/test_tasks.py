@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from blueprint.graph import build_graph
+from blueprint.analysis.graph import build_graph
+from blueprint.analysis.status import compute_statuses, formalization_from_annotations
+from blueprint.analysis.tasks import TaskKind, blockers, main_results, progress, ready_tasks
 from blueprint.model import Node
-from blueprint.status import compute_statuses, formalization_from_annotations
-from blueprint.tasks import TaskKind, blockers, main_results, progress, ready_tasks
 from tests.helpers import make_node
 
 

@@ -8,8 +8,7 @@ import jinja2
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from blueprint.render import TEMPLATE_DIR
-from blueprint.texhtml import (
+from blueprint.site.latex.parser import (
     Context,
     DisplayMath,
     ItemList,
@@ -25,6 +24,7 @@ from blueprint.texhtml import (
     to_blocks,
     to_inlines,
 )
+from blueprint.site.render import TEMPLATE_DIR
 
 
 class Links:

@@ -11,11 +11,11 @@ import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from blueprint.graph import DependencyGraph
+from blueprint.analysis.graph import DependencyGraph
+from blueprint.analysis.status import Formalization, formalization_from_annotations
 from blueprint.lean.model import Declaration
 from blueprint.lean.project import LeanProject, Resolution
 from blueprint.model import Diagnostic, Node, Severity
-from blueprint.status import Formalization, formalization_from_annotations
 
 
 @dataclass(frozen=True)

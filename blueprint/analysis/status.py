@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from blueprint.graph import DependencyGraph, condense
+from blueprint.analysis.graph import DependencyGraph, condense
 from blueprint.model import Border, Fill, Node
 
 

@@ -9,9 +9,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from blueprint.graph import DependencyGraph, condense, induced
+from blueprint.analysis.graph import DependencyGraph, condense, induced
+from blueprint.analysis.status import NodeStatus
 from blueprint.model import Border, Fill, Node
-from blueprint.status import NodeStatus
 
 
 class TaskKind(StrEnum):

@@ -39,7 +39,7 @@ def build_command(
     ),
 ) -> None:
     """Build the static site of a blueprint project."""
-    from blueprint.layout import prewarm
+    from blueprint.site.layout import prewarm
 
     prewarm()  # Graphviz loads in a worker while we read the blueprint
 

@@ -32,8 +32,8 @@ def export_command(
     lean_log: Path | None = LEAN_LOG,
 ) -> None:
     """Export the dependency graph, statuses and diagnostics."""
+    from blueprint.analysis.export import export_data
     from blueprint.build import analyze
-    from blueprint.export import export_data
 
     analysis = analyze(project, status_source, lean_log=lean_log)
     text = json.dumps(export_data(analysis), indent=1, ensure_ascii=False, sort_keys=False) + "\n"

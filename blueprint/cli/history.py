@@ -60,10 +60,10 @@ def history_command(
 
     from blueprint.cli import console
     from blueprint.history.model import history_data
-    from blueprint.history.page import pace_words
     from blueprint.history.series import pace, recently_finished, series
     from blueprint.history.snapshot import State
     from blueprint.history.walk import collect_history
+    from blueprint.site.history import pace_words
 
     start = _since(since)
     folder = cache_dir or _default_cache(project)
@@ -118,8 +118,8 @@ def history_command(
 
 
 def _write_svg(history: History, path: Path) -> None:
-    from blueprint.history.chart import make_chart, standalone_svg
     from blueprint.history.series import series
+    from blueprint.site.chart import make_chart, standalone_svg
 
     chart = make_chart(series(history), "Progress over time")
     if chart is None:

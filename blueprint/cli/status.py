@@ -13,7 +13,7 @@ from blueprint.cli.common import PROJECT, STATUS_SOURCE
 from blueprint.model import StatusSource
 
 if TYPE_CHECKING:
-    from blueprint.tasks import Progress
+    from blueprint.analysis.tasks import Progress
 
 
 def register(app: typer.Typer) -> None:
@@ -26,10 +26,10 @@ def status_command(
     top: int = typer.Option(10, "--top", "-n", min=0, help="How many tasks to list."),
 ) -> None:
     """Progress per chapter, the tasks that unlock the most, blockers and main results."""
+    from blueprint.analysis.tasks import blockers, main_results, progress, ready_tasks
     from blueprint.build import analyze
     from blueprint.cli import console
-    from blueprint.tasks import blockers, main_results, progress, ready_tasks
-    from blueprint.texhtml import tex_text
+    from blueprint.site.latex.parser import tex_text
 
     analysis = analyze(project, status_source)
     nodes, graph, statuses = analysis.nodes, analysis.graph, analysis.statuses
@@ -73,7 +73,7 @@ def status_command(
 
 
 def progress_table(rows: list[Progress]) -> Table:
-    from blueprint.texhtml import tex_text
+    from blueprint.site.latex.parser import tex_text
 
     table = Table(title="Progress")
     for column in ("chapter", "nodes", "statements", "proofs", "fully proved"):

@@ -13,8 +13,8 @@ from blueprint.cli.serve import HOST, PORT, moved
 from blueprint.model import StatusSource
 
 if TYPE_CHECKING:
-    from blueprint.server import SiteServer
-    from blueprint.watch import Rebuild
+    from blueprint.live.server import SiteServer
+    from blueprint.live.watch import Rebuild
 
 
 def register(app: typer.Typer) -> None:
@@ -36,7 +36,7 @@ def watch_command(
 ) -> None:
     """Build, serve and rebuild on every change; the browser reloads by itself."""
     from blueprint.cli import console, is_debug, long_running
-    from blueprint.watch import watch
+    from blueprint.live.watch import watch
 
     long_running()
 

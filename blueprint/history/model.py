@@ -8,7 +8,7 @@ from blueprint.history.git import Commit
 from blueprint.history.snapshot import Snapshot, State
 
 #: the sha of a history's last "commit" when it stands for the working tree, changes not
-#: committed yet (a watch session's history, see `history.live`)
+#: committed yet (a watch session's history, see `live.history`)
 WORKING_TREE = "working-tree"
 
 

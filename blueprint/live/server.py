@@ -2,7 +2,7 @@
 
 `SiteServer` serves one built site folder over HTTP (GET and HEAD only), never anything
 outside it. The folder can be replaced while serving: each request resolves the root once,
-when it starts, so a response always comes from one build. `sitewriter.swap_in` already swaps
+when it starts, so a response always comes from one build. `site.writer.swap_in` already swaps
 folders atomically; `set_root` is for builders that write a new folder and switch to it.
 
 In watch mode (`live_reload=True`) the server also offers
@@ -38,9 +38,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO
 
-from blueprint.assets import STATIC_DIR
 from blueprint.config import DEFAULT_HOST, DEFAULT_PORT
 from blueprint.model import BlueprintError, Diagnostic
+from blueprint.site.assets import STATIC_DIR
 
 INTERNAL_PREFIX = "__blueprint__"  # first URL segment reserved for the server in watch mode
 EVENTS_PATH = f"/{INTERNAL_PREFIX}/events"

@@ -3,7 +3,7 @@
 Each build is written to a fresh folder and the server switches to it at once, so a browser
 never sees half a site. A build with errors leaves the last good site served and shows the
 errors over it in the browser; fixing the file brings everything back. With `history`, the
-history page ends with the working tree and follows HEAD (see `history.live`).
+history page ends with the working tree and follows HEAD (see `live.history`).
 """
 
 from __future__ import annotations
@@ -18,19 +18,19 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from blueprint.assets import TEMPLATE_DIR
 from blueprint.build import Analysis, BuildCache, StatusSource, Timings, analyze
 from blueprint.config import load_config
+from blueprint.live.server import SiteServer
+from blueprint.live.watcher import Watcher
 from blueprint.model import PROJECT_FOLDER, BlueprintError, Diagnostic, Severity
-from blueprint.server import SiteServer
-from blueprint.sitedata import TextMemo
-from blueprint.sitewriter import write_site
-from blueprint.watcher import Watcher
+from blueprint.site.assets import TEMPLATE_DIR
+from blueprint.site.pagedata import TextMemo
+from blueprint.site.writer import write_site
 
 if TYPE_CHECKING:
-    from blueprint.history.live import LiveHistory
+    from blueprint.live.history import LiveHistory
     from blueprint.model import SiteOptions
-    from blueprint.views import GraphView
+    from blueprint.site.views import GraphView
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ class LiveSite:
         self._lock = threading.Lock()
         self.history: LiveHistory | None = None
         if history:
-            from blueprint.history.live import LiveHistory
+            from blueprint.live.history import LiveHistory
 
             self.history = LiveHistory(status_source)
 
@@ -117,9 +117,9 @@ class LiveSite:
             return self._done(start, True, len(analysis.nodes), laid_out, analysis.diagnostics)
 
     def _build(self) -> tuple[Analysis, dict[str, bytes], bool]:
-        from blueprint.render import render_site
-        from blueprint.sitedata import site_data
-        from blueprint.views import start_layouts
+        from blueprint.site.pagedata import site_data
+        from blueprint.site.render import render_site
+        from blueprint.site.views import start_layouts
 
         analysis = analyze(self.project, self.status_source, Timings(), cache=self.cache)
         if self._views is not None and self._views[0] is analysis.blueprint:

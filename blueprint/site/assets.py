@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parents[1]
 _INSTALLED = _PACKAGE / "templates"
 
 TEMPLATE_DIR = _INSTALLED if _INSTALLED.is_dir() else _PACKAGE.parent / "templates"

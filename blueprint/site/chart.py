@@ -193,7 +193,7 @@ def render_chart(env: jinja2.Environment, chart: Chart, chart_id: str) -> str:
 
 def standalone_svg(chart: Chart) -> str:
     """The chart as an SVG file of its own (`blueprint history --svg`)."""
-    from blueprint.render import TEMPLATE_DIR
+    from blueprint.site.render import TEMPLATE_DIR
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIR), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import jinja2
 import markupsafe
 
-from blueprint.history.chart import LINES, Chart, make_chart, render_chart
+from blueprint.site.chart import LINES, Chart, make_chart, render_chart
 from blueprint.history.model import WORKING_TREE, History
 from blueprint.history.series import (
     Pace,
@@ -26,8 +26,8 @@ from blueprint.history.series import (
     recently_finished,
     series,
 )
-from blueprint.tasks import Progress
-from blueprint.texhtml import Inline, plain_text, to_inlines
+from blueprint.analysis.tasks import Progress
+from blueprint.site.latex.parser import Inline, plain_text, to_inlines
 
 if TYPE_CHECKING:
     pass

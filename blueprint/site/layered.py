@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from blueprint.graph import DependencyGraph, condense
-from blueprint.layout import EdgePath, Layout, LayoutEdge, LayoutNode, NodeBox
+from blueprint.analysis.graph import DependencyGraph, condense
+from blueprint.site.layout import EdgePath, Layout, LayoutEdge, LayoutNode, NodeBox
 from blueprint.model import EdgeKind
 
 CHAR_WIDTH = 7.2  # points per character at the label font size (Helvetica 12)

@@ -4,7 +4,7 @@ The result is pure geometry (node boxes and edge paths), cached on disk by a has
 the graph's structure: a rebuild that changes no node and no edge does no layout, and a
 status change only recolours.
 
-Run as `python -m blueprint.layout`: reads a layout request (JSON) on stdin, writes the
+Run as `python -m blueprint.site.layout`: reads a layout request (JSON) on stdin, writes the
 geometry (JSON) on stdout.
 """
 
@@ -170,7 +170,7 @@ class PendingLayouts:
         cache_dir: Path | None = None,
         timeout: float = DEFAULT_TIMEOUT,
     ) -> None:
-        from blueprint.layered import layered_layout
+        from blueprint.site.layered import layered_layout
 
         self.jobs, self.timeout = jobs, timeout
         payloads = [json.dumps(request_for(j.nodes, j.edges), sort_keys=True) for j in jobs]
@@ -194,7 +194,7 @@ class PendingLayouts:
 
     def results(self) -> list[tuple[Layout, bool]]:
         """Wait for dot (what is left of the timeout) and return every layout, in order."""
-        from blueprint.layered import layered_layout
+        from blueprint.site.layered import layered_layout
 
         for batch, process in self.running:
             left = max(0.0, self.timeout - (time.monotonic() - self.started))
@@ -271,7 +271,7 @@ def prewarm() -> None:
 
 def _spawn() -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "blueprint.layout"],
+        [sys.executable, "-m", "blueprint.site.layout"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

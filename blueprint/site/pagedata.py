@@ -16,9 +16,9 @@ from urllib.parse import quote
 from blueprint.build import Analysis
 from blueprint.document import Chunk, folder_texts, texts_loader, theorem_titles, walk
 from blueprint.model import Border, Fill, Node
-from blueprint.status import NodeStatus
-from blueprint.tasks import Progress, blockers, main_results, progress, ready_tasks
-from blueprint.texhtml import (
+from blueprint.analysis.status import NodeStatus
+from blueprint.analysis.tasks import Progress, blockers, main_results, progress, ready_tasks
+from blueprint.site.latex.parser import (
     Block,
     Context,
     Inline,

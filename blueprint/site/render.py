@@ -20,10 +20,10 @@ import jinja2
 import markupsafe
 
 from blueprint import __version__
-from blueprint.assets import TEMPLATE_DIR
+from blueprint.site.assets import TEMPLATE_DIR
 from blueprint.build import Analysis
 from blueprint.model import SiteOptions
-from blueprint.sitedata import (
+from blueprint.site.pagedata import (
     SIZE_WORDS,
     STAGE_SHORT,
     STAGES,
@@ -36,8 +36,8 @@ from blueprint.sitedata import (
     site_data,
     task_board,
 )
-from blueprint.texhtml import Context, Inline, Macro, NoLinks, plain_text, to_inlines
-from blueprint.views import GraphView
+from blueprint.site.latex.parser import Context, Inline, Macro, NoLinks, plain_text, to_inlines
+from blueprint.site.views import GraphView
 
 if TYPE_CHECKING:
     from blueprint.history.model import History
@@ -140,7 +140,7 @@ def render_site(
         if path.is_file() and path.name != "livereload.js":
             files[f"static/{path.relative_to(static).as_posix()}"] = path.read_bytes()
     if options.offline_math:
-        from blueprint.mathassets import mathjax_files
+        from blueprint.site.mathassets import mathjax_files
 
         files.update(mathjax_files(analysis.config.cache_dir, MATHJAX_VERSION))
     return files
@@ -170,7 +170,7 @@ class _MarkupMemo:
     """A macro of `_tex.html` whose output is kept for each converted text it was given.
 
     Converted texts are immutable tuples; the same tuple (the same object: conversions are
-    reused between builds, see `sitedata.TextMemo`) always renders the same, so a statement
+    reused between builds, see `pagedata.TextMemo`) always renders the same, so a statement
     shown in a panel and in its chapter, or in two builds, is rendered once."""
 
     LIMIT = 50_000
@@ -253,7 +253,7 @@ def _history_pages(
     titles: Titles,
 ) -> dict[str, bytes]:
     """`history.html`, and `history.svg` when there is a chart."""
-    from blueprint.history.page import history_view, render_history_page
+    from blueprint.site.history import history_view, render_history_page
 
     links = {node.id: "graph.html" + node_hash(node.id) for node in analysis.nodes}
     view = history_view(env, history, links, data.github, titles.inlines)

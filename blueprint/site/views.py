@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from blueprint.build import Analysis
-from blueprint.graph import DependencyGraph, induced, transitive_reduction
-from blueprint.layout import Layout, LayoutEdge, LayoutJob, LayoutNode, PendingLayouts
+from blueprint.analysis.graph import DependencyGraph, induced, transitive_reduction
+from blueprint.site.layout import Layout, LayoutEdge, LayoutJob, LayoutNode, PendingLayouts
 from blueprint.model import EdgeKind, Node
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from blueprint.tex.source import Source
+from blueprint.readers.latex.source import Source
 
 _SPACE = re.compile(r"[ \t]*(?:\n[ \t]*)?")  # spaces and at most one line end: no \par
 _OPTIONAL_STOP = re.compile(r"\\[\\{}\]]|[\]{]|\n[ \t]*\n")

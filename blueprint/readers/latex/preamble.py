@@ -10,7 +10,7 @@ import posixpath
 import re
 
 from blueprint.model import Options, Severity
-from blueprint.tex.args import (
+from blueprint.readers.latex.args import (
     Arg,
     group,
     key_values,
@@ -21,8 +21,8 @@ from blueprint.tex.args import (
     star,
     token_or_group,
 )
-from blueprint.tex.source import Cursor, Source
-from blueprint.tex.theorems import Counters, Theorems
+from blueprint.readers.latex.source import Cursor, Source
+from blueprint.readers.latex.theorems import Counters, Theorems
 
 _SHAPES = {  # arguments of definitions: * star, N name, O optional, G group
     "*NOOG": "newcommand renewcommand providecommand DeclareRobustCommand",

@@ -16,11 +16,11 @@ from enum import Enum, auto
 from types import MappingProxyType
 
 from blueprint.model import Blueprint, Diagnostic, Heading, Options, Severity
-from blueprint.tex.args import Arg, group, optional, split_list, squash, star
-from blueprint.tex.preamble import DEFINITIONS, IN_PACKAGES, PREAMBLE_MACROS, Preamble
-from blueprint.tex.resolve import LabelInfo, PartDraft, Resolver, Suggestions
-from blueprint.tex.source import Cursor, Source, body_text, normalize_newlines, prepare
-from blueprint.tex.theorems import HEADING_LEVELS, Counters, Theorems
+from blueprint.readers.latex.args import Arg, group, optional, split_list, squash, star
+from blueprint.readers.latex.preamble import DEFINITIONS, IN_PACKAGES, PREAMBLE_MACROS, Preamble
+from blueprint.readers.latex.resolve import LabelInfo, PartDraft, Resolver, Suggestions
+from blueprint.readers.latex.source import Cursor, Source, body_text, normalize_newlines, prepare
+from blueprint.readers.latex.theorems import HEADING_LEVELS, Counters, Theorems
 
 Loader = Callable[[str], str]
 

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from blueprint.model import Diagnostic, Node, Part, Severity
-from blueprint.tex.args import squash
+from blueprint.readers.latex.args import squash
 
 MAX_SUGGESTIONS = 100  # "did you mean" look-ups, each linear in the number of labels
 
