@@ -183,8 +183,8 @@ class Session:
 def watching(project: Path, **options: Any) -> Iterator[Session]:
     """`blueprint watch` on `project` (a free port, status source auto, settle 0.1 s, plus
     `options` for `blueprint.live.watch.watch`), yielded after its first build, stopped after."""
-    from blueprint.build import StatusSource
     from blueprint.live.watch import watch
+    from blueprint.model import StatusSource
 
     state = Session(project)
     ready = threading.Event()

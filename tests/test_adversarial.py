@@ -19,7 +19,8 @@ from urllib.parse import unquote
 
 import pytest
 
-from blueprint.build import Analysis, BuildCache, build
+from blueprint.analysis import Analysis
+from blueprint.build import BuildCache, build
 from blueprint.config import load_config
 from blueprint.files import MAX_TEX_BYTES
 from blueprint.model import Diagnostic, Severity, StatusSource

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from blueprint.analysis.export import export_data
-from blueprint.build import StatusSource, analyze, build
+from blueprint.build import analyze, build
+from blueprint.model import StatusSource
 from tests.conftest import run_cli
 
 
@@ -276,13 +277,11 @@ def test_a_watch_rebuild_reuses_unchanged_nodes_and_matches_a_fresh_build(
     site must be the same bytes as a fresh build, only the changed nodes rendered again."""
     import blueprint.site.render as render
     from blueprint.build import BuildCache
-    from blueprint.site.pagedata import TextMemo
-    from blueprint.site.views import lay_out
+    from blueprint.site.make import SiteMemo, make_site
 
-    cache, memo = BuildCache(), TextMemo()
+    cache, memo = BuildCache(), SiteMemo()
     first = analyze(sample, cache=cache)
-    views = lay_out(first)
-    render.render_site(first, views, memo=memo)
+    make_site(first, memo=memo)
 
     lean = sample / "Sample" / "Congruences.lean"
     lean.write_text(
@@ -299,10 +298,10 @@ def test_a_watch_rebuild_reuses_unchanged_nodes_and_matches_a_fresh_build(
     monkeypatch.setattr(module, "panel", counted)
     second = analyze(sample, cache=cache)
     assert second.blueprint is first.blueprint  # no .tex changed: the memo stays valid
-    again = render.render_site(second, views, memo=memo)
+    again = make_site(second, memo=memo).files
     monkeypatch.undo()
 
-    fresh = render.render_site(analyze(sample), views)
+    fresh = make_site(analyze(sample)).files
     assert again == fresh
     changed = {n for n in second.statuses if second.statuses[n] != first.statuses[n]}
     assert "thm:euler" in changed and set(rendered) == changed  # only what changed
@@ -314,7 +313,7 @@ def test_a_watch_rebuild_reads_each_tex_file_once(
 ) -> None:
     """After a .tex change the bytes that make the cache key are the ones the reader gets:
     no file is read twice, and every file the blueprint is made of is read."""
-    import blueprint.build as build_module
+    import blueprint.readers.cache as build_module
     from blueprint.build import BuildCache
     from blueprint.config import load_config
 
@@ -334,16 +333,17 @@ def test_a_watch_rebuild_reads_each_tex_file_once(
     second = cache.read_blueprint(config)
     assert second is not first and "Lagrange, saved" in repr(second.nodes)
     assert len(reads) == len(set(reads))  # each file once
-    assert {sample / path for path in second.sources} <= set(reads)
+    assert {sample / path for path in second.files} <= set(reads)
 
 
 def test_a_watch_read_says_what_a_plain_read_says_of_bad_files(sample: Path) -> None:
     """Files served to the reader from the fingerprint's bytes give the same blueprint and
     the same diagnostics as the reader's own reads: bad UTF-8, a FIFO, a folder, a file over
     the size limit, a symbolic link leading out of the project."""
-    from blueprint.build import BuildCache, _read
+    from blueprint.build import BuildCache
     from blueprint.config import load_config
     from blueprint.files import MAX_TEX_BYTES
+    from blueprint.readers import read as _read
 
     chapter = sample / "blueprint" / "src" / "chapter"
     (chapter / "latin1.tex").write_bytes(b"Text.\n\\begin{lemma}\\label{l1}caf\xe9\\end{lemma}\n")
@@ -374,7 +374,7 @@ def test_a_file_unreadable_while_the_watch_cache_looks_is_read_again_next_time(
     the error) that the key was made of; the next rebuild reads it again."""
     import errno
 
-    import blueprint.build as build_module
+    import blueprint.readers.cache as build_module
     from blueprint.build import BuildCache
     from blueprint.config import load_config
 

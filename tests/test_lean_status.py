@@ -8,9 +8,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from blueprint.build import Analysis, StatusSource, analyze
+from blueprint.analysis import Analysis
+from blueprint.build import analyze
 from blueprint.cli.check import github_annotations
-from blueprint.model import Border, Diagnostic, Fill, Severity
+from blueprint.model import Border, Diagnostic, Fill, Severity, StatusSource
 from tests.conftest import run_cli
 
 

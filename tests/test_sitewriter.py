@@ -64,7 +64,8 @@ PAUSING_BUILD = """
 import json, sys, time
 from pathlib import Path
 from blueprint.site import writer as sitewriter
-from blueprint.build import Timings, build
+from blueprint.build import build
+from blueprint.timings import Timings
 
 project, out, stop_at = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
 seen = []

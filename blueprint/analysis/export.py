@@ -5,7 +5,7 @@ Other tools read this: keep the field names.
 
 from __future__ import annotations
 
-from blueprint.build import Analysis
+from blueprint.analysis import Analysis
 
 
 def export_data(analysis: Analysis) -> dict:

@@ -21,7 +21,7 @@ from blueprint.history.snapshot import Snapshot, State, counts_snapshot
 from blueprint.model import StatusSource
 
 if TYPE_CHECKING:
-    from blueprint.build import Analysis
+    from blueprint.analysis import Analysis
 
 UNCOMMITTED = "Not committed yet"
 

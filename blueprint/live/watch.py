@@ -14,23 +14,24 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from blueprint.build import Analysis, BuildCache, StatusSource, Timings, analyze
+from blueprint.analysis import Analysis
+from blueprint.build import BuildCache, analyze
 from blueprint.config import load_config
 from blueprint.live.server import SiteServer
 from blueprint.live.watcher import Watcher
-from blueprint.model import PROJECT_FOLDER, BlueprintError, Diagnostic, Severity
+from blueprint.model import PROJECT_FOLDER, BlueprintError, Diagnostic, Severity, StatusSource
 from blueprint.site.assets import TEMPLATE_DIR
-from blueprint.site.pagedata import TextMemo
+from blueprint.site.make import SiteMemo, make_site
 from blueprint.site.writer import write_site
+from blueprint.timings import Timings
 
 if TYPE_CHECKING:
     from blueprint.live.history import LiveHistory
     from blueprint.model import SiteOptions
-    from blueprint.site.views import GraphView
 
 
 @dataclass(frozen=True)
@@ -69,8 +70,7 @@ class LiveSite:
         self.number = 0
         self.good: list[Path] = []  # served folders, newest last
         self.cache = BuildCache()
-        self.text_memo = TextMemo()
-        self._views: tuple[object, list[GraphView]] | None = None  # for this blueprint
+        self.memo = SiteMemo()
         self._lock = threading.Lock()
         self.history: LiveHistory | None = None
         if history:
@@ -117,23 +117,11 @@ class LiveSite:
             return self._done(start, True, len(analysis.nodes), laid_out, analysis.diagnostics)
 
     def _build(self) -> tuple[Analysis, dict[str, bytes], bool]:
-        from blueprint.site.pagedata import site_data
-        from blueprint.site.render import render_site
-        from blueprint.site.views import start_layouts
-
         analysis = analyze(self.project, self.status_source, Timings(), cache=self.cache)
-        if self._views is not None and self._views[0] is analysis.blueprint:
-            # No .tex changed, so neither did the graph: the drawing stays, statuses recolour.
-            views = [replace(view, cached=True) for view in self._views[1]]
-            data = site_data(analysis, self.text_memo)
-        else:
-            pending = start_layouts(analysis)
-            data = site_data(analysis, self.text_memo)  # while dot works, if it has to
-            views = pending.views()
-            self._views = (analysis.blueprint, views)
-        found = self.history.history(analysis) if self.history else None
-        files = render_site(analysis, views, self.site, self.text_memo, history=found, data=data)
-        return analysis, files, not all(view.cached for view in views)
+        live = self.history
+        history = (lambda: live.history(analysis)) if live else None
+        site = make_site(analysis, self.site, history=history, memo=self.memo)
+        return analysis, site.files, site.laid_out
 
     def blueprint_changed(self) -> bool:
         """Whether a file the blueprint was last read from changed since; never raises (a
@@ -201,7 +189,7 @@ def watch(
     def rebuild() -> None:
         # The files the blueprint was read from rebuild when saved, also in the folders the
         # watcher skips (LeanArchitect's output in .lake/build/blueprint). The reader reads
-        # nothing outside the project (`build.file_loader` refuses it), so watching the
+        # nothing outside the project (`readers.files.file_loader` refuses it), so watching the
         # project sees them all.
         while True:
             followed = live.cache.read_files

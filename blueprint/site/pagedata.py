@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from urllib.parse import quote
 
-from blueprint.build import Analysis
+from blueprint.analysis import Analysis
 from blueprint.document import Chunk, folder_texts, texts_loader, theorem_titles, walk
 from blueprint.model import Border, Fill, Node
 from blueprint.analysis.status import NodeStatus

@@ -21,7 +21,7 @@ import markupsafe
 
 from blueprint import __version__
 from blueprint.site.assets import TEMPLATE_DIR
-from blueprint.build import Analysis
+from blueprint.analysis import Analysis
 from blueprint.model import SiteOptions
 from blueprint.site.pagedata import (
     SIZE_WORDS,

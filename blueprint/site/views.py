@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from blueprint.build import Analysis
+from blueprint.analysis import Analysis
 from blueprint.analysis.graph import DependencyGraph, induced, transitive_reduction
 from blueprint.site.layout import Layout, LayoutEdge, LayoutJob, LayoutNode, PendingLayouts
 from blueprint.model import EdgeKind, Node
