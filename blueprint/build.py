@@ -39,11 +39,13 @@ def analyze(
     timings: Timings | None = None,
     lean_log: Path | None = None,
     cache: BuildCache | None = None,
+    cache_dir: Path | None = None,
 ) -> Analysis:
-    """Discover, read and analyse: everything that needs no layout."""
+    """Discover, read and analyse: everything that needs no layout. `cache_dir` replaces
+    the project's cache folder (which need not be writable)."""
     timings = timings or Timings()
     with timings.stage("discover"):
-        config = load_config(project)
+        config = load_config(project, cache_dir)
         source = status_source_for(config, status_source)
     with timings.stage("read"):
         blueprint = cache.read_blueprint(config) if cache else read(config)
@@ -63,16 +65,19 @@ def build(
     lean_log: Path | None = None,
     site: SiteOptions | None = None,
     history: bool = False,
+    cache_dir: Path | None = None,
 ) -> Analysis:
     """Build the site of `project` into `out`, replacing it whole, or not at all.
 
     With `history`, the site gets a progress-over-time page made from the git history
     (`history.html`; without git history the page says so)."""
+    from blueprint.outputs import claim_site_folder
     from blueprint.site.make import make_site
     from blueprint.site.writer import write_site
 
     timings = timings or Timings()
-    analysis = analyze(project, status_source, timings, lean_log)
+    analysis = analyze(project, status_source, timings, lean_log, cache_dir=cache_dir)
+    claim_site_folder(out, analysis.source_paths())  # before the work: refuse it at once
 
     def git_history() -> History:
         from blueprint.history.walk import collect_history
@@ -85,5 +90,5 @@ def build(
 
     made = make_site(analysis, site, timings, git_history if history else None)
     with timings.stage("write"):
-        write_site(made.files, out)
+        write_site(made.files, out, analysis.source_paths())
     return analysis

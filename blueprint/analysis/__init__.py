@@ -47,6 +47,17 @@ class Analysis:
     def __post_init__(self) -> None:
         self.by_id: dict[str, Node] = {node.id: node for node in self.blueprint.nodes}
 
+    def source_paths(self) -> list[Path]:
+        """The project's own sources, which no output may replace: the project folder, the
+        blueprint's folder and files, and every folder that holds a Lean source."""
+        root = self.config.root
+        paths = {root, self.config.blueprint_dir}
+        paths.update(root / name for name in self.blueprint.files)
+        paths.update(root / name for name in self.config.lean_dirs)
+        if self.lean_project is not None:
+            paths.update((root / f.file).parent for f in self.lean_project.files.values())
+        return sorted(paths)
+
 
 def status_source_for(config: ProjectConfig, requested: StatusSource) -> StatusSource:
     """Where statuses come from: `auto` is the Lean sources when the project has them."""
