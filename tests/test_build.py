@@ -213,6 +213,37 @@ def test_the_pages_are_made_of_the_texts_read_for_the_graph_not_of_a_later_save(
     assert after == before
 
 
+def test_the_tex_is_parsed_once_per_build(
+    sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The chapter pages are made from the document the reader returned, not from a second
+    walk over the TeX: a build prepares each file of the blueprint once (the sample inputs
+    each once), and a watch rebuild with nothing changed prepares none."""
+    from blueprint.build import BuildCache
+    from blueprint.readers.latex import source
+    from blueprint.site.make import SiteMemo, make_site
+
+    prepared: list[str] = []
+    builder = source._Builder.__init__
+
+    def counted(self: source._Builder, path: str, raw: str) -> None:
+        prepared.append(path)
+        builder(self, path, raw)
+
+    monkeypatch.setattr(source._Builder, "__init__", counted)
+    analysis = build(sample, tmp_path / "site", StatusSource.ANNOTATIONS)
+    read = [name.removeprefix("blueprint/src/") for name in analysis.blueprint.files]
+    assert sorted(prepared) == sorted(read)  # each file once, and no other
+    chapter = (tmp_path / "site" / "chapter-1.html").read_text()
+    assert 'data-node="thm:euclid"' in chapter and "following Euclid" in chapter
+
+    cache, memo = BuildCache(), SiteMemo()
+    make_site(analyze(sample, cache=cache), memo=memo)
+    prepared.clear()
+    make_site(analyze(sample, cache=cache), memo=memo)
+    assert prepared == []
+
+
 def test_serve_says_when_the_port_asked_for_is_taken(sample: Path, tmp_path: Path) -> None:
     import os
     import socket

@@ -8,6 +8,7 @@ import jinja2
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from blueprint.readers.latex.macros import read_macros
 from blueprint.site.latex.parser import (
     Context,
     DisplayMath,
@@ -20,7 +21,6 @@ from blueprint.site.latex.parser import (
     Text,
     Verbatim,
     plain_text,
-    read_macros,
     to_blocks,
     to_inlines,
 )

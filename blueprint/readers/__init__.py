@@ -13,7 +13,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from blueprint.config import ProjectConfig
-from blueprint.model import Blueprint, Heading, Part
+from blueprint.model import Blueprint, DocumentItem, Part
 from blueprint.readers.files import file_loader
 from blueprint.readers.latex import read_blueprint
 
@@ -42,12 +42,12 @@ def relocate(blueprint: Blueprint, folder: str) -> Blueprint:
         replace(n, statement=part(n.statement), proof=part(n.proof) if n.proof else None)
         for n in blueprint.nodes
     ]
-    headings: list[Heading] = [replace(h, file=moved(h.file)) for h in blueprint.headings]
+    document: list[DocumentItem] = [replace(i, file=moved(i.file)) for i in blueprint.document]
     diagnostics = [replace(d, file=moved(d.file)) for d in blueprint.diagnostics]
     return replace(
         blueprint,
         nodes=nodes,
-        headings=headings,
+        document=document,
         diagnostics=diagnostics,
         files=[moved(f) for f in blueprint.files],
         sources=MappingProxyType({moved(f): text for f, text in blueprint.sources.items()}),

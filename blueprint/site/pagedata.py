@@ -1,8 +1,9 @@
 """What the site's pages show, computed from an analysis: per-node facts in words, the
 chapter pages, the task board and the progress figures. Plain data for the templates.
 
-Reads Lean sources, for the snippets of declarations, but not the blueprint again: its
-prose comes from the texts the LaTeX reader read (`Blueprint.sources`). Writes nothing.
+Reads Lean sources, for the snippets of declarations, but not the blueprint again: the
+chapter pages are made from the document the reader returned (`Blueprint.document`), each
+text converted from its syntax. Writes nothing.
 """
 
 from __future__ import annotations
@@ -14,18 +15,27 @@ from pathlib import Path
 from urllib.parse import quote
 
 from blueprint.analysis import Analysis
-from blueprint.document import Chunk, folder_texts, texts_loader, theorem_titles, walk
-from blueprint.model import Border, Fill, Node
 from blueprint.analysis.status import NodeStatus
 from blueprint.analysis.tasks import Progress, blockers, main_results, progress, ready_tasks
+from blueprint.model import (
+    Bibliography,
+    Border,
+    DocumentItem,
+    Environment,
+    Fill,
+    Heading,
+    Macro,
+    Node,
+    NodePlace,
+    Prose,
+    Syntax,
+)
 from blueprint.site.latex.parser import (
     Block,
     Context,
     Inline,
-    Macro,
     Target,
     plain_text,
-    read_macros,
     to_blocks,
     to_inlines,
 )
@@ -160,8 +170,8 @@ class NodeInfo:
 
 
 @dataclass(frozen=True)
-class Heading:
-    """A chapter or section heading of the document."""
+class PageHeading:
+    """A chapter or section heading of a page."""
 
     level: str
     number: str
@@ -175,11 +185,12 @@ class PageItem:
 
     kind: str  # heading | prose | statement | proof | environment
     blocks: tuple[Block, ...] = ()
-    heading: Heading | None = None
+    heading: PageHeading | None = None
     node: str | None = None
     label: str = ""  # environments: "Remark"; proofs: "Proof" or "Proof of Lemma 1.3"
     title: tuple[Inline, ...] = ()
-    chunk: Chunk | None = None  # "pending": prose or an environment, converted at the end
+    #: what is converted at the end: prose, an environment, a heading's title
+    source: Prose | Environment | Heading | None = None
 
 
 @dataclass
@@ -235,24 +246,16 @@ class TextMemo:
         self._blueprint: object | None = None
         self._blocks: dict[str, tuple[Block, ...]] = {}
         self._inlines: dict[str, tuple[Inline, ...]] = {}
-        self._document: _Document | None = None
         self._fragments: dict[tuple[object, ...], tuple[object, ...]] = {}
 
     def _for(self, blueprint: object) -> None:
         if blueprint is not self._blueprint:
             self._blueprint, self._blocks, self._inlines = blueprint, {}, {}
-            self._document = None
             self._fragments = {}
 
     def converter(self, blueprint: object, context: Context) -> _Converter:
         self._for(blueprint)
         return _Converter(context, self._blocks, self._inlines)
-
-    def document(self, blueprint: object, read: Callable[[], _Document]) -> _Document:
-        self._for(blueprint)
-        if self._document is None:
-            self._document = read()
-        return self._document
 
     def fragments(self, blueprint: object) -> dict[tuple[object, ...], tuple[object, ...]]:
         """Rendered pieces of the previous build, keyed by `fragment_key`, for the renderer
@@ -284,17 +287,9 @@ def fragment_key(info: NodeInfo) -> tuple[object, ...]:
     )
 
 
-@dataclass(frozen=True)
-class _Document:
-    """The blueprint's files, as the reader read them, for the pages: macros, theorem
-    titles, chunks."""
-
-    macros: dict[str, Macro]
-    titles: dict[str, str]
-    chunks: list[Chunk]
-
-
 class _Converter:
+    """Texts converted to items, each from its syntax, each text once."""
+
     def __init__(
         self,
         context: Context,
@@ -305,35 +300,30 @@ class _Converter:
         self._blocks = {} if blocks is None else blocks
         self._inlines = {} if inlines is None else inlines
 
-    def blocks(self, tex: str) -> tuple[Block, ...]:
-        if tex not in self._blocks:
-            self._blocks[tex] = to_blocks(tex, self.context)
-        return self._blocks[tex]
+    def blocks(self, text: str, syntax: Syntax = Syntax.LATEX) -> tuple[Block, ...]:
+        """A body of text (paragraphs, lists, displays)."""
+        if text not in self._blocks:
+            self._blocks[text] = to_blocks(text, self.context)
+        return self._blocks[text]
 
-    def inlines(self, tex: str) -> tuple[Inline, ...]:
-        if tex not in self._inlines:
-            self._inlines[tex] = to_inlines(tex, self.context)
-        return self._inlines[tex]
+    def inlines(self, text: str, syntax: Syntax = Syntax.LATEX) -> tuple[Inline, ...]:
+        """A title or a phrase: one line of inline items."""
+        if text not in self._inlines:
+            self._inlines[text] = to_inlines(text, self.context)
+        return self._inlines[text]
 
 
 def site_data(analysis: Analysis, memo: TextMemo | None = None) -> SiteData:
     """Everything the pages show that is not the drawing of the graph."""
     config, blueprint = analysis.config, analysis.blueprint
-    document = (
-        memo.document(blueprint, lambda: _read_document(analysis))
-        if memo
-        else _read_document(analysis)
-    )
-    macros, titles, chunks = document.macros, document.titles, document.chunks
+    macros, titles = dict(blueprint.macros), blueprint.kind_names
     links = _Links()
     context = Context(links, macros)
-    chapters, front, node_page = _pages(chunks, analysis, context, titles)
-    references = _references(chunks, links, context)
+    chapters, front, node_page = _pages(blueprint.document, analysis, context, titles)
+    references = _references(blueprint.document, links, context)
     chapter_titles = _chapter_titles(analysis.nodes)
     github = safe_url(config.github or blueprint.options.github)
     dochome = safe_url(config.dochome or blueprint.options.dochome)
-    bodies = {c.node: c.tex for c in chunks if c.kind == "statement" and c.node}
-    proofs = {c.node: c.tex for c in chunks if c.kind == "proof" and c.node}
     for node in analysis.nodes:
         page = node_page.get(node.id, "")
         links.refs.update(
@@ -359,8 +349,6 @@ def site_data(analysis: Analysis, memo: TextMemo | None = None) -> SiteData:
             convert,
             titles,
             chapter_titles,
-            bodies.get(node.id),
-            proofs.get(node.id),
             github,
             dochome,
             snippets,
@@ -380,22 +368,6 @@ def site_data(analysis: Analysis, memo: TextMemo | None = None) -> SiteData:
     )
 
 
-def _read_document(analysis: Analysis) -> _Document:
-    """From the texts the reader read: no file is read again, so the pages and the graph
-    are made of the same text even when a file is saved in between."""
-    config, blueprint = analysis.config, analysis.blueprint
-    folder = config.blueprint_dir.relative_to(config.root).as_posix()
-    texts = folder_texts(blueprint.sources, folder)
-    macros: dict[str, Macro] = {}
-    for text in texts.values():
-        macros.update(read_macros(text))
-    titles = theorem_titles(texts.values())
-    other_envs = set(titles) - set(blueprint.options.thms)
-    load = texts_loader(texts)
-    chunks = walk(config.main_file, load, blueprint.nodes, folder, other_envs)
-    return _Document(macros, titles, chunks)
-
-
 def _chapter_titles(nodes: Sequence[Node]) -> list[str]:
     return list(dict.fromkeys(node.chapter or "Front matter" for node in nodes))
 
@@ -407,19 +379,17 @@ def _node_info(
     convert: _Converter,
     titles: Mapping[str, str],
     chapter_titles: list[str],
-    body: str | None,
-    proof_body: str | None,
     github: str,
     dochome: str,
     snippets: _Snippets,
 ) -> NodeInfo:
     status = analysis.statuses[node.id]
     node_stage = stage(node, status)
-    statement = convert.blocks(body if body is not None else node.statement.text)
+    statement = convert.blocks(node.statement.shown, node.statement.syntax)
     proof = None
     if node.proof is not None:
-        proof = convert.blocks(proof_body if proof_body is not None else node.proof.text)
-    title = convert.inlines(node.title) if node.title else ()
+        proof = convert.blocks(node.proof.shown, node.proof.syntax)
+    title = convert.inlines(node.title, node.statement.syntax) if node.title else ()
     title_text = plain_text(title)
     env_title = titles.get(node.env, node.env.capitalize())
     heading = " ".join(filter(None, [env_title, node.number or ""]))
@@ -513,15 +483,14 @@ def _declarations(
 
 
 def _pages(
-    chunks: Sequence[Chunk],
+    document: Sequence[DocumentItem],
     analysis: Analysis,
     context: Context,
     titles: Mapping[str, str],
 ) -> tuple[list[ChapterPage], list[PageItem], dict[str, str]]:
     """Chapter pages (still unconverted) and where each node is shown."""
-    levels = {c.level for c in chunks if c.kind == "heading"}
+    levels = {item.level for item in document if isinstance(item, Heading)}
     top = next((level for level in ("chapter", "section") if level in levels), None)
-    headings = {(h.file, h.line, h.level): h for h in analysis.blueprint.headings}
     by_id = analysis.by_id
     links = context.links
     assert isinstance(links, _Links)
@@ -529,49 +498,45 @@ def _pages(
     front: list[PageItem] = []
     node_page: dict[str, str] = {}
     last_statement: str | None = None
-    for chunk in chunks:
+    for item in document:
         target = chapters[-1].items if chapters else front
-        if chunk.kind == "heading":
-            known = headings.get((chunk.file, chunk.line, chunk.level))
-            number = known.number if known and known.number and not chunk.starred else ""
-            if chunk.level == top:
+        if isinstance(item, Heading):
+            number = item.number if item.number and not item.starred else ""
+            if item.level == top:
                 slug = f"chapter-{len(chapters) + 1}"
-                chapters.append(ChapterPage(slug, number, (), chunk.tex))
+                chapters.append(ChapterPage(slug, number, (), item.title))
                 target = chapters[-1].items
                 anchor = ""
             else:
                 anchor = f"h{len(target) + 1}"
             page = chapters[-1].slug if chapters else "contents"
-            if known and known.label:
-                name = {"chapter": "Chapter", "part": "Part"}.get(chunk.level, "Section")
+            if item.label:
+                name = {"chapter": "Chapter", "part": "Part"}.get(item.level, "Section")
                 href = f"{page}.html" + (f"#{anchor}" if anchor else "")
-                links.refs[known.label] = Target(href, number, name)
-            target.append(
-                PageItem(
-                    "heading", heading=Heading(chunk.level, number, (), anchor), label=chunk.tex
-                )
-            )
+                links.refs[item.label] = Target(href, number, name)
+            heading = PageHeading(item.level, number, (), anchor)
+            target.append(PageItem("heading", heading=heading, source=item))
             last_statement = None
-        elif chunk.kind == "statement" and chunk.node in by_id:
+        elif isinstance(item, NodePlace) and not item.proof and item.node in by_id:
             page = chapters[-1].slug if chapters else "contents"
-            node_page[chunk.node] = f"{page}.html{node_hash(chunk.node)}"
-            target.append(PageItem("statement", node=chunk.node))
+            node_page[item.node] = f"{page}.html{node_hash(item.node)}"
+            target.append(PageItem("statement", node=item.node))
             if chapters:
-                chapters[-1].node_ids.append(chunk.node)
-            last_statement = chunk.node
-        elif chunk.kind == "proof" and chunk.node in by_id:
-            node = by_id[chunk.node]
+                chapters[-1].node_ids.append(item.node)
+            last_statement = item.node
+        elif isinstance(item, NodePlace) and item.node in by_id:
+            node = by_id[item.node]
             label = "Proof"
-            if chunk.node != last_statement:
+            if item.node != last_statement:
                 name = titles.get(node.env, node.env.capitalize())
                 label = f"Proof of {name} {node.number or node.id}"
-            target.append(PageItem("proof", node=chunk.node, label=label))
-        elif chunk.kind == "environment":
-            name = "Proof" if chunk.env == "proof" else titles.get(chunk.env, chunk.env)
-            target.append(PageItem("pending", label=name, chunk=chunk))
+            target.append(PageItem("proof", node=item.node, label=label))
+        elif isinstance(item, Environment):
+            name = "Proof" if item.env == "proof" else titles.get(item.env, item.env)
+            target.append(PageItem("pending", label=name, source=item))
             last_statement = None
-        elif chunk.kind == "prose":
-            target.append(PageItem("pending", chunk=chunk))
+        elif isinstance(item, Prose):
+            target.append(PageItem("pending", source=item))
     _place_missing(analysis, chapters, front, node_page)
     return chapters, front, node_page
 
@@ -601,31 +566,31 @@ def _place_missing(
 def _convert_pages(chapters: list[ChapterPage], front: list[PageItem], convert: _Converter) -> None:
     for items in [front, *[page.items for page in chapters]]:
         for index, item in enumerate(items):
-            chunk = item.chunk
-            if item.kind == "pending" and chunk is not None:
-                blocks = convert.blocks(chunk.tex)
-                if chunk.kind == "environment":
-                    title = convert.inlines(chunk.title) if chunk.title else ()
-                    items[index] = PageItem("environment", blocks, label=item.label, title=title)
-                else:
-                    items[index] = PageItem("prose", blocks)
-            elif item.kind == "heading" and item.heading is not None:
+            source = item.source
+            if isinstance(source, Environment):
+                blocks = convert.blocks(source.text, source.syntax)
+                title = convert.inlines(source.title, source.syntax) if source.title else ()
+                items[index] = PageItem("environment", blocks, label=item.label, title=title)
+            elif isinstance(source, Prose):
+                items[index] = PageItem("prose", convert.blocks(source.text, source.syntax))
+            elif isinstance(source, Heading) and item.heading is not None:
                 heading = item.heading
-                title = convert.inlines(item.label)
+                title = convert.inlines(source.title, source.syntax)
                 items[index] = PageItem(
-                    "heading", heading=Heading(heading.level, heading.number, title, heading.anchor)
+                    "heading",
+                    heading=PageHeading(heading.level, heading.number, title, heading.anchor),
                 )
-            if item.kind == "pending" and chunk is None:
-                items[index] = PageItem("prose")
     for page in chapters:
         page.title = convert.inlines(page.title_text)
         page.title_text = plain_text(page.title)
 
 
 def _references(
-    chunks: Sequence[Chunk], links: _Links, context: Context
+    document: Sequence[DocumentItem], links: _Links, context: Context
 ) -> list[tuple[str, str, tuple[Inline, ...]]]:
-    entries = [entry for chunk in chunks if chunk.kind == "bibliography" for entry in chunk.entries]
+    entries = [
+        entry for item in document if isinstance(item, Bibliography) for entry in item.entries
+    ]
     found = []
     for number, (key, _) in enumerate(entries, start=1):
         anchor = f"ref-{number}"

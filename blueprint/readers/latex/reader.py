@@ -15,8 +15,14 @@ from dataclasses import dataclass
 from enum import Enum, auto
 from types import MappingProxyType
 
-from blueprint.model import Blueprint, Diagnostic, Heading, Options, Severity
+from blueprint.model import Blueprint, Diagnostic, Heading, Level, Macro, Options, Severity
 from blueprint.readers.latex.args import Arg, group, optional, split_list, squash, star
+from blueprint.readers.latex.document import (
+    BibliographyDraft,
+    DocumentBuilder,
+    bibliography_entries,
+)
+from blueprint.readers.latex.macros import read_macros
 from blueprint.readers.latex.preamble import DEFINITIONS, IN_PACKAGES, PREAMBLE_MACROS, Preamble
 from blueprint.readers.latex.resolve import LabelInfo, PartDraft, Resolver, Suggestions
 from blueprint.readers.latex.source import Cursor, Source, body_text, normalize_newlines, prepare
@@ -94,6 +100,8 @@ class Frame:
     body: int  # offset where its body starts
     part: PartDraft | None = None
     inner: int | None = None  # where the first statement or proof nested in it begins
+    bibliography: BibliographyDraft | None = None  # a `thebibliography` of the document
+    item: bool = False  # an item of the document of its own (see `DocumentBuilder`)
 
 
 class Reader(Preamble):
@@ -129,6 +137,8 @@ class Reader(Preamble):
         self.lean_bodies: dict[tuple[str, str], tuple[Source, int, int]] = {}
         self.expansions = 0
         self.suggestions = Suggestions()
+        self.document = DocumentBuilder()
+        self.macros: dict[str, Macro] = {}  # of the document's own files, in reading order
 
     # -- driving ---------------------------------------------------------------------
 
@@ -136,6 +146,7 @@ class Reader(Preamble):
         root = posixpath.normpath(root)
         src = self._load(root)
         if isinstance(src, Source):
+            self.document.start(src)
             self._enter(src)
         else:
             reason = "no such file" if src is None else src
@@ -159,10 +170,14 @@ class Reader(Preamble):
         return Blueprint(
             nodes=nodes,
             options=self.options,
-            headings=self.headings,
+            document=self.document.document(resolver.ids, resolver.proof_of),
             diagnostics=summarise([*self.diagnostics, *resolver.diagnostics]),
             files=list(self.texts),
             sources=MappingProxyType({path: text for path, (text, _) in self.texts.items()}),
+            macros=MappingProxyType(self.macros),
+            kind_names=MappingProxyType(
+                {env: decl.title for env, decl in self.theorems.decls.items()}
+            ),
         )
 
     def _step(self, cur: Cursor) -> None:
@@ -170,6 +185,7 @@ class Reader(Preamble):
         match = _EVENT.search(text, cur.pos, len(text) if cur.end is None else cur.end)
         if match is None:
             self._end_of_file(cur)
+            self.document.end_of_file(cur, len(text) if cur.end is None else cur.end)
             self.cursors.pop()
             return
         skip_to = self._opaque_end(cur, match.start())
@@ -248,9 +264,14 @@ class Reader(Preamble):
             except (OSError, ValueError) as error:
                 return error.strerror or str(error) if isinstance(error, OSError) else str(error)
             loaded = self.texts[path] = (raw, undecodable)
+            first = True
+        else:
+            first = False
         raw, undecodable = loaded
         self.loads += 1
         src = prepare(path, raw)
+        if first and not path.startswith("../"):  # the document's own files
+            self.macros.update(read_macros(src))
         if undecodable is not None:
             src.diagnostics.insert(0, undecodable)
         return src
@@ -261,21 +282,25 @@ class Reader(Preamble):
         self.cursors.append(Cursor(src))
 
     def _cs_input(self, cur: Cursor, match: re.Match[str]) -> int:
+        name, end = self._input_name(cur, match)
+        self.document.cut(cur, match.start(), end)
+        if name and not name.endswith((".sty", ".cls")):
+            self._follow(cur, match, name)
+        return end
+
+    def _input_name(self, cur: Cursor, match: re.Match[str]) -> tuple[str | None, int]:
+        """The file name of `\\input`, and where the macro ends."""
         arg = group(cur.src, match.end())
         if arg is None:
             bare = _BARE_FILE.match(cur.src.text, match.end())
             if bare is None:
                 self._report(cur, match.start(), Severity.ERROR, "\\input without a file name")
-                return match.end()
-            name, end = bare.group(1), bare.end()
-        elif not arg.closed:
+                return None, match.end()
+            return bare.group(1), bare.end()
+        if not arg.closed:
             self._report(cur, match.start(), Severity.ERROR, "\\input{: unbalanced braces")
-            return arg.end
-        else:
-            name, end = squash(arg.value).strip('"'), arg.end
-        if name and not name.endswith((".sty", ".cls")):
-            self._follow(cur, match, name)
-        return end
+            return None, arg.end
+        return squash(arg.value).strip('"'), arg.end
 
     _cs_include = _cs_input
 
@@ -395,7 +420,7 @@ class Reader(Preamble):
             return pos
         self._close_parts(cur, match.start(), f"\\{level}")
         label_match = _LABEL_IN_TITLE.search(arg.value)
-        title = squash(_LABEL_IN_TITLE.sub("", arg.value))
+        title = _LABEL_IN_TITLE.sub("", arg.value).strip()
         number = None
         if not starred:
             self.counters.step(level)
@@ -403,14 +428,15 @@ class Reader(Preamble):
             if HEADING_LEVELS.index(level) - 1 <= secnumdepth:
                 number = self.counters.the(level)
         line = src.line(match.start())
-        heading = Heading(level, title, None, number, src.path, line)
+        heading = Heading(Level(level), title, None, number, src.path, line, starred)
         self.headings.append(heading)
+        self.document.heading(cur, match.start(), arg.end, heading)
         self.last_heading = heading
         if label_match:
             self._name_heading(heading, squash(label_match.group(1)), src, line)
         for deeper in HEADING_LEVELS[HEADING_LEVELS.index(level) :]:
             self.units.pop(deeper, None)
-        self.units[level] = title
+        self.units[level] = squash(title)
         self.last_statement = None
         return arg.end
 
@@ -465,14 +491,23 @@ class Reader(Preamble):
                 )
                 title = None
             frame.body = title.end if title else arg.end
-            frame.part = self._new_part(frame, squash(title.value) if title else None)
+            frame.part = self._new_part(frame, title.value if title else None)
+            frame.item = self.document.begin_item(cur, match.start(), frame.part)
+        elif kind is Kind.DOCUMENT:
+            self.document.begin_document(cur, match.start(), arg.end)
+        elif env == "thebibliography":
+            draft = BibliographyDraft(src.path, frame.line)
+            if self.document.begin_item(cur, match.start(), draft):
+                frame.bibliography, frame.item = draft, True
         if kind in (Kind.STATEMENT, Kind.OWN_LABEL):
             self.last_heading = None
         self._push(frame, match.start())
         return frame.body
 
-    def _new_part(self, frame: Frame, title: str | None) -> PartDraft:
+    def _new_part(self, frame: Frame, written_title: str | None) -> PartDraft:
+        title = squash(written_title) if written_title is not None else None
         part = PartDraft(frame.env, frame.src.path, frame.line, title=title or None)
+        part.written_title = written_title
         if frame.kind is Kind.PROOF:
             part.is_proof = True
             part.after = (
@@ -504,6 +539,8 @@ class Reader(Preamble):
                 f"\\end{{{env}}} without \\begin{{{env}}}: ignored",
             )
             return arg.end
+        if env == "document":
+            self.document.end_document(cur, match.start())
         while self.frames:
             frame = self._pop()
             if frame.env != env:
@@ -511,8 +548,10 @@ class Reader(Preamble):
                 message = f"\\begin{{{frame.env}}} is never closed (\\end{{{env}}} at line {where})"
                 self._at(frame.src, frame.line, Severity.ERROR, message)
             end = self._end_offset(frame, cur, match.start())
-            self._close(frame, end, closed=frame.env == env)
-            if frame.env == env:
+            closed = frame.env == env
+            after = arg.end if closed and frame.src is cur.src else None
+            self._close(frame, end, closed, after)
+            if closed:
                 break
         self.done = env == "document"
         return arg.end
@@ -546,13 +585,26 @@ class Reader(Preamble):
             self.label_frames.pop()
         return frame
 
-    def _close(self, frame: Frame, end: int, closed: bool = True) -> None:
-        """Finish `frame` at `end`; one never `closed` ends where a nested statement or
-        proof begins, if any (probably where it was meant to end)."""
+    def _close(self, frame: Frame, end: int, closed: bool = True, after: int | None = None) -> None:
+        """Finish `frame` at `end` (its `\\end` ends at `after`, when it is in the same file);
+        one never `closed` ends where a nested statement or proof begins, if any (probably
+        where it was meant to end)."""
+        shown_end = end  # where the pages show its body end
+        if frame.item:
+            reader = next((c for c in reversed(self.cursors) if c.src is frame.src), None)
+            if not closed:
+                shown_end = self.document.never_closed(frame.src, frame.env, frame.body)
+            self.document.end_item(reader, end if after is None else after)
+            if not closed and reader is not None:
+                reader.prose = self.document.swallowed[id(frame.src)]
+        if frame.bibliography is not None:
+            frame.bibliography.entries = bibliography_entries(frame.src, frame.body, shown_end)
         if frame.part is None:
             return
         if not closed and frame.inner is not None:
             end = min(end, frame.inner)
+        shown = shown_end if frame.item and not closed else end
+        frame.part.body = frame.src.text[frame.body : max(shown, frame.body)]
         if end - frame.body > MAX_TEXT:
             end = frame.body + MAX_TEXT
             self._at(frame.src, frame.line, Severity.INFO,

@@ -68,6 +68,8 @@ class PartDraft:
     also_in: list[str] = field(default_factory=list)
     annotated: list[str] = field(default_factory=list)  # blueprint macros seen, in order
     after: PartDraft | None = None  # proofs: the theorem-like environment before it
+    written_title: str | None = None  # the title as written (`title` is squashed)
+    body: str | None = None  # as written, blueprint macros in
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,7 @@ class Resolver:
     thms: list[str]
     diagnostics: list[Diagnostic] = field(default_factory=list)
     ids: dict[int, str] = field(default_factory=dict)  # id(draft) -> node id
+    proof_of: dict[int, str] = field(default_factory=dict)  # id(proof draft) -> node id
     suggestions: Suggestions = field(default_factory=Suggestions)
 
     def run(self) -> list[Node]:
@@ -99,6 +102,7 @@ class Resolver:
         for draft in drafts:
             self._adopt_proof_labels(draft, proofs.get(id(draft)))
         self._name(drafts)
+        self.proof_of = {id(proof): self.ids[target] for target, proof in proofs.items()}
         for proof, target, first in second_proofs:
             message = (
                 f"second proof of {self.ids[id(target)]} (the first is at "
@@ -242,6 +246,7 @@ class Resolver:
             mathlibok=draft.mathlibok,
             notready=draft.notready,
             empty=draft.empty,
+            body=draft.body,
         )
 
     def _uses(self, draft: PartDraft, node_id: str) -> list[str]:

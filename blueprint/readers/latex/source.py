@@ -74,6 +74,7 @@ class Cursor:
     end: int | None = None  # a macro body read as if input: where it ends (None: the file's end)
     start: int = 0  # ... and where it starts
     expands: str | None = None  # ... and which one (`\\inputleannode{label}`)
+    prose: int = 0  # where the document's prose not yet kept starts (see `DocumentBuilder`)
 
 
 def normalize_newlines(raw: str) -> str:

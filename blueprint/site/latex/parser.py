@@ -18,6 +18,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from blueprint.model import Macro
+
 # ---------------------------------------------------------------- the items
 
 
@@ -146,15 +148,6 @@ class NoLinks:
 
     def cite(self, key: str) -> Target | None:
         return None
-
-
-@dataclass(frozen=True)
-class Macro:
-    """A user macro: `\\newcommand{\\name}[args]{body}`."""
-
-    args: int
-    body: str
-    default: str | None = None  # the optional first argument's default
 
 
 @dataclass
@@ -1099,36 +1092,3 @@ def _merge(items: Sequence[Inline]) -> tuple[Inline, ...]:
 
 
 _SPACES = re.compile(r"[ \t\n]+")
-
-
-# ---------------------------------------------------------------- user macros
-
-_DEFINITION = re.compile(
-    r"\\(?:re)?newcommand\*?\s*\{?\s*\\([a-zA-Z@]+)\s*\}?\s*(?:\[(\d)\])?\s*(?:\[([^\]]*)\])?\s*\{"
-    r"|\\providecommand\*?\s*\{?\s*\\([a-zA-Z@]+)\s*\}?\s*(?:\[(\d)\])?\s*\{"
-    r"|\\DeclareMathOperator(\*?)\s*\{?\s*\\([a-zA-Z@]+)\s*\}?\s*\{"
-    r"|\\def\s*\\([a-zA-Z@]+)\s*\{"
-)
-
-
-def read_macros(tex: str) -> dict[str, Macro]:
-    """`\\newcommand`, `\\DeclareMathOperator` and simple `\\def` definitions in `tex`.
-
-    Operators come back as `\\operatorname{...}` macros (MathJax has no `\\DeclareMathOperator`).
-    """
-    macros: dict[str, Macro] = {}
-    for match in _DEFINITION.finditer(tex):
-        body_start = match.end()
-        body_end = matching_brace(tex, body_start)
-        body = tex[body_start:body_end]
-        if match.group(1):
-            args = int(match.group(2) or 0)
-            macros[match.group(1)] = Macro(args, body, match.group(3))
-        elif match.group(4):
-            macros.setdefault(match.group(4), Macro(int(match.group(5) or 0), body))
-        elif match.group(7):
-            star = "*" if match.group(6) else ""
-            macros[match.group(7)] = Macro(0, f"\\operatorname{star}{{{body}}}")
-        elif match.group(8):
-            macros[match.group(8)] = Macro(0, body)
-    return macros
