@@ -191,8 +191,8 @@ def test_counts_at_each_commit(history: History, built: Built) -> None:
     repo = built.repo
     expected: dict[str, tuple[int, ...] | State] = {
         "c0-no-blueprint": State.ABSENT,
-        # a definition not stated has nothing to prove: it counts as fully proved
-        "c1-blueprint": (3, 0, 0, 1),
+        # a definition not formalized is not done, whatever leanblueprint's colour says
+        "c1-blueprint": (3, 0, 0, 0),
         "c2-a-done": (3, 2, 1, 1),
         "c3-broken": State.BROKEN,
         "c4-b-done": (3, 2, 2, 2),
