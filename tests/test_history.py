@@ -530,6 +530,21 @@ def test_build_without_git_history_says_so(tmp_path: Path) -> None:
     assert not (out / "history.svg").exists()
 
 
+def test_no_local_path_of_the_building_machine_is_in_the_site(tmp_path: Path) -> None:
+    """A site is published: the folders it was built in are nobody's business. The sample in
+    a temporary folder is no git repository, which the history page says, naming no path."""
+    project = copy_sample(tmp_path)
+    out = tmp_path / "site"
+    done = run_cli("build", str(project.resolve()), "-o", str(out), "--history", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    local = {str(tmp_path.resolve()), str(tmp_path), str(Path.home()) + "/"}
+    files = [path for path in out.rglob("*") if path.is_file()]
+    assert any(path.name == "history.html" for path in files)
+    for path in files:
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        assert not [folder for folder in local if folder in text], path
+
+
 def test_the_page_needs_the_base_context() -> None:
     from blueprint.history.page import HistoryView
     from blueprint.render import _environment
