@@ -61,6 +61,13 @@ def fails(diagnostics: Sequence[Diagnostic], strict: bool) -> bool:
     return any(d.severity in fatal for d in diagnostics)
 
 
+def share(count: int, total: int) -> str:
+    """`count (N%)`, rounded as everywhere (`tasks.percent`)."""
+    from blueprint.tasks import percent
+
+    return f"{count} ({percent(count, total)}%)"
+
+
 def summary(diagnostics: Sequence[Diagnostic]) -> str:
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
     warnings = sum(d.severity is Severity.WARNING for d in diagnostics)

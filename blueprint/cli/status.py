@@ -9,9 +9,8 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from blueprint.cli.common import PROJECT, STATUS_SOURCE
+from blueprint.cli.common import PROJECT, STATUS_SOURCE, share
 from blueprint.model import StatusSource
-from blueprint.tasks import percent
 
 if TYPE_CHECKING:
     from blueprint.tasks import Progress
@@ -85,13 +84,9 @@ def progress_table(rows: list[Progress]) -> Table:
     for column in ("nodes", "statements\nformalized", "proofs\nformalized", "fully\nproved"):
         table.add_column(column, justify="right")
     for index, row in enumerate(rows):
-        cells = [_share(value, row.nodes) for value in (row.stated, row.proved, row.fully_proved)]
+        cells = [share(value, row.nodes) for value in (row.stated, row.proved, row.fully_proved)]
         label = "All chapters" if index == 0 else escape(tex_text(row.label))
         table.add_row(label, str(row.nodes), *cells, style="bold" if index == 0 else None)
         if index == 0 and len(rows) > 1:
             table.add_section()
     return table
-
-
-def _share(value: int, total: int) -> str:
-    return f"{value} ({percent(value, total)}%)"
