@@ -34,10 +34,10 @@ def test_top_limits_the_task_list(sample: Path) -> None:
     assert not any(line.startswith("│ 2 ") for line in result.stdout.splitlines())
 
 
-def test_a_missing_project_is_one_error_line(tmp_path: Path) -> None:
+def test_a_missing_project_is_a_usage_error(tmp_path: Path) -> None:
     result = status(str(tmp_path / "nowhere"), cwd=tmp_path)
-    assert result.returncode == 1
-    assert "error" in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 2
+    assert "no such folder" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_chapter_titles_in_tex_print_as_words(sample: Path) -> None:

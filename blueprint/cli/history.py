@@ -12,7 +12,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from blueprint.cli.common import PROJECT, STATUS_SOURCE, share
+from blueprint.cli.common import PROJECT, STATUS_SOURCE, example, share
 from blueprint.model import BlueprintError, StatusSource
 
 if TYPE_CHECKING:
@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 
 def register(app: typer.Typer) -> None:
-    app.command("history")(history_command)
+    example_text = example("blueprint history . --since 2024-01-01 --json history.json")
+    app.command("history", epilog=example_text)(history_command)
 
 
 def history_command(

@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from blueprint.cli.common import PROJECT, STATUS_SOURCE, share
+from blueprint.cli.common import PROJECT, STATUS_SOURCE, example, share
 from blueprint.model import StatusSource
 
 if TYPE_CHECKING:
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 
 def register(app: typer.Typer) -> None:
-    app.command("status")(status_command)
+    app.command("status", epilog=example("blueprint status . --top 5"))(status_command)
 
 
 def status_command(
