@@ -83,7 +83,6 @@ def test_every_real_blueprint_builds_a_site(project: Path, tmp_path: Path) -> No
     assert graph.count('class="node ') >= len(analysis.nodes)
 
 
-@pytest.mark.corpus
 @pytest.mark.parametrize("project", PROJECTS, ids=[p.name for p in PROJECTS])
 def test_progress_columns_nest_in_every_chapter(project: Path) -> None:
     """Fully proved within proofs formalized within statements formalized, node by node: a
