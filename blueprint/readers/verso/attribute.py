@@ -121,7 +121,7 @@ def read_blueprint_attributes(
                 label, auto_deps, uses, proof_uses = parsed
                 names_found: list[tuple[str, Declaration | None]]
                 if after_fact:
-                    names_found = [(t, None) for t in targets]
+                    names_found = [_resolve(t, declarations) for t in targets]
                 else:
                     decl = _declaration_at(declarations, entry_line)
                     names_found = [(decl.name, decl)] if decl else []
@@ -250,6 +250,14 @@ def _parse(
             else:
                 target.append(Dependency(item, False, excluded))
     return unescape_lean_string(label.group()[1:-1]), auto_deps, tuple(uses), tuple(proof_uses)
+
+
+def _resolve(name: str, declarations: Sequence[Declaration]) -> tuple[str, Declaration | None]:
+    """A name written after `attribute [...]`: a declaration of the file it may be short for."""
+    for decl in declarations:
+        if decl.name == name or decl.name.endswith("." + name):
+            return decl.name, decl
+    return name, None
 
 
 def _declaration_at(declarations: Sequence[Declaration], line: int) -> Declaration | None:

@@ -218,6 +218,7 @@ class Heading:
     file: str
     line: int
     name: str | None = None
+    metadata: Metadata | None = None  # the `%%%` block right under the title
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,15 +355,22 @@ class _Reader:
         if file.path not in self.files:
             self.files.append(file.path)
             self.diagnostics.extend(file.diagnostics)
-        self.items.append(Heading(level, doc.title, file.path, doc.line, name))
+        blocks = doc.blocks
+        metadata = None
+        if blocks and isinstance(blocks[0], Metadata):
+            metadata, blocks = blocks[0], blocks[1:]
+        self.items.append(Heading(level, doc.title, file.path, doc.line, name, metadata))
         if level == 1:
             self.chapter = doc.title_text
-        for block in doc.blocks:
+        for block in blocks:
             self.block(block, file, level)
 
     def block(self, block: Block, file: VersoFile, level: int) -> None:
         path = file.path
-        if isinstance(block, Header):
+        if isinstance(block, Metadata) and self.items and isinstance(self.items[-1], Heading) \
+                and self.items[-1].metadata is None and self.items[-1].file == path:
+            self.items[-1] = replace(self.items[-1], metadata=block)
+        elif isinstance(block, Header):
             self.items.append(Heading(level + block.level, block.content, path, block.line))
             if level + block.level == 1:
                 self.chapter = plain_text(block.content)
@@ -666,7 +674,7 @@ class _Reader:
         return out
 
     def nested(self, blocks: Iterable[Block], path: str, what: str) -> None:
-        for inner in _nested_directives(blocks):
+        for inner in _directives_in(blocks):
             if inner.name in STATEMENT_DIRECTIVES or inner.name == "proof":
                 self.report(path, inner.line, f"`:::{inner.name}` inside `:::{what}`: Verso "
                                               "refuses nested nodes; ignored", Severity.ERROR)
@@ -709,12 +717,13 @@ class _Reader:
             else:
                 slots.append(witness)
         nodes: list[VersoNode] = []
+        tagged = _labels_by_declaration(self.attributes)
         for label, draft in drafts.items():
             node = draft.node
             lean, uses = node.lean, list(draft.uses)
             for attr in attached.get(label, []):
                 lean += (attr.declaration,) if attr.declaration not in lean else ()
-                uses += _attribute_uses(attr)
+                uses += self.attribute_uses(attr, tagged)
             nodes.append(replace(node, proof=proofs.get(label), lean=lean, uses=tuple(uses),
                                lean_code=tuple(code.get(label, ())),
                                tex=tuple(tex.get(label, ()))))
@@ -753,8 +762,29 @@ class _Reader:
                              tuple(dict.fromkeys(a.declaration for a in attrs)), (),
                              first.file, first.line, docstring=doc,
                              auto_deps=first.auto_deps)
-            self.drafts[label] = _Draft(node, [u for a in attrs for u in _attribute_uses(a)])
+            tagged = _labels_by_declaration(self.attributes)
+            self.drafts[label] = _Draft(node, [u for a in attrs
+                                               for u in self.attribute_uses(a, tagged)])
         return attached
+
+    def attribute_uses(self, attr: BlueprintAttribute,
+                       tagged: Mapping[str, list[str]]) -> list[Use]:
+        """What an attribute's `uses`/`proofUses` name: labels, and declarations that carry
+        a `@[blueprint]` (written in full, or relative to the attribute's namespace)."""
+        out: list[Use] = []
+        namespace = attr.declaration.rpartition(".")[0]
+        for deps, kind in ((attr.uses, EdgeKind.STATEMENT), (attr.proof_uses, EdgeKind.PROOF)):
+            for dep in deps:
+                if dep.excluded:
+                    continue
+                labels = [dep.target] if dep.is_label else (
+                    tagged.get(dep.target) or tagged.get(f"{namespace}.{dep.target}") or [])
+                if not labels:
+                    self.report(attr.file, attr.line, f"{attr.label} uses {dep.target}, a "
+                                                      "declaration without @[blueprint]")
+                out.extend(Use(label, kind, False, UseOrigin.MANUAL, UseIntent.REGULAR,
+                               attr.file, attr.line) for label in labels)
+        return out
 
     def check(self, nodes: list[VersoNode]) -> None:
         labels = [n.label for n in nodes]
@@ -782,12 +812,10 @@ class _Reader:
                             Severity.ERROR)
 
 
-def _attribute_uses(attr: BlueprintAttribute) -> list[Use]:
-    """The labels an attribute names in its `uses`/`proofUses` (names need the elaborator)."""
-    out: list[Use] = []
-    for deps, kind in ((attr.uses, EdgeKind.STATEMENT), (attr.proof_uses, EdgeKind.PROOF)):
-        out.extend(Use(d.target, kind, False, UseOrigin.MANUAL, UseIntent.REGULAR, attr.file,
-                       attr.line) for d in deps if d.is_label and not d.excluded)
+def _labels_by_declaration(attributes: Iterable[BlueprintAttribute]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for attr in attributes:
+        out.setdefault(attr.declaration, []).append(attr.label)
     return out
 
 
