@@ -310,10 +310,6 @@ class VersoFile:
         found = [s.value for s in self.settings if s.name == name]
         return found[-1] if found else None
 
-    def imports_module(self, module: str) -> bool:
-        """Whether the file imports `module` or a module below it."""
-        return any(i.module == module or i.module.startswith(module + ".") for i in self.imports)
-
 
 def plain_text(inlines: tuple[Inline, ...]) -> str:
     """The text a reader sees, without markup (math and code as written)."""

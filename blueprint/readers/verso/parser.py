@@ -382,6 +382,8 @@ class Parser:
         q = self.spaces(p + width)
         parsed = self.name_and_args(q)
         name, args = "", Args()
+        if parsed is None and self.blank_rest(q):
+            return None  # a bare fence: it closes something, or nothing (reported above)
         if parsed is None:
             self.report(q, "a directive starts with its name (`:::name`)")
         else:
