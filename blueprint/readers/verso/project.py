@@ -91,11 +91,12 @@ def requirements(text: str, path: str) -> list[Requirement]:
                                        line))
         return out
     found = []
-    for m in _REQUIRE_LEAN_RE.finditer(_strip_lean_comments(text)):
+    code = _strip_lean_comments(text)  # keeps every line where it was
+    for m in _REQUIRE_LEAN_RE.finditer(code):
         target = m.group(3)
         is_git = m.group(2) is not None
         found.append(Requirement(m.group(1), None if is_git else target,
-                                 target if is_git else None, text.count("\n", 0, m.start()) + 1))
+                                 target if is_git else None, code.count("\n", 0, m.start()) + 1))
     return found
 
 
