@@ -42,6 +42,8 @@ _REQUIRE_LEAN_RE = re.compile(
     re.M,
 )
 _MAIN_DOC_RE = re.compile(r"%doc\s+([\w.«»']+)")
+# where an attribute list may hold `blueprint` (a cheap test before a file is read)
+_ATTRIBUTE_RE = re.compile(r"@\[[^\]]*\bblueprint\b|\battribute\s*\[[^\]]*\bblueprint\b")
 _GITMODULE_PATH_RE = re.compile(r"^\s*path\s*=\s*(.+?)\s*$", re.M)
 
 
@@ -190,7 +192,7 @@ def read_verso_project(project: VersoProject, texts: Mapping[str, str]) -> Verso
     files = _Files(texts)
     main = files.get(project.main_file)
     main_doc = next((d for d in main.documents if d.name is None), None) if main else None
-    attributes = _attributes(project, texts)
+    attributes = _attributes(project, files)
     if main is None or main_doc is None:
         where = project.main_file or project.lakefile
         empty = VersoFile(where, (), (), (), (Diagnostic(
@@ -257,16 +259,18 @@ def _find_docs(name: str, including: VersoFile, files: _Files,
     return None
 
 
-def _attributes(project: VersoProject, texts: Mapping[str, str]) -> list[BlueprintAttribute]:
+def _attributes(project: VersoProject, files: _Files) -> list[BlueprintAttribute]:
     out: list[BlueprintAttribute] = []
     folders = [s.folder for s in project.lean_sources if s.present]
-    for path in sorted(texts):
-        text = texts[path]
-        if not path.endswith(".lean") or "blueprint" not in text or VERSO_BLUEPRINT not in text:
+    for path in sorted(files.texts):
+        text = files.texts[path]
+        if not path.endswith(".lean") or VERSO_BLUEPRINT not in text \
+                or not _ATTRIBUTE_RE.search(text):
             continue
         if ".lake/" in path or not any(not f or path.startswith(f + "/") for f in folders):
             continue
-        file = parse_verso_file(text, path)
+        file = files.get(path)
+        assert file is not None
         if attribute_format([i.module for i in file.imports]) is not AttributeFormat.VERSO:
             continue
         module = _module_of(path, (*project.src_dirs, *folders))
