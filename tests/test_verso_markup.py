@@ -3,6 +3,9 @@ Verso's parser that a blueprint depends on, lines, and broken input as diagnosti
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import get_args
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -25,6 +28,7 @@ from blueprint.readers.verso.markup import (
     FootnoteDefinition,
     Header,
     Image,
+    Inline,
     LineBreak,
     Link,
     LinkDefinition,
@@ -318,3 +322,17 @@ def test_any_text_parses_without_raising_and_lines_stay_in_the_file(markup: str)
         assert line is None or 1 <= line <= last, item
         for name in ("blocks", "content", "items", "term"):
             stack.extend(getattr(item, name, ()) or ())
+
+
+def test_the_sample_project_holds_every_kind_of_block_and_inline() -> None:
+    """tests/data/verso/sample is the in-repository data of the grammar: keep it whole."""
+    seen: set[type] = set()
+    for path in (Path(__file__).parent / "data" / "verso" / "sample").rglob("*.lean"):
+        file = parse_verso_file(path.read_text(encoding="utf-8"), path.name)
+        stack: list[object] = [b for d in file.documents for b in (*d.blocks, *d.title)]
+        while stack:
+            item = stack.pop()
+            seen.add(type(item))
+            for name in ("blocks", "content", "items", "term"):
+                stack.extend(getattr(item, name, ()) or ())
+    assert set(get_args(Block)) | set(get_args(Inline)) <= seen
