@@ -20,6 +20,7 @@ from enum import StrEnum
 
 from blueprint.lean.model import Declaration
 from blueprint.model import Diagnostic, Severity
+from blueprint.readers.verso.leanfile import LEAN_SKIPPED, skip_lean
 from blueprint.readers.verso.parser import IDENT_RE, STRING_RE, unescape_lean_string
 
 
@@ -71,10 +72,7 @@ class BlueprintAttribute:
 
 
 # comments and strings to skip, and the two places an attribute list starts
-_SCAN_RE = re.compile(
-    r"--|/-|(?<![\w'])r(#*)\"|\"|(?<![\w'])'(?:\\.|[^\\'\n])'|@\[|^[ \t]*attribute[ \t]*\[",
-    re.M,
-)
+_SCAN_RE = re.compile(LEAN_SKIPPED + r"|@\[|^[ \t]*attribute[ \t]*\[", re.M)
 _OPTION_RE = re.compile(r"\(\s*(autoDeps|uses|proofUses)\s*:=\s*")
 
 
@@ -92,77 +90,61 @@ def read_blueprint_attributes(
         m = _SCAN_RE.search(text, pos)
         if m is None:
             return found, diagnostics
-        token = m.group()
-        if token == "--":
-            pos = _eol(text, m.start())
-        elif token == "/-":
-            pos = _comment_end(text, m.start())
-        elif token.endswith('"'):
-            pos = _string_end(text, m)
-        elif token.startswith("'"):
-            pos = m.end()
+        skipped = skip_lean(text, m)
+        if skipped is not None:
+            pos = len(text) if skipped < 0 else skipped
+            continue
+        pos = _attribute_list(text, m, file, module, declarations, found, diagnostics)
+
+
+def _attribute_list(
+    text: str,
+    m: re.Match[str],
+    file: str,
+    module: str,
+    declarations: Sequence[Declaration],
+    found: list[BlueprintAttribute],
+    diagnostics: list[Diagnostic],
+) -> int:
+    """Read the attribute list `m` opens (`@[` or `attribute [`); where it ends."""
+    after_fact = not m.group().startswith("@")
+    end = _closing(text, m.end(), "]")
+    line = text.count("\n", 0, m.start()) + 1
+    targets: list[str] = []
+    if after_fact:  # `attribute [blueprint "l"] A B`: the names on the rest of the line
+        q = end + 1
+        while target := IDENT_RE.match(text, _skip_spaces(text, q, " \t")):
+            targets.append(target.group())
+            q = target.end()
+    for entry, offset in _entries(text, m.end(), end):
+        if not re.match(r"blueprint\b(?![?!])", entry):
+            continue
+        entry_line = line + text.count("\n", m.end(), offset)
+        parsed = _parse(entry[len("blueprint"):], file, entry_line, diagnostics)
+        if parsed is None:
+            continue
+        label, auto_deps, uses, proof_uses = parsed
+        names: list[tuple[str, Declaration | None]]
+        if after_fact:
+            names = [_resolve(t, declarations) for t in targets]
         else:
-            after_fact = not token.startswith("@")
-            end = _closing(text, m.end(), "]")
-            line = text.count("\n", 0, m.start()) + 1
-            targets: list[str] = []
-            if after_fact:  # `attribute [blueprint "l"] A B`: the names on the rest of the line
-                q = end + 1
-                while target := IDENT_RE.match(text, _skip_spaces(text, q, " \t")):
-                    targets.append(target.group())
-                    q = target.end()
-            for entry, offset in _entries(text, m.end(), end):
-                if not re.match(r"blueprint\b(?![?!])", entry):
-                    continue
-                entry_line = line + text.count("\n", m.end(), offset)
-                parsed = _parse(entry[len("blueprint"):], file, entry_line, diagnostics)
-                if parsed is None:
-                    continue
-                label, auto_deps, uses, proof_uses = parsed
-                names_found: list[tuple[str, Declaration | None]]
-                if after_fact:
-                    names_found = [_resolve(t, declarations) for t in targets]
-                else:
-                    decl = _declaration_at(declarations, entry_line)
-                    names_found = [(decl.name, decl)] if decl else []
-                if not names_found:
-                    diagnostics.append(Diagnostic(file, entry_line, Severity.WARNING,
-                                                  f"@[blueprint \"{label}\"] is on no declaration"))
-                for name, decl in names_found:
-                    kind = _kind(decl.kind if decl else "")
-                    doc = None if after_fact else _docstring(text, m.start())
-                    found.append(BlueprintAttribute(label, name, kind, uses, proof_uses,
-                                                    auto_deps, doc, module, file, entry_line))
-            pos = end + 1
-
-
-def _eol(text: str, pos: int) -> int:
-    end = text.find("\n", pos)
-    return len(text) if end < 0 else end
+            decl = _declaration_at(declarations, entry_line)
+            names = [(decl.name, decl)] if decl else []
+        if not names:
+            diagnostics.append(Diagnostic(file, entry_line, Severity.WARNING,
+                                          f"@[blueprint \"{label}\"] is on no declaration"))
+        for name, decl in names:
+            kind = _kind(decl.kind if decl else "")
+            doc = None if after_fact else _docstring(text, m.start())
+            found.append(BlueprintAttribute(label, name, kind, uses, proof_uses, auto_deps, doc,
+                                            module, file, entry_line))
+    return end + 1
 
 
 def _skip_spaces(text: str, pos: int, spaces: str = " \t\n") -> int:
     while pos < len(text) and text[pos] in spaces:
         pos += 1
     return pos
-
-
-def _comment_end(text: str, start: int) -> int:
-    depth = 0
-    for m in re.finditer(r"/-|-/", text[start:]):
-        depth += 1 if m.group() == "/-" else -1
-        if depth == 0:
-            return start + m.end()
-    return len(text)
-
-
-def _string_end(text: str, m: re.Match[str]) -> int:
-    if m.group().startswith("r"):
-        closing = '"' + m.group(1)
-        end = text.find(closing, m.end())
-        return len(text) if end < 0 else end + len(closing)
-    s = STRING_RE.match(text, m.start())
-    return len(text) if s is None else s.end()
 
 
 def _closing(text: str, pos: int, char: str) -> int:

@@ -20,10 +20,11 @@ from blueprint.readers.verso.parser import (
     unescape_lean_string,
 )
 
-# what the Lean part of the file is scanned for: comments, strings, and the commands read
+#: what a scan of Lean code steps over (a regex alternative): comments, strings, characters
+LEAN_SKIPPED = r"--|/-|(?<![\w'])r(?P<hashes>#*)\"|\"|(?<![\w'])'(?:\\.|[^\\'\n])'"
+# what the Lean part of the file is scanned for: what is skipped, and the commands read
 _LEAN_RE = re.compile(
-    r"--|/-|(?<![\w'])r(#*)\"|\"|(?<![\w'])'(?:\\.|[^\\'\n])'"
-    r"|^(?:(?:public|meta|private)[ \t]+)*import\b"
+    LEAN_SKIPPED + r"|^(?:(?:public|meta|private)[ \t]+)*import\b"
     r"|^set_option\b"
     r"|^#docs?\b",
     re.M,
@@ -60,17 +61,13 @@ def _parse(text: str, path: str) -> VersoFile:
             break
         token = m.group()
         line = parser.line(m.start())
-        if token == "--":
-            pos = parser.eol(m.start())
-        elif token == "/-":
-            pos = _skip_comment(text, m.start())
-            if pos < 0:
-                diagnostics.append(Diagnostic(path, line, Severity.WARNING, "unterminated comment"))
+        skipped = skip_lean(text, m)
+        if skipped is not None:
+            if skipped < 0:
+                diagnostics.append(Diagnostic(path, line, Severity.WARNING,
+                                              "unterminated comment or string"))
                 break
-        elif token.endswith('"'):
-            pos = _skip_string(text, m)
-        elif token.startswith("'"):
-            pos = m.end()
+            pos = skipped
         elif token.endswith("import"):
             end = parser.eol(m.end())
             rest = re.sub(r"--.*", "", text[m.end() : end])
@@ -97,23 +94,30 @@ def _parse(text: str, path: str) -> VersoFile:
                      tuple(diagnostics))
 
 
-def _skip_comment(text: str, start: int) -> int:
-    """The end of the nested block comment opened at `start` (-1 if it is not closed)."""
-    depth = 0
-    for m in _BLOCK_COMMENT_RE.finditer(text, start):
-        depth += 1 if m.group() == "/-" else -1
-        if depth == 0:
-            return m.end()
-    return -1
-
-
-def _skip_string(text: str, m: re.Match[str]) -> int:
-    if m.group().startswith("r"):
-        closing = '"' + m.group(1)
+def skip_lean(text: str, m: re.Match[str]) -> int | None:
+    """Where what `m` found by `LEAN_SKIPPED` ends: a comment, a string, a character (-1 when
+    it is not closed); None when `m` matched something else."""
+    token = m.group()
+    if token == "--":
+        end = text.find("\n", m.start())
+        return len(text) if end < 0 else end
+    if token == "/-":
+        depth = 0
+        for c in _BLOCK_COMMENT_RE.finditer(text, m.start()):
+            depth += 1 if c.group() == "/-" else -1
+            if depth == 0:
+                return c.end()
+        return -1
+    if token.startswith("r") and token.endswith('"'):
+        closing = '"' + (m.group("hashes") or "")
         end = text.find(closing, m.end())
-        return len(text) if end < 0 else end + len(closing)
-    s = STRING_RE.match(text, m.start())
-    return len(text) if s is None else s.end()
+        return -1 if end < 0 else end + len(closing)
+    if token == '"':
+        string = STRING_RE.match(text, m.start())
+        return -1 if string is None else string.end()
+    if token.startswith("'"):
+        return m.end()
+    return None
 
 
 def _setting(text: str, pos: int, line: int, settings: list[Setting]) -> int:
