@@ -178,7 +178,11 @@ class _Reader:
         while tok.kind is TokenKind.SYMBOL and tok.text == "(":
             tok, last = self.option(options, tok)
         if not (tok.kind is TokenKind.SYMBOL and (tok.text in stops or tok.text in _CLOSING)):
-            what = "a label must come first" if tok.kind is TokenKind.STRING else "expected `("
+            what = (
+                "the label must come first"
+                if tok.kind is TokenKind.STRING
+                else "expected `(option := value)`"
+            )
             self.report(tok.start, f"malformed blueprint attribute: {what}, found `{tok.text}`")
             tok = self.skip_to(tok, stops)
         line, end_line = self.code.line(first.start), self.code.line(max(last.end - 1, 0))
@@ -197,8 +201,10 @@ class _Reader:
         if reader is None:
             close = self.extra_option(options, key, value)
         elif (read := reader(self, value)) is None:
-            self.report(value.start, f"`{key.text}` {_EXPECTS[key.text]}, found `{value.text}`")
             close = self.skip_to(value, frozenset({")"}))
+            found = " ".join(self.code.text[value.start : close.start].split())
+            found = found if len(found) <= 40 else found[:37] + "..."
+            self.report(value.start, f"`{key.text}` {_EXPECTS[key.text]}, found `{found}`")
         else:
             read_value, close = read
             if read_value is not None:  # None: a string that did not decode (reported)

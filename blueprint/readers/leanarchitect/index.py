@@ -162,6 +162,7 @@ class _Resolver:
         self.by_name = by_name
         self.declared = declared
         self.diagnostics: list[Diagnostic] = []
+        self._by_last: dict[str, str] | None = None
 
     def constant(self, decl: TaggedDeclaration, written: str) -> str | None:
         """The declaration `written` names (Lean's order of namespaces), if known."""
@@ -191,7 +192,7 @@ class _Resolver:
                     uses.append(tagged.label)
                 continue
             if name is None:
-                hint = did_you_mean(ref.target, list(self.by_name))
+                hint = self.suggest(ref.target)
                 self.report(
                     decl,
                     ref,
@@ -209,6 +210,15 @@ class _Resolver:
                     Severity.INFO,
                 )
         return tuple(dict.fromkeys(uses)), tuple(dict.fromkeys(excludes))
+
+    def suggest(self, written: str) -> str | None:
+        """A tagged name whose last component is close to that of `written`."""
+        if self._by_last is None:
+            self._by_last = {}
+            for name in self.by_name:
+                self._by_last.setdefault(name.rpartition(".")[2], name)
+        close = did_you_mean(written.rpartition(".")[2], list(self._by_last))
+        return self._by_last[close] if close is not None else None
 
     def report(
         self, decl: TaggedDeclaration, ref: UseRef, message: str, severity: Severity
