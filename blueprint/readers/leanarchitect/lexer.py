@@ -66,7 +66,6 @@ _INTERPOLATED_RE = re.compile(r'[{}"\\]')
 _ID_CHAR_RE = re.compile(_ID_REST)
 #: a token after spaces: an identifier (group 1), a number (2), a symbol (3)
 _TOKEN_RE = re.compile(rf"\s*(?:({IDENT})|([0-9][0-9a-zA-Z_]*)|(:=|@\[|.))", re.S)
-_NEWLINE_RE = re.compile("\n")
 _TOKEN_KINDS = {1: TokenKind.IDENT, 2: TokenKind.NUMBER, 3: TokenKind.SYMBOL}
 _SPAN_TOKENS = {
     SpanKind.DOC: TokenKind.DOC,
@@ -167,7 +166,7 @@ class CodeMap:
         self.spans = _scan(text)
         self._starts = [s.start for s in self.spans]
         self._at = {s.start: s for s in self.spans}
-        self._newlines: list[int] | None = None
+        self._last = (0, 1)  # a position and its line
 
     def span_at(self, pos: int) -> Span | None:
         """The comment or literal that `pos` is inside of, if any."""
@@ -186,10 +185,15 @@ class CodeMap:
         return self.spans[i:j]
 
     def line(self, pos: int) -> int:
-        """The 1-based line of a position."""
-        if self._newlines is None:
-            self._newlines = [m.start() for m in _NEWLINE_RE.finditer(self.text)]
-        return bisect_right(self._newlines, pos - 1) + 1
+        """The 1-based line of a position (counted from the last position asked about:
+        the readers ask in about the order of the text)."""
+        last, line = self._last
+        if pos >= last:
+            line += self.text.count("\n", last, pos)
+        else:
+            line -= self.text.count("\n", pos, last)
+        self._last = (pos, line)
+        return line
 
     def token(self, pos: int) -> Token:
         """The first token at or after `pos`, comments skipped."""

@@ -59,10 +59,11 @@ MODIFIERS = frozenset(
     {"private", "protected", "noncomputable", "partial", "unsafe", "nonrec", "public", "meta"}
 )
 _ID = f"[{ID_REST_CHARS}]"
+#: a command that changes the scope or holds blueprint content, at the start of a line; the
+#: text searched starts with a newline (a regex with a literal first is searched fast)
 _COMMAND_RE = re.compile(
-    rf"^[ \t]*(?:(?:noncomputable|public|private|@\[expose\])[ \t]+)*"
-    rf"(namespace|section|end|mutual|open|blueprint_comment|attribute|#exit)(?!{_ID})",
-    re.M,
+    rf"\n(?=[ \t]*[nsemobap#@])[ \t]*(?:(?:noncomputable|public|private|@\[expose\])[ \t]+)*"
+    rf"(namespace|section|end|mutual|open|blueprint_comment|attribute|#exit)(?!{_ID})"
 )
 _ATTRIBUTES_RE = re.compile(r"@\[")
 #: where a declaration's text ends: a line that starts a command, or an attribute list
@@ -115,8 +116,8 @@ class _FileReader:
                 what = "comment" if span.kind in (SpanKind.COMMENT, SpanKind.DOC) else "literal"
                 self.report(span.start, f"unterminated {what}: the rest of the file is in it")
         events: list[tuple[int, str, int]] = []  # (position, what, position after keyword)
-        for m in _COMMAND_RE.finditer(self.text):
-            events.append((m.start(1), m.group(1), m.end(1)))
+        for m in _COMMAND_RE.finditer("\n" + self.text):
+            events.append((m.start(1) - 1, m.group(1), m.end(1) - 1))
         for m in _ATTRIBUTES_RE.finditer(self.text):
             events.append((m.start(), "@[", m.end()))
         events.sort()
@@ -365,6 +366,8 @@ class _FileReader:
         )
 
     def tactic_uses(self, start: int, end: int) -> tuple[UseRef, ...]:
+        if self.text.find("_using", start, end) < 0:
+            return ()
         refs: list[UseRef] = []
         for m in _USING_RE.finditer(self.text, start, end):
             if not self.code.is_code(m.start()):
