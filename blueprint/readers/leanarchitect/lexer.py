@@ -19,7 +19,13 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import NamedTuple
 
-from blueprint.lean.lexer import ID_REST_CHARS, IDENT
+from blueprint.lean.lexer import (
+    _STRING_REST,
+    ID_REST_CHARS,
+    IDENT,
+    _skip_block,
+    _skip_interpolated,
+)
 
 
 class SpanKind(Enum):
@@ -60,9 +66,6 @@ _ID_REST = f"[{ID_REST_CHARS}]"
 _SPECIAL_RE = re.compile(
     r"""--|/-|"|'(?:\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|.)|[^\\'\n])'|r#*\""""
 )
-_BLOCK_RE = re.compile(r"/-|-/")
-_STRING_REST_RE = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*"', re.S)
-_INTERPOLATED_RE = re.compile(r'[{}"\\]')
 _ID_CHAR_RE = re.compile(_ID_REST)
 #: a token after spaces: an identifier (group 1), a number (2), a symbol (3)
 _TOKEN_RE = re.compile(rf"\s*(?:({IDENT})|([0-9][0-9a-zA-Z_]*)|(:=|@\[|.))", re.S)
@@ -72,45 +75,6 @@ _SPAN_TOKENS = {
     SpanKind.STRING: TokenKind.STRING,
     SpanKind.CHAR: TokenKind.SYMBOL,
 }
-
-
-def _block_end(text: str, start: int) -> int:
-    """End of the nested block comment opened at `start`, or -1."""
-    depth = 0
-    pos = start
-    while True:
-        m = _BLOCK_RE.search(text, pos)
-        if m is None:
-            return -1
-        depth += 1 if m.group() == "/-" else -1
-        pos = m.end()
-        if depth == 0:
-            return pos
-
-
-def _interpolated_end(text: str, start: int) -> int:
-    """End of an `s!"..."` string whose body starts at `start`, or -1."""
-    depth = 0
-    pos = start
-    while True:
-        m = _INTERPOLATED_RE.search(text, pos)
-        if m is None:
-            return -1
-        c = m.group()
-        pos = m.end()
-        if c == "\\":
-            pos += 1
-        elif c == "{":
-            depth += 1
-        elif c == "}":
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            return pos
-        else:  # a string inside `{...}`
-            inner = _STRING_REST_RE.match(text, pos)
-            if inner is None:
-                return -1
-            pos = inner.end()
 
 
 def _scan(text: str) -> list[Span]:
@@ -127,7 +91,7 @@ def _scan(text: str) -> list[Span]:
             if end < 0:
                 end = len(text)
         elif tok == "/-":
-            end = _block_end(text, start)
+            end = _skip_block(text, start)
             doc = text.startswith("/--", start) and not text.startswith("/--/", start)
             kind = SpanKind.DOC if doc else SpanKind.COMMENT
         elif tok[0] == "'":
@@ -145,9 +109,9 @@ def _scan(text: str) -> list[Span]:
                 found = text.find(closing, m.end())
                 end = -1 if found < 0 else found + len(closing)
             elif start > 0 and text[start - 1] == "!":
-                end = _interpolated_end(text, m.end())
+                end = _skip_interpolated(text, m.end())
             else:
-                rest = _STRING_REST_RE.match(text, m.end())
+                rest = _STRING_REST.match(text, m.end())
                 end = -1 if rest is None else rest.end()
             kind = SpanKind.STRING
         if end < 0:

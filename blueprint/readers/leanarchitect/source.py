@@ -15,7 +15,9 @@ import re
 from dataclasses import dataclass, field, replace
 
 from blueprint.lean.lexer import ID_REST_CHARS, normalize_name
+from blueprint.lean.model import NOT_DECLARED_KINDS
 from blueprint.lean.naming import additive_name
+from blueprint.lean.scanner import DECL_KEYWORDS, MODIFIERS
 from blueprint.model import Diagnostic, Severity
 from blueprint.readers.leanarchitect.attribute import AttributeList, read_attributes
 from blueprint.readers.leanarchitect.lexer import (
@@ -37,27 +39,6 @@ from blueprint.readers.leanarchitect.records import (
     name_candidates,
 )
 
-DECL_KEYWORDS = frozenset(
-    {
-        "theorem",
-        "lemma",
-        "def",
-        "abbrev",
-        "instance",
-        "structure",
-        "class",
-        "inductive",
-        "coinductive",
-        "opaque",
-        "axiom",
-        "irreducible_def",
-        "alias",
-        "example",
-    }
-)
-MODIFIERS = frozenset(
-    {"private", "protected", "noncomputable", "partial", "unsafe", "nonrec", "public", "meta"}
-)
 _ID = f"[{ID_REST_CHARS}]"
 #: a command that changes the scope or holds blueprint content, at the start of a line; the
 #: text searched starts with a newline (a regex with a literal first is searched fast)
@@ -275,8 +256,8 @@ class _FileReader:
         if not kind:
             self.report(pos, f"blueprint attribute on no declaration (found `{tok.text}`)")
             return
-        if kind == "example":
-            self.report(pos, "blueprint attribute on an `example`, which declares no name")
+        if kind in NOT_DECLARED_KINDS:
+            self.report(pos, f"blueprint attribute on an `{kind}`, which declares no name")
             return
         name_tok = self.declared_name(kind, tok)
         self.declaration(pos, lists, kind, name_tok, private)
