@@ -164,9 +164,9 @@ def test_preamble_inputs_declare_theorems() -> None:
 
 def test_begin_document_may_be_in_an_input_file() -> None:
     files = {
-        "web.tex": "\\documentclass{report}\n\\input{blueprint.readers.latex}\n\\end{document}\n"
+        "web.tex": "\\documentclass{report}\n\\input{blueprint.tex}\n\\end{document}\n"
         "\\begin{lemma}\\label{after}x\\end{lemma}",
-        "blueprint.readers.latex": "\\newtheorem{lemma}{Lemma}\n\\begin{document}\n" + LEMMA_A,
+        "blueprint.tex": "\\newtheorem{lemma}{Lemma}\n\\begin{document}\n" + LEMMA_A,
     }
     blueprint = read(files)
     assert list(nodes(blueprint)) == ["a"]  # nothing after \end{document} is read
