@@ -8,7 +8,7 @@ from __future__ import annotations
 from blueprint.analysis import Analysis
 
 
-def export_data(analysis: Analysis) -> dict:
+def export_data(analysis: Analysis) -> dict[str, object]:
     nodes = []
     for node in analysis.nodes:
         status = analysis.statuses[node.id]
@@ -49,7 +49,7 @@ def export_data(analysis: Analysis) -> dict:
     }
 
 
-def _lean_fields(analysis: Analysis, node_id: str) -> dict:
+def _lean_fields(analysis: Analysis, node_id: str) -> dict[str, object]:
     """With status from Lean: where each declaration is, and whether it still has sorry."""
     report = analysis.lean_reports.get(node_id)
     if analysis.lean_project is None:

@@ -198,7 +198,7 @@ SVG_MARK = "<!-- Made by `blueprint history --svg` -->"
 
 def standalone_svg(chart: Chart) -> str:
     """The chart as an SVG file of its own (`blueprint history --svg`)."""
-    from blueprint.site.render import TEMPLATE_DIR
+    from blueprint.site.assets import TEMPLATE_DIR
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIR), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True)

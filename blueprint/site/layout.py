@@ -19,6 +19,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from blueprint.model import BlueprintError
 
@@ -117,7 +118,9 @@ def dot_arguments(node_count: int) -> tuple[list[str], str]:
     )
 
 
-def request_for(nodes: Sequence[LayoutNode], edges: Sequence[LayoutEdge]) -> dict:
+def request_for(
+    nodes: Sequence[LayoutNode], edges: Sequence[LayoutEdge]
+) -> dict[str, object]:
     args, settings = dot_arguments(len(nodes))
     return {
         "version": LAYOUT_VERSION,
@@ -296,7 +299,7 @@ def _start_worker(payloads: Sequence[str]) -> subprocess.Popen[str]:
 # ---------------------------------------------------------------- worker side
 
 
-def compute_layout(request: dict) -> Layout:
+def compute_layout(request: dict[str, Any]) -> Layout:
     """Run dot on the request in this process (called in the worker subprocess)."""
     import pygraphviz
 

@@ -36,7 +36,8 @@ from blueprint.site.pagedata import (
     site_data,
     task_board,
 )
-from blueprint.site.latex.parser import Context, Inline, Macro, NoLinks, plain_text, to_inlines
+from blueprint.model import Macro
+from blueprint.site.latex.parser import Context, Inline, NoLinks, plain_text, to_inlines
 from blueprint.site.views import GraphView
 
 if TYPE_CHECKING:

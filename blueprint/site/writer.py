@@ -90,7 +90,7 @@ def _exchange(a: Path, b: Path) -> bool:
     if renameat2 is None:
         return False
     result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
-    return result == 0
+    return bool(result == 0)
 
 
 def _remove_leftovers(out: Path) -> None:
