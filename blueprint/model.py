@@ -105,6 +105,31 @@ class Fill(StrEnum):
     NONE = "none"
 
 
+class ColorKey(StrEnum):
+    """What a colour of the graph stands for (`\\graphcolor{key}{colour}{description}`): a
+    border or a fill."""
+
+    MATHLIB = "mathlib"
+    STATED = "stated"
+    CAN_STATE = "can_state"
+    NOT_READY = "not_ready"
+    PROVED = "proved"
+    CAN_PROVE = "can_prove"
+    DEFINED = "defined"
+    FULLY_PROVED = "fully_proved"
+
+
+class DeclarationStatus(StrEnum):
+    """Where a `\\lean` name was found, as far as the status from Lean goes."""
+
+    FORMALIZED = "formalized"  # declared in a file a library root imports
+    NOT_COMPILED = "not_compiled"  # declared in a file nothing compiles
+    PROOF_WANTED = "proof_wanted"  # only a `proof_wanted` (or an `example`)
+    DEPENDENCY = "dependency"  # declared in a dependency's sources
+    MACRO = "macro"  # made by one of the project's macros (`[lean] name_patterns`)
+    MISSING = "missing"  # declared nowhere we looked
+
+
 class Syntax(StrEnum):
     """The markup a text of the blueprint is written in: the site converts each into the same
     typed items."""
@@ -271,8 +296,8 @@ class Options:
     github: str | None = None
     dochome: str | None = None
     # \graphcolor{key}{colour}{description}
-    colors: dict[str, str] = field(default_factory=dict)
-    color_descriptions: dict[str, str] = field(default_factory=dict)
+    colors: dict[ColorKey, str] = field(default_factory=dict)
+    color_descriptions: dict[ColorKey, str] = field(default_factory=dict)
 
 
 @dataclass

@@ -15,13 +15,13 @@ from blueprint.analysis.graph import DependencyGraph
 from blueprint.analysis.status import Formalization, formalization_from_annotations
 from blueprint.lean.model import Declaration
 from blueprint.lean.project import LeanProject, Resolution
-from blueprint.model import Diagnostic, Node, Severity
+from blueprint.model import DeclarationStatus, Diagnostic, Node, Severity
 
 
 @dataclass(frozen=True)
 class DeclarationReport:
     name: str
-    status: str  # formalized | not_compiled | proof_wanted | dependency | macro | missing
+    status: DeclarationStatus
     found: bool
     file: str | None
     line: int | None
@@ -60,7 +60,8 @@ def lean_status(
     for node in nodes:
         resolutions = [project.resolve(name) for name in node.lean]
         declarations = tuple(_report(r, overrides) for r in resolutions)
-        project_decls = [r.declaration for r in resolutions if r.status == "formalized"]
+        formalized = DeclarationStatus.FORMALIZED
+        project_decls = [r.declaration for r in resolutions if r.status is formalized]
         down = all(sorry_free(d) for d in project_decls if d is not None) if project_decls else None
         reports[node.id] = LeanReport(declarations, down)
         formal[node.id] = _formalization(node, declarations)
@@ -88,9 +89,9 @@ def lean_formalization(
 def _report(resolution: Resolution, overrides: Mapping[str, bool]) -> DeclarationReport:
     decl = resolution.declaration
     has_sorry: bool | None = None
-    if decl is not None and resolution.status == "formalized":
+    if decl is not None and resolution.status is DeclarationStatus.FORMALIZED:
         has_sorry = overrides.get(decl.name, decl.has_sorry)
-    elif resolution.status == "dependency":
+    elif resolution.status is DeclarationStatus.DEPENDENCY:
         has_sorry = False
     return DeclarationReport(
         name=resolution.name,
@@ -117,9 +118,9 @@ def _formalization(node: Node, declarations: Sequence[DeclarationReport]) -> For
         return Formalization(stated=True, proved=True, mathlib=True)
     stated = proved = True
     for decl in declarations:
-        if decl.status in ("formalized", "dependency"):
+        if decl.status in (DeclarationStatus.FORMALIZED, DeclarationStatus.DEPENDENCY):
             proved = proved and decl.has_sorry is False
-        elif decl.status == "macro" or _maybe_in_dependency(decl):
+        elif decl.status is DeclarationStatus.MACRO or _maybe_in_dependency(decl):
             stated = stated and annotated.stated
             proved = proved and annotated.proved
         else:  # not compiled, only proof_wanted, or declared nowhere
@@ -128,7 +129,7 @@ def _formalization(node: Node, declarations: Sequence[DeclarationReport]) -> For
 
 
 def _maybe_in_dependency(decl: DeclarationReport) -> bool:
-    return decl.status == "missing" and "may be in a dependency" in decl.message
+    return decl.status is DeclarationStatus.MISSING and "may be in a dependency" in decl.message
 
 
 def _checks(
@@ -145,7 +146,7 @@ def _checks(
 
     vouched = statement.leanok or statement.mathlibok
     for decl in declarations:
-        if decl.status == "missing":
+        if decl.status is DeclarationStatus.MISSING:
             hint = suggest(decl.name)
             tail = f"; did you mean {', '.join(f'`{h}`' for h in hint)}?" if hint else ""
             # Worth a warning when the blueprint claims it exists (\leanok) or when it looks
@@ -154,9 +155,11 @@ def _checks(
             claimed = vouched and not _maybe_in_dependency(decl)
             severity = Severity.WARNING if claimed or hint else Severity.INFO
             say(statement.line, severity, f"`{decl.name}` is {decl.message}{tail}")
-        elif decl.status in ("not_compiled", "proof_wanted") and vouched:
+        elif decl.status in (DeclarationStatus.NOT_COMPILED, DeclarationStatus.PROOF_WANTED) and (
+            vouched
+        ):
             say(statement.line, Severity.WARNING, f"\\leanok, but `{decl.name}` is {decl.message}")
-        elif decl.status == "not_compiled":
+        elif decl.status is DeclarationStatus.NOT_COMPILED:
             say(statement.line, Severity.WARNING, f"`{decl.name}` is {decl.message}")
     if node.statement.mathlibok:
         return found

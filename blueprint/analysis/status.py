@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from blueprint.analysis.graph import DependencyGraph, condense
 from blueprint.model import Border, Fill, Node
@@ -34,6 +35,37 @@ class NodeStatus:
     fully_proved: bool  # leanblueprint's: it and its ancestors proved, any definition counting
     done: bool  # the statement formalized, and the proof unless a definition or in Mathlib
     done_down: bool  # done, and so is every node it depends on, directly or not
+
+
+class Stage(StrEnum):
+    """Where a node is at, in one word, most finished first: what the site's filters, badges
+    and progress bars show (see `stage`)."""
+
+    MATHLIB = "mathlib"
+    DONE = "done"
+    PROVED = "proved"
+    CAN_PROVE = "can_prove"
+    STATED = "stated"
+    CAN_STATE = "can_state"
+    BLOCKED = "blocked"
+    NOT_READY = "not_ready"
+
+
+def stage(status: NodeStatus) -> Stage:
+    """The stage of a node of this status."""
+    if status.border is Border.MATHLIB:
+        return Stage.MATHLIB
+    if status.done_down:
+        return Stage.DONE
+    if status.done:
+        return Stage.PROVED
+    if status.stated:
+        return Stage.CAN_PROVE if status.fill is Fill.CAN_PROVE else Stage.STATED
+    if status.border is Border.CAN_STATE:
+        return Stage.CAN_STATE
+    if status.border is Border.NOT_READY:
+        return Stage.NOT_READY
+    return Stage.BLOCKED
 
 
 def formalization_from_annotations(node: Node) -> Formalization:

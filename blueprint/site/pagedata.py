@@ -11,11 +11,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
+from enum import StrEnum
 from pathlib import Path
 from urllib.parse import quote
 
 from blueprint.analysis import Analysis
-from blueprint.analysis.status import NodeStatus
+from blueprint.analysis.status import Stage, stage
 from blueprint.analysis.tasks import (
     Progress,
     blockers,
@@ -27,6 +28,7 @@ from blueprint.analysis.tasks import (
 from blueprint.model import (
     Bibliography,
     Border,
+    DeclarationStatus,
     DocumentItem,
     Environment,
     Fill,
@@ -50,28 +52,28 @@ from blueprint.site.latex.parser import (
 MATHLIB_DOCS = "https://leanprover-community.github.io/mathlib4_docs"
 MAX_SNIPPET_LINES = 40
 
-# What a node is at, in one word each, most finished first: the site's filters, badges and
-# progress bars use these.
-STAGES: tuple[tuple[str, str], ...] = (
-    ("mathlib", "in Mathlib"),
-    ("done", "fully formalized, with everything it uses"),
-    ("proved", "formalized, but something it uses is not"),
-    ("can_prove", "statement formalized; the proof is ready to be formalized"),
-    ("stated", "statement formalized; the proof waits for what it uses"),
-    ("can_state", "ready: the statement can be formalized"),
-    ("blocked", "waiting: something its statement uses is not formalized yet"),
-    ("not_ready", "not ready: the blueprint needs work"),
+# What each stage means, in the order of `Stage` (most finished first): the site's filters,
+# badges and progress bars show these.
+STAGES: tuple[tuple[Stage, str], ...] = (
+    (Stage.MATHLIB, "in Mathlib"),
+    (Stage.DONE, "fully formalized, with everything it uses"),
+    (Stage.PROVED, "formalized, but something it uses is not"),
+    (Stage.CAN_PROVE, "statement formalized; the proof is ready to be formalized"),
+    (Stage.STATED, "statement formalized; the proof waits for what it uses"),
+    (Stage.CAN_STATE, "ready: the statement can be formalized"),
+    (Stage.BLOCKED, "waiting: something its statement uses is not formalized yet"),
+    (Stage.NOT_READY, "not ready: the blueprint needs work"),
 )
 STAGE_WORDS = dict(STAGES)
 STAGE_SHORT = {
-    "mathlib": "Mathlib",
-    "done": "Done",
-    "proved": "Proved",
-    "can_prove": "Ready to prove",
-    "stated": "Stated",
-    "can_state": "Ready to state",
-    "blocked": "Waiting",
-    "not_ready": "Not ready",
+    Stage.MATHLIB: "Mathlib",
+    Stage.DONE: "Done",
+    Stage.PROVED: "Proved",
+    Stage.CAN_PROVE: "Ready to prove",
+    Stage.STATED: "Stated",
+    Stage.CAN_STATE: "Ready to state",
+    Stage.BLOCKED: "Waiting",
+    Stage.NOT_READY: "Not ready",
 }
 BORDER_WORDS = {
     Border.MATHLIB: "in Mathlib",
@@ -88,29 +90,13 @@ FILL_WORDS = {
     Fill.NONE: "proof not yet ready to be formalized",
 }
 DECLARATION_WORDS = {
-    "formalized": "in the Lean sources",
-    "not_compiled": "in a file that is never compiled",
-    "proof_wanted": "only a proof_wanted",
-    "dependency": "in a dependency",
-    "macro": "made by a macro",
-    "missing": "not found",
+    DeclarationStatus.FORMALIZED: "in the Lean sources",
+    DeclarationStatus.NOT_COMPILED: "in a file that is never compiled",
+    DeclarationStatus.PROOF_WANTED: "only a proof_wanted",
+    DeclarationStatus.DEPENDENCY: "in a dependency",
+    DeclarationStatus.MACRO: "made by a macro",
+    DeclarationStatus.MISSING: "not found",
 }
-
-
-def stage(status: NodeStatus) -> str:
-    if status.border is Border.MATHLIB:
-        return "mathlib"
-    if status.done_down:
-        return "done"
-    if status.done:
-        return "proved"
-    if status.stated:
-        return "can_prove" if status.fill is Fill.CAN_PROVE else "stated"
-    if status.border is Border.CAN_STATE:
-        return "can_state"
-    if status.border is Border.NOT_READY:
-        return "not_ready"
-    return "blocked"
 
 
 @functools.lru_cache(maxsize=65536)
@@ -130,7 +116,7 @@ def safe_url(url: str | None) -> str:
 
 
 @dataclass(frozen=True)
-class Declaration:
+class DeclarationView:
     """A Lean declaration of a node, as its panel shows it."""
 
     name: str
@@ -157,7 +143,7 @@ class NodeInfo:
     kind: str  # "definition" | "theorem"
     chapter: int  # index into SiteData.chapter_titles (-1: none)
     chapter_title: str
-    stage: str
+    stage: Stage
     stage_words: str
     border: str
     fill: str
@@ -165,7 +151,7 @@ class NodeInfo:
     statement: tuple[Block, ...]
     proof: tuple[Block, ...] | None
     search_text: str
-    declarations: tuple[Declaration, ...]
+    declarations: tuple[DeclarationView, ...]
     discussion: str  # URL or ""
     discussion_label: str
     uses: tuple[str, ...]
@@ -186,17 +172,27 @@ class PageHeading:
     anchor: str
 
 
+class PageItemKind(StrEnum):
+    """What an item of a document page is (templates/chapter.html draws each)."""
+
+    HEADING = "heading"
+    PROSE = "prose"
+    STATEMENT = "statement"  # a node's card
+    PROOF = "proof"  # a node's proof
+    ENVIRONMENT = "environment"  # a remark, an example, a proof of no node
+
+
 @dataclass(frozen=True)
 class PageItem:
     """One item of a document page: text, a heading or a node's card."""
 
-    kind: str  # heading | prose | statement | proof | environment
+    kind: PageItemKind
     blocks: tuple[Block, ...] = ()
     heading: PageHeading | None = None
     node: str | None = None
     label: str = ""  # environments: "Remark"; proofs: "Proof" or "Proof of Lemma 1.3"
     title: tuple[Inline, ...] = ()
-    #: what is converted at the end: prose, an environment, a heading's title
+    #: what is still to convert (prose, an environment, a heading's title), until it is
     source: Prose | Environment | Heading | None = None
 
 
@@ -460,16 +456,19 @@ class _Snippets:
 
 def _declarations(
     analysis: Analysis, node: Node, github: str, dochome: str, snippets: _Snippets
-) -> tuple[Declaration, ...]:
+) -> tuple[DeclarationView, ...]:
     report = analysis.lean_reports.get(node.id)
     found = []
     if report is None:
         for name in node.lean:
             docs = f"{dochome or MATHLIB_DOCS}/find/#doc/{quote(name, safe='.')}"
-            found.append(Declaration(name, "", False, docs, "", "", ""))
+            found.append(DeclarationView(name, "", False, docs, "", "", ""))
         return tuple(found)
     for decl in report.declarations:
-        in_project = decl.file is not None and decl.status in ("formalized", "not_compiled")
+        in_project = decl.file is not None and decl.status in (
+            DeclarationStatus.FORMALIZED,
+            DeclarationStatus.NOT_COMPILED,
+        )
         home = dochome if in_project else MATHLIB_DOCS
         docs = f"{home}/find/#doc/{quote(decl.name, safe='.')}" if home else ""
         source = code = where = ""
@@ -479,10 +478,10 @@ def _declarations(
             code = snippets.lines(decl.file, decl.line, last)
             if github:
                 source = f"{github}/blob/HEAD/{quote(decl.file)}#L{decl.line}-L{last}"
-        words = DECLARATION_WORDS.get(decl.status, decl.status)
-        if decl.status == "missing":
+        words = DECLARATION_WORDS[decl.status]
+        if decl.status is DeclarationStatus.MISSING:
             words = decl.message
-        found.append(Declaration(decl.name, words, bool(decl.has_sorry), docs, source, where, code))
+        found.append(DeclarationView(decl.name, words, bool(decl.has_sorry), docs, source, where, code))
     return tuple(found)
 
 
@@ -522,12 +521,12 @@ def _pages(
                 href = f"{page}.html" + (f"#{anchor}" if anchor else "")
                 links.refs[item.label] = Target(href, number, name)
             heading = PageHeading(item.level, number, (), anchor)
-            target.append(PageItem("heading", heading=heading, source=item))
+            target.append(PageItem(PageItemKind.HEADING, heading=heading, source=item))
             last_statement = None
         elif isinstance(item, NodePlace) and not item.proof and item.node in by_id:
             page = chapters[-1].slug if chapters else "contents"
             node_page[item.node] = f"{page}.html{node_hash(item.node)}"
-            target.append(PageItem("statement", node=item.node))
+            target.append(PageItem(PageItemKind.STATEMENT, node=item.node))
             if chapters:
                 chapters[-1].node_ids.append(item.node)
             last_statement = item.node
@@ -537,13 +536,13 @@ def _pages(
             if item.node != last_statement:
                 name = titles.get(node.env, node.env.capitalize())
                 label = f"Proof of {name} {node.number or node.id}"
-            target.append(PageItem("proof", node=item.node, label=label))
+            target.append(PageItem(PageItemKind.PROOF, node=item.node, label=label))
         elif isinstance(item, Environment):
             name = "Proof" if item.env == "proof" else titles.get(item.env, item.env)
-            target.append(PageItem("pending", label=name, source=item))
+            target.append(PageItem(PageItemKind.ENVIRONMENT, label=name, source=item))
             last_statement = None
         elif isinstance(item, Prose):
-            target.append(PageItem("pending", source=item))
+            target.append(PageItem(PageItemKind.PROSE, source=item))
     _place_missing(analysis, chapters, front, node_page)
     return chapters, front, node_page
 
@@ -561,9 +560,9 @@ def _place_missing(
             continue
         page = by_title.get(node.chapter or "")
         items = page.items if page else front
-        items.append(PageItem("statement", node=node.id))
+        items.append(PageItem(PageItemKind.STATEMENT, node=node.id))
         if node.proof is not None:
-            items.append(PageItem("proof", node=node.id, label="Proof"))
+            items.append(PageItem(PageItemKind.PROOF, node=node.id, label="Proof"))
         slug = page.slug if page else "contents"
         if page:
             page.node_ids.append(node.id)
@@ -577,14 +576,14 @@ def _convert_pages(chapters: list[ChapterPage], front: list[PageItem], convert: 
             if isinstance(source, Environment):
                 blocks = convert.blocks(source.text, source.syntax)
                 title = convert.inlines(source.title, source.syntax) if source.title else ()
-                items[index] = PageItem("environment", blocks, label=item.label, title=title)
+                items[index] = PageItem(PageItemKind.ENVIRONMENT, blocks, label=item.label, title=title)
             elif isinstance(source, Prose):
-                items[index] = PageItem("prose", convert.blocks(source.text, source.syntax))
+                items[index] = PageItem(PageItemKind.PROSE, convert.blocks(source.text, source.syntax))
             elif isinstance(source, Heading) and item.heading is not None:
                 heading = item.heading
                 title = convert.inlines(source.title, source.syntax)
                 items[index] = PageItem(
-                    "heading",
+                    PageItemKind.HEADING,
                     heading=PageHeading(heading.level, heading.number, title, heading.anchor),
                 )
     for page in chapters:
@@ -669,7 +668,7 @@ class Bar:
     stated: int
     proved: int
     fully_proved: int
-    segments: tuple[tuple[str, int, str], ...]  # (stage, count, width in percent)
+    segments: tuple[tuple[Stage, int, str], ...]  # (stage, count, width in percent)
 
     def percent(self, count: int) -> int:
         return percent(count, self.nodes)

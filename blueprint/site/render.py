@@ -36,7 +36,7 @@ from blueprint.site.pagedata import (
     site_data,
     task_board,
 )
-from blueprint.model import Macro
+from blueprint.model import ColorKey, Macro
 from blueprint.site.latex.parser import Context, Inline, NoLinks, plain_text, to_inlines
 from blueprint.site.views import GraphView
 
@@ -48,14 +48,14 @@ MATHJAX_CDN = f"https://cdn.jsdelivr.net/npm/mathjax@{MATHJAX_VERSION}/es5/tex-s
 MATHJAX_LOCAL = "static/mathjax/tex-svg.js"
 
 DEFAULT_COLORS = {
-    "mathlib": "darkgreen",
-    "stated": "green",
-    "can_state": "blue",
-    "not_ready": "#FFAA33",
-    "proved": "#9CEC8B",
-    "can_prove": "#A3D6FF",
-    "defined": "#B0ECA3",
-    "fully_proved": "#1CAC78",
+    ColorKey.MATHLIB: "darkgreen",
+    ColorKey.STATED: "green",
+    ColorKey.CAN_STATE: "blue",
+    ColorKey.NOT_READY: "#FFAA33",
+    ColorKey.PROVED: "#9CEC8B",
+    ColorKey.CAN_PROVE: "#A3D6FF",
+    ColorKey.DEFINED: "#B0ECA3",
+    ColorKey.FULLY_PROVED: "#1CAC78",
 }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import posixpath
 import re
 
-from blueprint.model import Options, Severity
+from blueprint.model import ColorKey, Options, Severity
 from blueprint.readers.latex.args import (
     Arg,
     group,
@@ -56,16 +56,7 @@ PREAMBLE_MACROS = [
 IN_PACKAGES = (
     frozenset(PREAMBLE_MACROS) - {"documentclass", "home", "github", "dochome", "title"}
 ) | frozenset(DEFINITIONS)
-COLOR_KEYS = [
-    "mathlib",
-    "stated",
-    "can_state",
-    "not_ready",
-    "proved",
-    "can_prove",
-    "defined",
-    "fully_proved",
-]
+_COLOR_KEYS = frozenset(ColorKey)
 DEP_BY = ("part", "chapter", "section")
 _CONTROL_SEQUENCE = re.compile(r"[ \t\n]*(\\(?:[a-zA-Z@]+|.))", re.DOTALL)
 _LINE_BREAK = re.compile(r"\\\\\*?(?:\[[^\]]*\])?|\\newline(?![a-zA-Z@])")
@@ -284,15 +275,17 @@ class Preamble:
                 return pos
             values.append(squash(arg.value))
             pos = arg.end
-        key, colour, description = values
-        if key not in COLOR_KEYS:
+        name, colour, description = values
+        if name not in _COLOR_KEYS:
+            known = ", ".join(ColorKey)
             self._report(
                 cur,
                 match.start(),
                 Severity.WARNING,
-                f"\\{match.group(1)}{{{key}}}: unknown key; known: {', '.join(COLOR_KEYS)}",
+                f"\\{match.group(1)}{{{name}}}: unknown key; known: {known}",
             )
             return pos
+        key = ColorKey(name)
         self.options.colors[key] = colour
         self.options.color_descriptions[key] = description
         return pos
