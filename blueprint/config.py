@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from blueprint.github.records import check_repo
 from blueprint.model import BlueprintError
 from blueprint.tomllines import error_line, line_of, toml_lines
 
@@ -40,6 +41,7 @@ class ProjectConfig:
     lean_name_patterns: tuple[str, ...] = ()  # names made by the project's own macros
     lean_keywords: tuple[str, ...] = ()  # the project's own declaring commands
     main_results: tuple[str, ...] = ()  # node ids to track on the task board
+    github_repo: str | None = None  # `owner/name` whose issues hold the claims ([github] repo)
     cache_dir: Path = field(default=Path(".blueprint-cache"))
     #: where `blueprint.toml` sets each value (`tomllines` names: `lean.roots[1]`), for diagnostics
     lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
@@ -85,6 +87,7 @@ def config_from_settings(
     blueprint_section = _table(settings, "blueprint", root, lines)
     project_section = _table(settings, "project", root, lines)
     lean_section = _table(settings, "lean", root, lines)
+    github_section = _table(settings, "github", root, lines)
 
     main = blueprint_section.get("main")
     if main is not None:
@@ -110,9 +113,21 @@ def config_from_settings(
         lean_name_patterns=tuple(lean_section.get("name_patterns", ())),
         lean_keywords=tuple(lean_section.get("keywords", ())),
         main_results=tuple(project_section.get("main_results", ())),
+        github_repo=_repo(github_section.get("repo"), root, lines),
         cache_dir=root / str(project_section.get("cache_dir", ".blueprint-cache")),
         lines=lines,
     )
+
+
+def _repo(value: object, root: Path, lines: Mapping[str, int]) -> str | None:
+    if value is None:
+        return None
+    try:
+        return check_repo(value) if isinstance(value, str) else check_repo(repr(value))
+    except ValueError as error:
+        raise BlueprintError(
+            f"[github] repo: {error}", str(root / CONFIG_NAME), line_of(lines, "github.repo")
+        ) from None
 
 
 def _find_main(root: Path, is_file: Callable[[str], bool]) -> str:

@@ -330,3 +330,29 @@ def test_the_client_and_the_rules_together(tmp_path: Path) -> None:
         work = work_of_nodes(nodes, fetched.activity, github.now)
         assert work["thm:a"].state is WorkState.IN_REVIEW and work["thm:a"].pr == 4
         assert work["thm:b"].who == "alice" and work["thm:b"].state is WorkState.CLAIMED
+
+
+def test_an_issue_opened_with_a_claim_line_is_claimed_by_its_author() -> None:
+    opened = Issue(
+        1,
+        "thm:a: formalize",
+        "claim\n\nFormalize `thm:a`.",
+        State.OPEN,
+        "zoe",
+        f"https://github.com/{REPO}/issues/1",
+        at(2),
+        at(2),
+    )
+    assert claim_of(opened, ()) == Claim("zoe", at(2))
+    assert claim_of(opened, said(("zoe", "disclaim", 3))) is None
+    described = Issue(
+        1,
+        "thm:a",
+        "We could claim this.",
+        State.OPEN,
+        "zoe",
+        f"https://github.com/{REPO}/issues/1",
+        at(2),
+        at(2),
+    )
+    assert claim_of(described, ()) is None

@@ -6,7 +6,8 @@ projects that coordinate through GitHub (equational_theories, infinity-cosmos, F
 `intentions` claim bot of leanprover-community that replaced their workflows):
 
 - a comment that is only `claim` (a first line `claim 2w` too: an expiry) claims the issue's
-  task, unless someone else holds it; `disclaim` from the holder frees it again;
+  task, unless someone else holds it; `disclaim` from the holder frees it again; an issue
+  opened with `claim` as its first line is claimed by its author;
 - `propose #PR` (or `propose PR #PR`) from the holder links a pull request, `withdraw #PR`
   unlinks it (the holder keeps the claim);
 - an assignee of the issue holds it, whatever the comments say;
@@ -25,6 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from urllib.parse import urlencode
 
 from blueprint.github.records import Activity, Comment, Issue, PullRequest, State
 
@@ -115,11 +117,15 @@ class Claim:
 
 
 def claim_of(issue: Issue, comments: Sequence[Comment]) -> Claim | None:
-    """Who holds `issue`, from its assignees and its comments' commands, oldest first."""
+    """Who holds `issue`, from its assignees and its comments' commands, oldest first. An
+    issue whose description starts with a `claim` line (the site's "Claim on GitHub" link
+    opens one so) is claimed by its author when it is opened."""
     holder: str | None = None
     since: datetime | None = None
     proposed: list[int] = []
-    for comment in sorted(comments, key=lambda c: c.created_at):
+    opening = Comment(issue.author, issue.body.strip().split("\n", 1)[0], issue.created_at)
+    said = [opening] if parse_command(opening.body) == Command(Verb.CLAIM) else []
+    for comment in [*said, *sorted(comments, key=lambda c: c.created_at)]:
         command = parse_command(comment.body)
         if command is None:
             continue
@@ -349,3 +355,24 @@ def _work(
             if pull.number in pointed and pull.merged:
                 return Work(WorkState.DONE, pull.author, None, pr=pull.number, pr_url=pull.html_url)
     return Work(WorkState.FREE, issue=number, issue_url=address)
+
+
+def claim_url(
+    web: str,
+    label: str,
+    heading: str,
+    action: str,
+    lean: Sequence[str] = (),
+    issue_url: str | None = None,
+) -> str:
+    """Where a free task is claimed in one click: its open issue, where a comment `claim`
+    claims it, else a new issue of the repository at `web`, pre-filled with the task, whose
+    first line `claim` claims it for whoever opens it. `action` says what to do ("formalize
+    the proof of"), `heading` names the node ("Theorem 1.2 (Main)")."""
+    if issue_url:
+        return issue_url
+    lines = ["claim", "", f"{action[:1].upper()}{action[1:]} {heading} (`{label}`)."]
+    if lean:
+        lines.append("Lean: " + ", ".join(f"`{name}`" for name in lean))
+    query = urlencode({"title": f"{label}: {action} {heading}", "body": "\n".join(lines)})
+    return f"{web}/issues/new?{query}"
