@@ -136,9 +136,11 @@ def test_status_lists_the_free_tasks_first_and_gives_the_work_queue(
     assert taken["lem:primeProd-le"]["claim_url"] is None
     text = run_cli("status", str(sample), "--github", cwd=sample, columns=200)
     assert "Ready now: 7 tasks, 4 free to take" in text.stdout
-    assert "Stale claims (over 14 days, no pull request): lem:primeProd-le" in text.stdout
-    rows = [line for line in text.stdout.splitlines() if line.startswith(("│ 1 ", "│ 7 "))]
-    assert "def:quadratic-residue" in rows[0] and rows[0].rstrip(" │").endswith("free")
+    assert "Stale claims (over 14 days, no pull request):\n  lem:primeProd-le: claimed by " \
+        "@alice since 2024-05-01, #3, stale" in text.stdout
+    lines = text.stdout.splitlines()
+    first = next(index for index, line in enumerate(lines) if line.startswith("│ 1 "))
+    assert "def:quadratic-residue" in lines[first] and "free to take" in lines[first + 2]
     assert "PR #5 (draft) by @bob" in text.stdout
 
 

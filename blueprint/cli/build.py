@@ -17,6 +17,7 @@ from blueprint.cli.common import (
     STRICT,
     claims_reader,
     claims_summary,
+    example,
     fails,
     print_diagnostics,
     stage_spinner,
@@ -26,7 +27,7 @@ from blueprint.model import StatusSource
 
 
 def register(app: typer.Typer) -> None:
-    app.command("build")(build_command)
+    app.command("build", epilog=example("blueprint build . -o site --strict"))(build_command)
 
 
 def build_command(

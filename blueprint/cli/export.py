@@ -10,7 +10,14 @@ from pathlib import Path
 import typer
 
 from blueprint.cli.check import LEAN_LOG
-from blueprint.cli.common import CACHE_DIR, GITHUB, PROJECT, STATUS_SOURCE, claims_reader
+from blueprint.cli.common import (
+    CACHE_DIR,
+    GITHUB,
+    PROJECT,
+    STATUS_SOURCE,
+    claims_reader,
+    example,
+)
 from blueprint.model import StatusSource
 
 
@@ -19,7 +26,7 @@ class ExportFormat(StrEnum):
 
 
 def register(app: typer.Typer) -> None:
-    app.command("export")(export_command)
+    app.command("export", epilog=example("blueprint export . -o graph.json"))(export_command)
 
 
 def export_command(

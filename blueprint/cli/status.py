@@ -19,6 +19,8 @@ from blueprint.cli.common import (
     STATUS_SOURCE,
     claims_reader,
     claims_summary,
+    example,
+    share,
 )
 from blueprint.model import StatusSource
 
@@ -35,7 +37,7 @@ class StatusFormat(StrEnum):
 
 
 def register(app: typer.Typer) -> None:
-    app.command("status")(status_command)
+    app.command("status", epilog=example("blueprint status . --top 5"))(status_command)
 
 
 def status_command(
@@ -70,49 +72,51 @@ def status_command(
     console.print(progress_table(progress(nodes, statuses)))
     claims = analysis.claims
     free = sum(_is_free(analysis, task) for task in tasks)
-    shown = f"top {min(top, len(tasks))}"
     title = f"Ready now: {len(tasks)} tasks" + (f", {free} free to take" if claims else "")
-    table = Table(title=f"{title} ({shown})")
-    columns = ["#", "task", "node", "chapter", "unlocks", "main results", "Lean", "size"]
-    for column in [*columns, *(["claim"] if claims else [])]:
-        if column in ("#", "unlocks", "main results"):
-            table.add_column(column, justify="right")
-        else:
-            table.add_column(column, no_wrap=column in ("task", "node", "size"))
+    # Narrow columns and text that wraps at spaces: readable at 80 columns, in a pipe or a
+    # CI log, where nothing may be cut short with an ellipsis. With claims, who works on a
+    # task is a line of its node's cell.
+    table = Table(title=f"{title} (top {min(top, len(tasks))})")
+    table.add_column("#", justify="right")
+    table.add_column("task")
+    table.add_column("node\n[dim]chapter, Lean[/]", overflow="fold", ratio=1)
+    table.add_column("unlocks", justify="right")
+    table.add_column("main\nresults", justify="right")
+    table.add_column("size")
     for rank, task in enumerate(tasks[:top], start=1):
         node = analysis.by_id[task.node_id]
-        claim = [_claim_words(claims.work[task.node_id])] if claims else []
+        lean = ", ".join(node.lean) if list(node.lean) != [task.node_id] else ""
+        where = [escape(tex_text(node.chapter or "")), escape(lean)]
+        if claims:
+            where.append(_claim_words(claims.work[task.node_id]))
         table.add_row(
             str(rank),
             task.kind.value,
-            escape(task.node_id),
-            escape(tex_text(node.chapter or "")),
+            "\n".join([escape(task.node_id), *(f"[dim]{w}[/]" for w in where if w)]),
             str(task.unlocks),
             str(task.main_results),
-            escape(", ".join(node.lean)) or "-",
             task.size,
-            *claim,
         )
     console.print(table)
     if claims:
         stale = [(node_id, work) for node_id, work in claims.work.items() if work.stale]
         if stale:
-            names = ", ".join(
-                f"{escape(node_id)} ({_claim_words(work)})" for node_id, work in stale[:top]
-            )
-            console.print(f"[bold]Stale claims[/] (over 14 days, no pull request): {names}")
+            console.print("[bold]Stale claims[/] (over 14 days, no pull request):")
+            for node_id, work in stale[:top]:
+                console.print(f"  {escape(node_id)}: {_claim_words(work)}", soft_wrap=True)
         console.print(claims_summary(claims))
     held = blockers(nodes, graph, statuses)
     if held:
-        names = ", ".join(f"{escape(b.node_id)} (holds up {b.held_up})" for b in held[:top])
-        console.print(f"[bold]Blockers[/] (not ready): {names}")
+        console.print("[bold]Blockers[/] (not ready), with how many nodes wait for each:")
+        for b in held[:top]:
+            console.print(f"  {escape(b.node_id)}: {b.held_up}", soft_wrap=True)
     results = main_results(nodes, graph, statuses, chosen)
     open_results = sorted((r for r in results if not r.done), key=lambda r: -len(r.chain))
     done = len(results) - len(open_results)
     mains = Table(title=f"Main results: {done} of {len(results)} done; the longest chains ahead")
-    mains.add_column("main result", no_wrap=True)
+    mains.add_column("main result", overflow="fold", ratio=1)
     mains.add_column("unfinished", justify="right")
-    mains.add_column("chain of unfinished nodes in front of it")
+    mains.add_column("chain of unfinished nodes in front of it", overflow="fold", ratio=2)
     for result in open_results[:top]:
         chain = " → ".join(escape(step) for step in result.chain)
         mains.add_row(escape(result.node_id), str(len(result.chain)), chain)
@@ -213,7 +217,7 @@ def _claim_words(work: Work) -> str:
         where = f", #{work.issue}" if work.issue else ""
         stale = ", stale" if work.stale else ""
         return escape(f"claimed by {_who(work.who)}{since}{where}{stale}")
-    return work.state.value
+    return "free to take" if work.state is WorkState.FREE else "done on GitHub"
 
 
 def _who(who: str | None) -> str:
@@ -223,18 +227,14 @@ def _who(who: str | None) -> str:
 def progress_table(rows: list[Progress]) -> Table:
     from blueprint.texhtml import tex_text
 
-    table = Table(title="Progress")
-    for column in ("chapter", "nodes", "statements", "proofs", "fully proved"):
-        table.add_column(column, justify="left" if column == "chapter" else "right")
+    table = Table(title="Progress (each column is part of the one before it)")
+    table.add_column("chapter", overflow="fold", ratio=1)
+    for column in ("nodes", "statements\nformalized", "proofs\nformalized", "fully\nproved"):
+        table.add_column(column, justify="right")
     for index, row in enumerate(rows):
-        cells = [_share(value, row.nodes) for value in (row.stated, row.proved, row.fully_proved)]
+        cells = [share(value, row.nodes) for value in (row.stated, row.proved, row.fully_proved)]
         label = "All chapters" if index == 0 else escape(tex_text(row.label))
         table.add_row(label, str(row.nodes), *cells, style="bold" if index == 0 else None)
         if index == 0 and len(rows) > 1:
             table.add_section()
     return table
-
-
-def _share(value: int, total: int) -> str:
-    percent = 100 * value / total if total else 0.0
-    return f"{value} ({percent:.0f}%)"
