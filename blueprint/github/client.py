@@ -147,33 +147,15 @@ class GitHubClient:
         order = f"state=all&sort=updated&direction=desc&per_page={self.per_page}"
         issues = _refresh_list(session, cache, "issues", f"{repo_path}/issues?{order}", _issue)
         pulls = _refresh_list(session, cache, "pulls", f"{repo_path}/pulls?{order}", _pull)
-        comments: dict[str, Any] = {}
-        for item in issues:
-            issue = issue_from_json(item)
-            if wants_comments(issue):
-                key = str(issue.number)
-                comments[key] = _refresh_stamped(
-                    session,
-                    cache["comments"].get(key),
-                    item["updated_at"],
-                    f"{repo_path}/issues/{issue.number}/comments?per_page={self.per_page}",
-                    _comment,
-                    empty=issue.comment_count == 0,
-                )
-                cache["comments"][key] = comments[key]
-        files: dict[str, Any] = {}
-        for item in pulls:
-            pull = pull_from_json(item)
-            if wants_files(pull):
-                key = str(pull.number)
-                files[key] = _refresh_stamped(
-                    session,
-                    cache["files"].get(key),
-                    item["updated_at"],
-                    f"{repo_path}/pulls/{pull.number}/files?per_page={self.per_page}",
-                    _file,
-                )
-                cache["files"][key] = files[key]
+        comments = _refresh_each(
+            session, cache["comments"], issues, issue_from_json, wants_comments,
+            lambda n: f"{repo_path}/issues/{n}/comments?per_page={self.per_page}", _comment,
+            lambda issue: issue.comment_count == 0,
+        )
+        files = _refresh_each(
+            session, cache["files"], pulls, pull_from_json, wants_files,
+            lambda n: f"{repo_path}/pulls/{n}/files?per_page={self.per_page}", _file,
+        )
         # what is no longer wanted is dropped only after a complete refresh
         cache["comments"], cache["files"] = comments, files
 
@@ -323,35 +305,23 @@ _Kind = tuple[Callable[[Mapping[str, Any]], Any], Callable[[Mapping[str, Any]], 
 
 def _keep_issue(item: Mapping[str, Any]) -> dict[str, Any]:
     return {
-        "number": item["number"],
-        "title": item.get("title"),
-        "body": item.get("body"),
-        "state": item["state"],
+        **_keep_posted(item),
         "state_reason": item.get("state_reason"),
-        "user": _keep_user(item.get("user")),
         "assignees": [_keep_user(user) for user in item.get("assignees") or []],
         "labels": [{"name": label["name"]} for label in item.get("labels") or []],
-        "html_url": item["html_url"],
-        "created_at": item["created_at"],
-        "updated_at": item["updated_at"],
         "closed_at": item.get("closed_at"),
         "comments": item.get("comments"),
     }
 
 
 def _keep_pull(item: Mapping[str, Any]) -> dict[str, Any]:
-    return {
-        "number": item["number"],
-        "title": item.get("title"),
-        "body": item.get("body"),
-        "state": item["state"],
-        "draft": item.get("draft"),
-        "merged_at": item.get("merged_at"),
-        "user": _keep_user(item.get("user")),
-        "html_url": item["html_url"],
-        "created_at": item["created_at"],
-        "updated_at": item["updated_at"],
-    }
+    return {**_keep_posted(item), "draft": item.get("draft"), "merged_at": item.get("merged_at")}
+
+
+def _keep_posted(item: Mapping[str, Any]) -> dict[str, Any]:
+    """What the cache keeps of both issues and pull requests."""
+    shared = ("number", "title", "body", "state", "html_url", "created_at", "updated_at")
+    return {key: item.get(key) for key in shared} | {"user": _keep_user(item.get("user"))}
 
 
 def _keep_comment(item: Mapping[str, Any]) -> dict[str, Any]:
@@ -412,6 +382,30 @@ def _refresh_list(
     )
     cache["lists"][name] = {"etag": first.etag, "newest": newest, "items": ordered}
     return ordered
+
+
+def _refresh_each(
+    session: _Session,
+    table: dict[str, Any],
+    items: list[dict[str, Any]],
+    parse: Callable[[Mapping[str, Any]], Any],
+    wants: Callable[[Any], bool],
+    url_of: Callable[[int], str],
+    kind: _Kind,
+    empty: Callable[[Any], bool] = lambda record: False,
+) -> dict[str, Any]:
+    """The lists of the issues or pull requests `wants` picks (their comments, their files),
+    by number; each is kept in the cache's `table` as soon as it is read."""
+    found: dict[str, Any] = {}
+    for item in items:
+        record = parse(item)
+        if wants(record):
+            key = str(record.number)
+            found[key] = table[key] = _refresh_stamped(
+                session, table.get(key), item["updated_at"], url_of(record.number), kind,
+                empty=empty(record),
+            )
+    return found
 
 
 def _refresh_stamped(

@@ -30,8 +30,8 @@ class State(StrEnum):
 
 
 @dataclass(frozen=True)
-class Issue:
-    """An issue (never a pull request: the issues list's pull requests are `PullRequest`s)."""
+class Posted:
+    """What issues and pull requests both have."""
 
     number: int
     title: str
@@ -41,6 +41,12 @@ class Issue:
     html_url: str
     created_at: datetime
     updated_at: datetime
+
+
+@dataclass(frozen=True)
+class Issue(Posted):
+    """An issue (never a pull request: the issues list's pull requests are `PullRequest`s)."""
+
     closed_at: datetime | None = None
     state_reason: str | None = None  # "completed", "not_planned", "reopened"
     assignees: tuple[str, ...] = ()
@@ -54,15 +60,7 @@ class Issue:
 
 
 @dataclass(frozen=True)
-class PullRequest:
-    number: int
-    title: str
-    body: str
-    state: State
-    author: str
-    html_url: str
-    created_at: datetime
-    updated_at: datetime
+class PullRequest(Posted):
     draft: bool = False
     merged: bool = False
 
@@ -111,14 +109,7 @@ def format_time(moment: datetime) -> str:
 def issue_from_json(item: Mapping[str, Any]) -> Issue:
     closed = item.get("closed_at")
     return Issue(
-        number=_int(item, "number"),
-        title=_text(item, "title"),
-        body=_text(item, "body"),
-        state=State(item["state"]),
-        author=_login(item.get("user")),
-        html_url=_text(item, "html_url"),
-        created_at=parse_time(item["created_at"]),
-        updated_at=parse_time(item["updated_at"]),
+        *_shared(item),
         closed_at=parse_time(closed) if closed is not None else None,
         state_reason=_text(item, "state_reason") or None,
         assignees=tuple(_login(user) for user in _list(item, "assignees")),
@@ -129,16 +120,25 @@ def issue_from_json(item: Mapping[str, Any]) -> Issue:
 
 def pull_from_json(item: Mapping[str, Any]) -> PullRequest:
     return PullRequest(
-        number=_int(item, "number"),
-        title=_text(item, "title"),
-        body=_text(item, "body"),
-        state=State(item["state"]),
-        author=_login(item.get("user")),
-        html_url=_text(item, "html_url"),
-        created_at=parse_time(item["created_at"]),
-        updated_at=parse_time(item["updated_at"]),
+        *_shared(item),
         draft=item.get("draft") is True,
         merged=item.get("merged_at") is not None,
+    )
+
+
+def _shared(
+    item: Mapping[str, Any],
+) -> tuple[int, str, str, State, str, str, datetime, datetime]:
+    """The fields of `Posted`, in order."""
+    return (
+        _int(item, "number"),
+        _text(item, "title"),
+        _text(item, "body"),
+        State(item["state"]),
+        _login(item.get("user")),
+        _text(item, "html_url"),
+        parse_time(item["created_at"]),
+        parse_time(item["updated_at"]),
     )
 
 
