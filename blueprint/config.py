@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import posixpath
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
@@ -14,7 +13,7 @@ from typing import Any
 
 from blueprint.model import PROJECT_FOLDER, BlueprintError, Diagnostic, Severity
 from blueprint.suggest import closest
-from blueprint.tomllines import error_line, line_of, toml_lines
+from blueprint.tomllines import error_line, line_of, toml_lines, toml_string
 
 CONFIG_NAME = "blueprint.toml"
 
@@ -156,7 +155,7 @@ def _check_value(
     """The value as the code uses it, and the problems (`tomllines` name, message)."""
     if kind is Kind.TEXTS:
         if isinstance(value, str):
-            like = f"{_key(name)} = [{_toml(value)}]"
+            like = f"{_key(name)} = [{toml_string(value)}]"
             return None, [(name, f"{shown} must be {kind.value}, like {like}")]
         if not isinstance(value, list):
             return None, [(name, f"{shown} must be {kind.value}, not {_type(value)}")]
@@ -169,16 +168,16 @@ def _check_value(
     if not isinstance(value, str):
         return None, [(name, f"{shown} must be {kind.value}, not {_type(value)}")]
     if kind is Kind.URL and value and not value.lower().startswith(("https://", "http://")):
-        return None, [(name, f"{shown} = {_toml(value)} must be {kind.value} (or empty)")]
+        return None, [(name, f"{shown} = {toml_string(value)} must be {kind.value} (or empty)")]
     if kind is Kind.PATH and not value.strip():
         return None, [(name, f"{shown} must be {kind.value}, not empty")]
     if kind is Kind.FORMAT:
         if value not in {f.value for f in BlueprintFormat}:
-            return None, [(name, f"{shown} = {_toml(value)} must be {kind.value}")]
+            return None, [(name, f"{shown} = {toml_string(value)} must be {kind.value}")]
         chosen = BlueprintFormat(value)
         if chosen not in READ_FORMATS:
             return None, [(name, (
-                f"{shown} = {_toml(value)} is not supported yet: {_NOT_YET[chosen]} is still"
+                f"{shown} = {toml_string(value)} is not supported yet: {_NOT_YET[chosen]} is still"
                 ' to come; use "latex" or "auto"'
             ))]
         return chosen, []
@@ -213,11 +212,6 @@ def _elsewhere(key: str, table: str | None) -> str:
 
 def _key(name: str) -> str:
     return name.rpartition(".")[2]
-
-
-def _toml(text: str) -> str:
-    """`text` as a TOML basic string (JSON's escapes are TOML's, but for DEL)."""
-    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 def _type(value: object) -> str:
@@ -281,7 +275,7 @@ def load_config(root: Path) -> ProjectConfig:
     root = root.resolve()
     if not root.is_dir():
         raise BlueprintError(f"project folder not found: {root}")
-    settings, lines = _read_toml(root / CONFIG_NAME)
+    settings, lines = _readtoml_string(root / CONFIG_NAME)
     return config_from_settings(root, settings, lambda rel: (root / rel).is_file(), lines)
 
 
@@ -344,7 +338,7 @@ class _Main:
 
 def _locate_main(root: Path, values: Mapping[str, Any], is_file: Callable[[str], bool]) -> _Main:
     outside = [
-        (f"blueprint.{key}", f"[blueprint] {key} = {_toml(values[f'blueprint.{key}'])} is"
+        (f"blueprint.{key}", f"[blueprint] {key} = {toml_string(values[f'blueprint.{key}'])} is"
          " outside the project: give a path relative to the project folder")
         for key in ("main", "dir")
         if _outside(values.get(f"blueprint.{key}"))
@@ -362,15 +356,15 @@ def _locate_main(root: Path, values: Mapping[str, Any], is_file: Callable[[str],
             ))
     elif not is_file(main):
         return _Main(root, problems=(
-            ("blueprint.main", f"[blueprint] main = {_toml(main)} does not exist"),
+            ("blueprint.main", f"[blueprint] main = {toml_string(main)} does not exist"),
         ))
     path = root / main
     folder = root / values.get("blueprint.dir", path.parent.relative_to(root))
     if not path.is_relative_to(folder):
         return _Main(root, problems=((
             "blueprint.dir",
-            f"[blueprint] dir = {_toml(values['blueprint.dir'])} does not hold the main file"
-            f" {_toml(main)}",
+            f"[blueprint] dir = {toml_string(values['blueprint.dir'])} does not hold the main file"
+            f" {toml_string(main)}",
         ),))
     return _Main(folder, path.relative_to(folder).as_posix())
 
@@ -391,7 +385,7 @@ def parse_settings(text: str, where: str) -> dict:
         raise BlueprintError(f"invalid TOML: {error}", where, error_line(error)) from None
 
 
-def _read_toml(path: Path) -> tuple[dict, dict[str, int]]:
+def _readtoml_string(path: Path) -> tuple[dict, dict[str, int]]:
     """The settings and where each is written."""
     if not path.is_file():
         return {}, {}

@@ -1,0 +1,285 @@
+"""`blueprint new`: a blueprint skeleton in a Lean project, and a GitHub workflow for it."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NoReturn
+
+import typer
+
+from blueprint.model import BlueprintError
+
+_GITHUB = re.compile(
+    r"(?:https://github\.com/|git@github\.com:|ssh://git@github\.com/)"
+    r"(?P<owner>[^/\s]+)/(?P<repo>[^/\s]+?)(?:\.git)?/?"
+)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("new")(new_command)
+
+
+def _one_line_latex(value: str) -> str:
+    """A title or an author: LaTeX on one line, its braces balanced."""
+    if "\n" in value or "\r" in value:
+        raise typer.BadParameter("must be one line")
+    depth = 0
+    for i, char in enumerate(value):
+        if char == "\\":
+            continue
+        if i and value[i - 1] == "\\" and char in "{}":
+            continue  # \{ and \} are characters, not groups
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            break
+    if depth:
+        raise typer.BadParameter(f"unbalanced braces in {value!r}")
+    return value
+
+
+def _github_url(value: str) -> str:
+    value = value.strip().rstrip("/")
+    if value and not _GITHUB.fullmatch(value):
+        raise typer.BadParameter(f"not a GitHub repository URL: {value!r}")
+    return value
+
+
+def _lean_name(value: str) -> str:
+    value = value.strip()
+    if not re.fullmatch(r"[^\s{}\\%#\"]+", value):
+        raise typer.BadParameter(f"not a Lean module name: {value!r}")
+    return value
+
+
+def _option_check(check: Callable[[str], str]) -> Callable[[str | None], str | None]:
+    """A typer callback that checks an option when it is given."""
+
+    def callback(value: str | None) -> str | None:
+        return None if value is None else check(value)
+
+    return callback
+
+
+def new_command(
+    project: Path = typer.Argument(Path("."), help="The Lean project folder."),
+    title: str | None = typer.Option(
+        None,
+        "--title",
+        help="The blueprint's title (LaTeX).",
+        callback=_option_check(_one_line_latex),
+    ),
+    author: str | None = typer.Option(
+        None,
+        "--author",
+        help="Its authors (LaTeX; separate them with \\and).",
+        callback=_option_check(_one_line_latex),
+    ),
+    github: str | None = typer.Option(
+        None,
+        "--github",
+        help="The project's GitHub URL (\"\" for none).",
+        callback=_option_check(_github_url),
+    ),
+    lib: str | None = typer.Option(
+        None,
+        "--lib",
+        help="The Lean library root (default: the lakefile's).",
+        callback=_option_check(_lean_name),
+    ),
+    ci: bool = typer.Option(
+        False,
+        "--ci",
+        help="Also write .github/workflows/blueprint.yml: check, build, publish on GitHub Pages.",
+    ),
+    yes: bool = typer.Option(
+        False, "--yes", "-y", help="Ask nothing: what is not given is guessed."
+    ),
+) -> None:
+    """Write a blueprint skeleton into a Lean project, as `leanblueprint new` does.
+
+    Asks for what is not given as an option (or takes the guess with --yes), and never
+    replaces a file. Example: blueprint new . --title "My project" --yes --ci
+    """
+    from blueprint.cli import console
+    from blueprint.config import BLUEPRINT_CANDIDATES
+    from blueprint.skeleton import WORKFLOW, Skeleton, render_skeleton, render_workflow
+
+    if not project.is_dir():
+        _usage_error(f"no such folder: {project}")
+    existing = next((c for c in BLUEPRINT_CANDIDATES if (project / c).is_file()), None)
+    if existing and not ci:
+        _usage_error(
+            f"{project / existing} exists: this project has a blueprint already; nothing was"
+            " written (`blueprint new --ci` adds the GitHub workflow alone)"
+        )
+    files: dict[str, str] = {}
+    if existing is None:
+        guess = _guess(project)
+        chosen = _ask(guess, title, author, github, lib, yes)
+        files.update(render_skeleton(Skeleton(
+            title=chosen.title,
+            author=chosen.author,
+            lib=chosen.lib,
+            github=chosen.github,
+            roots=() if chosen.lib in guess.libs else (chosen.lib,),
+        )))
+    if ci:
+        files[WORKFLOW] = render_workflow(distribution_name())
+    taken = [rel for rel in files if (project / rel).exists() or (project / rel).is_symlink()]
+    if taken:
+        more = f" (and {len(taken) - 1} more)" if len(taken) > 1 else ""
+        _usage_error(
+            f"{project / taken[0]} exists{more}: nothing was written, as `blueprint new`"
+            " replaces no file"
+        )
+    for rel, text in files.items():
+        _write(project / rel, text)
+
+    if existing:
+        console.print(f"{project / existing} exists: only the workflow was written.")
+    console.print(f"Wrote {len(files)} file{'s' if len(files) != 1 else ''} in {project}/:")
+    for folder, names in _by_folder(files).items():
+        console.print(f"  {folder}{' '.join(names)}", soft_wrap=True)
+    console.print(
+        f"Next: `blueprint build {project}` writes the site in site/ (`blueprint watch"
+        f" {project}` rebuilds it on every save); `latexmk` in blueprint/src makes the PDF."
+        " Add site/ and .blueprint-cache/ to .gitignore.",
+        soft_wrap=True,
+    )
+    if ci:
+        console.print(
+            "The workflow publishes the site on GitHub Pages once you choose GitHub Actions as"
+            " the source of Pages (Settings > Pages), then push.",
+            soft_wrap=True,
+        )
+
+
+def _by_folder(paths: Iterable[str]) -> dict[str, list[str]]:
+    """`{"blueprint/src/": ["web.tex", ...]}`, in the order first seen."""
+    folders: dict[str, list[str]] = {}
+    for path in paths:
+        folder, _, name = path.rpartition("/")
+        folders.setdefault(f"{folder}/: " if folder else "", []).append(name)
+    return folders
+
+
+@dataclass(frozen=True)
+class _Guess:
+    """What the project says about itself: the defaults of the questions."""
+
+    title: str
+    author: str
+    github: str
+    libs: tuple[str, ...]  # the library roots the lakefile builds, then its others
+
+
+@dataclass(frozen=True)
+class _Answers:
+    title: str
+    author: str
+    github: str
+    lib: str
+
+
+def _guess(project: Path) -> _Guess:
+    from blueprint.lean.project import read_lake_config
+
+    lake = read_lake_config(project)
+    built = lake.built_libs()
+    libs = [*built, *(lib for lib in lake.libs if lib not in built and not lib.exe)]
+    roots = tuple(dict.fromkeys(root for lib in libs for root in (lib.roots or [lib.name])))
+    remote = _git(project, "remote", "get-url", "origin")
+    found = _GITHUB.fullmatch(remote.strip()) if remote else None
+    github = f"https://github.com/{found['owner']}/{found['repo']}" if found else ""
+    return _Guess(
+        title=lake.package or project.resolve().name,
+        author=_git(project, "config", "user.name").strip(),
+        github=github,
+        libs=roots,
+    )
+
+
+def _ask(
+    guess: _Guess,
+    title: str | None,
+    author: str | None,
+    github: str | None,
+    lib: str | None,
+    yes: bool,
+) -> _Answers:
+    """The answers: each option given, else its guess with --yes, else asked."""
+    if lib is None and not guess.libs and yes:
+        _usage_error(
+            "no Lean library found (no lakefile.toml or lakefile.lean with a lean_lib):"
+            " give its root with --lib"
+        )
+
+    def ask(given: str | None, text: str, default: str, check: Callable[[str], str]) -> str:
+        if given is not None:
+            return given
+        if yes:
+            return default
+        answer: str = typer.prompt(
+            text, default=default, value_proc=check, show_default=bool(default)
+        )
+        return answer
+
+    return _Answers(
+        title=ask(title, "Title", guess.title, _one_line_latex),
+        author=ask(author, "Author(s), separated by \\and", guess.author, _one_line_latex),
+        github=ask(github, "GitHub URL (empty for none)", guess.github, _github_url),
+        lib=ask(lib, "Lean library root", guess.libs[0] if guess.libs else "", _lean_name),
+    )
+
+
+def distribution_name() -> str:
+    """The name `pip install` knows this tool by: the distribution that installed the
+    `blueprint` command, else (a source checkout) pyproject.toml's."""
+    from importlib.metadata import entry_points
+
+    for entry in entry_points(group="console_scripts", name="blueprint"):
+        if entry.value == "blueprint.__main__:main" and entry.dist is not None:
+            return entry.dist.name
+    import tomllib
+
+    pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
+    try:
+        return str(tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["name"])
+    except (OSError, KeyError, tomllib.TOMLDecodeError):
+        raise BlueprintError("cannot tell the name this tool is installed by") from None
+
+
+def _git(project: Path, *args: str) -> str:
+    """What `git ARGS` prints in the project, or "" (no git, no repository, no value)."""
+    try:
+        done = subprocess.run(
+            ["git", *args], cwd=project, capture_output=True, text=True, check=False, timeout=10
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    return done.stdout if done.returncode == 0 else ""
+
+
+def _write(path: Path, text: str) -> None:
+    """Write a new file; an existing one (made since we looked) is left alone."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8", newline="\n") as file:
+            file.write(text)
+    except FileExistsError:
+        _usage_error(f"{path} exists: it was left as it is")
+    except OSError as error:
+        raise BlueprintError(f"cannot write: {error.strerror}", str(path)) from None
+
+
+def _usage_error(message: str) -> NoReturn:
+    from rich.markup import escape
+
+    from blueprint.cli import errors
+
+    errors.print(f"[bold red]error:[/] {escape(message)}", soft_wrap=True)
+    raise typer.Exit(2)
