@@ -53,6 +53,18 @@ def test_the_wheel_ships_every_template_and_static_file(wheel: Path) -> None:
     assert expected <= names, sorted(expected - names)
 
 
+def test_the_wheel_ships_the_files_blueprint_new_writes(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    skeleton = REPO / "blueprint" / "skeleton"
+    expected = {
+        f"blueprint/skeleton/{path.relative_to(skeleton).as_posix()}"
+        for path in [*(skeleton / "project").rglob("*"), *(skeleton / "ci").rglob("*")]
+        if path.is_file()
+    }
+    assert "blueprint/skeleton/ci/blueprint.yml" in expected
+    assert expected <= names, sorted(expected - names)
+
+
 def test_an_installed_blueprint_builds_the_sample_site(wheel: Path, tmp_path: Path) -> None:
     environment = tmp_path / "venv"
     # the dependencies come from this interpreter's site-packages; the package from the wheel
