@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from enum import Enum, StrEnum
 from pathlib import Path
@@ -270,13 +270,15 @@ class ProjectConfig:
         )
 
 
-def load_config(root: Path) -> ProjectConfig:
-    """Read `blueprint.toml` if present, and find the blueprint's main file."""
+def load_config(root: Path, cache_dir: Path | None = None) -> ProjectConfig:
+    """Read `blueprint.toml` if present, and find the blueprint's main file; `cache_dir`
+    (the command line's `--cache-dir`) replaces the project's cache folder."""
     root = root.resolve()
     if not root.is_dir():
         raise BlueprintError(f"project folder not found: {root}")
-    settings, lines = _readtoml_string(root / CONFIG_NAME)
-    return config_from_settings(root, settings, lambda rel: (root / rel).is_file(), lines)
+    settings, lines = _read_toml(root / CONFIG_NAME)
+    config = config_from_settings(root, settings, lambda rel: (root / rel).is_file(), lines)
+    return config if cache_dir is None else replace(config, cache_dir=cache_dir.absolute())
 
 
 def config_from_settings(
@@ -385,7 +387,7 @@ def parse_settings(text: str, where: str) -> dict:
         raise BlueprintError(f"invalid TOML: {error}", where, error_line(error)) from None
 
 
-def _readtoml_string(path: Path) -> tuple[dict, dict[str, int]]:
+def _read_toml(path: Path) -> tuple[dict, dict[str, int]]:
     """The settings and where each is written."""
     if not path.is_file():
         return {}, {}

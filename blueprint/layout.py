@@ -239,10 +239,13 @@ def _read_cached(path: Path | None) -> tuple[Layout, bool] | None:
 def _write_cached(path: Path | None, layout: Layout) -> None:
     if path is None:
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(f".tmp{os.getpid()}")
-    temporary.write_text(layout.to_json(), encoding="utf-8")
-    temporary.replace(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(layout.to_json(), encoding="utf-8")
+        temporary.replace(path)
+    except OSError:
+        pass  # a cache that cannot be written (a read-only project) only costs time
 
 
 def _batches(indices: Sequence[int], jobs: Sequence[LayoutJob]) -> list[list[int]]:

@@ -141,7 +141,9 @@ def test_paths_out_of_the_project_or_a_dir_not_holding_main_are_errors() -> None
     assert all("is outside the project" in message for _, message in found)
     ((line, message),) = problems('[blueprint]\nmain = "tex/web.tex"\ndir = "src"\n',
                                   files=("tex/web.tex",))
-    assert (line, message) == (3, '[blueprint] dir = "src" does not hold the main file "tex/web.tex"')
+    assert (line, message) == (
+        3, '[blueprint] dir = "src" does not hold the main file "tex/web.tex"'
+    )
 
 
 def test_good_settings_are_read_as_the_code_uses_them() -> None:

@@ -76,7 +76,7 @@ def _run() -> int:
         if _debug or "--debug" in sys.argv:
             raise
         errors.print(f"[bold red]error:[/] {escape(str(error))}", soft_wrap=True)
-        return 1
+        return error.exit_code
     except Exception as error:  # a bug of ours: say so briefly, the traceback on demand
         if _debug or "--debug" in sys.argv:
             raise

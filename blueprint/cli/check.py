@@ -11,7 +11,7 @@ from pathlib import Path
 import typer
 from rich.markup import escape
 
-from blueprint.cli.common import PROJECT, STATUS_SOURCE, STRICT, fails, summary
+from blueprint.cli.common import CACHE_DIR, PROJECT, STATUS_SOURCE, STRICT, fails, summary
 from blueprint.model import Diagnostic, Severity, StatusSource
 
 
@@ -36,12 +36,13 @@ def check_command(
     strict: bool = STRICT,
     status_source: StatusSource = STATUS_SOURCE,
     lean_log: Path | None = LEAN_LOG,
+    cache_dir: Path | None = CACHE_DIR,
 ) -> None:
     """Report stale \\leanok, missing Lean names, missing \\uses and reading problems."""
     from blueprint.build import analyze
     from blueprint.cli import console
 
-    analysis = analyze(project, status_source, lean_log=lean_log)
+    analysis = analyze(project, status_source, lean_log=lean_log, cache_dir=cache_dir)
     diagnostics = analysis.diagnostics
     if format is CheckFormat.JSON:
         records = [

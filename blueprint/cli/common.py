@@ -19,6 +19,12 @@ STATUS_SOURCE = typer.Option(
     help="Where formalization status comes from: lean sources, \\leanok annotations, or auto.",
 )
 STRICT = typer.Option(False, "--strict", help="Treat warnings as errors (exit status 1).")
+CACHE_DIR = typer.Option(
+    None,
+    "--cache-dir",
+    help="Keep caches (layouts, Lean scans, history) here instead of PROJECT/.blueprint-cache; "
+    "the build works without a writable cache, only slower.",
+)
 OFFLINE_MATH = typer.Option(
     False,
     "--offline-math",

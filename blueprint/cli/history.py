@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 import typer
 from rich.markup import escape
 
-from blueprint.cli.common import PROJECT, STATUS_SOURCE
+from blueprint.cli.common import CACHE_DIR, PROJECT, STATUS_SOURCE
 from blueprint.model import BlueprintError, StatusSource
+from blueprint.outputs import json_with, marked, write_output_file
 
 if TYPE_CHECKING:
     from blueprint.history.model import History
@@ -37,10 +38,7 @@ def history_command(
         "work tree; the top of a bare repository).",
     ),
     rev: str = typer.Option("HEAD", "--rev", help="The commit whose history is read."),
-    cache_dir: Path | None = typer.Option(
-        None, "--cache-dir", help="Where results are kept per commit (default: the project's "
-        ".blueprint-cache/history)."
-    ),
+    cache_dir: Path | None = CACHE_DIR,
     svg: Path | None = typer.Option(None, "--svg", help="Write the chart to this SVG file."),
     json_out: Path | None = typer.Option(
         None, "--json", help="Write the counts at each commit to this JSON file."
@@ -66,7 +64,7 @@ def history_command(
     from blueprint.history.walk import collect_history
 
     start = _since(since)
-    folder = cache_dir or _default_cache(project)
+    folder = (cache_dir / "history") if cache_dir else _default_cache(project)
     with Progress(
         TextColumn("Reading commits"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
         console=console, transient=True,
@@ -112,19 +110,20 @@ def history_command(
             )
             console.print(f"Recently finished: {names}")
     if json_out is not None:
-        json_out.write_text(json.dumps(history_data(history), indent=1, ensure_ascii=False))
+        text = json.dumps(history_data(history), indent=1, ensure_ascii=False)
+        write_output_file(json_out, text.encode(), json_with("available", "commits"))
     if svg is not None:
         _write_svg(history, svg)
 
 
 def _write_svg(history: History, path: Path) -> None:
-    from blueprint.history.chart import make_chart, standalone_svg
+    from blueprint.history.chart import SVG_MARK, make_chart, standalone_svg
     from blueprint.history.series import series
 
     chart = make_chart(series(history), "Progress over time")
     if chart is None:
         raise BlueprintError("no commit could be read: no chart")
-    path.write_text(standalone_svg(chart), encoding="utf-8")
+    write_output_file(path, standalone_svg(chart).encode(), marked(SVG_MARK.encode()))
 
 
 def _since(text: str | None) -> int | None:

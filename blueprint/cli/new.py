@@ -7,11 +7,10 @@ import subprocess
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
 
 import typer
 
-from blueprint.model import BlueprintError
+from blueprint.model import BlueprintError, UsageError
 
 _GITHUB = re.compile(
     r"(?:https://github\.com/|git@github\.com:|ssh://git@github\.com/)"
@@ -109,10 +108,10 @@ def new_command(
     from blueprint.skeleton import WORKFLOW, Skeleton, render_skeleton, render_workflow
 
     if not project.is_dir():
-        _usage_error(f"no such folder: {project}")
+        raise UsageError(f"no such folder: {project}")
     existing = next((c for c in BLUEPRINT_CANDIDATES if (project / c).is_file()), None)
     if existing and not ci:
-        _usage_error(
+        raise UsageError(
             f"{project / existing} exists: this project has a blueprint already; nothing was"
             " written (`blueprint new --ci` adds the GitHub workflow alone)"
         )
@@ -132,7 +131,7 @@ def new_command(
     taken = [rel for rel in files if (project / rel).exists() or (project / rel).is_symlink()]
     if taken:
         more = f" (and {len(taken) - 1} more)" if len(taken) > 1 else ""
-        _usage_error(
+        raise UsageError(
             f"{project / taken[0]} exists{more}: nothing was written, as `blueprint new`"
             " replaces no file"
         )
@@ -213,7 +212,7 @@ def _ask(
 ) -> _Answers:
     """The answers: each option given, else its guess with --yes, else asked."""
     if lib is None and not guess.libs and yes:
-        _usage_error(
+        raise UsageError(
             "no Lean library found (no lakefile.toml or lakefile.lean with a lean_lib):"
             " give its root with --lib"
         )
@@ -271,15 +270,6 @@ def _write(path: Path, text: str) -> None:
         with path.open("x", encoding="utf-8", newline="\n") as file:
             file.write(text)
     except FileExistsError:
-        _usage_error(f"{path} exists: it was left as it is")
+        raise UsageError(f"{path} exists: it was left as it is") from None
     except OSError as error:
         raise BlueprintError(f"cannot write: {error.strerror}", str(path)) from None
-
-
-def _usage_error(message: str) -> NoReturn:
-    from rich.markup import escape
-
-    from blueprint.cli import errors
-
-    errors.print(f"[bold red]error:[/] {escape(message)}", soft_wrap=True)
-    raise typer.Exit(2)

@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from blueprint.cli.common import PROJECT, STATUS_SOURCE
+from blueprint.cli.common import CACHE_DIR, PROJECT, STATUS_SOURCE
 from blueprint.model import StatusSource
 
 if TYPE_CHECKING:
@@ -24,6 +24,7 @@ def status_command(
     project: Path = PROJECT,
     status_source: StatusSource = STATUS_SOURCE,
     top: int = typer.Option(10, "--top", "-n", min=0, help="How many tasks to list."),
+    cache_dir: Path | None = CACHE_DIR,
 ) -> None:
     """Progress per chapter, the tasks that unlock the most, blockers and main results."""
     from blueprint.build import analyze
@@ -31,7 +32,7 @@ def status_command(
     from blueprint.tasks import blockers, main_results, progress, ready_tasks
     from blueprint.texhtml import tex_text
 
-    analysis = analyze(project, status_source)
+    analysis = analyze(project, status_source, cache_dir=cache_dir)
     nodes, graph, statuses = analysis.nodes, analysis.graph, analysis.statuses
     chosen = [m for m in analysis.config.main_results if m in analysis.by_id]
     console.print(progress_table(progress(nodes, statuses)))

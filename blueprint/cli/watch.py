@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 from rich.markup import escape
 
-from blueprint.cli.common import OFFLINE_MATH, PROJECT, STATUS_SOURCE, print_diagnostics, summary
+from blueprint.cli.common import (
+    CACHE_DIR,
+    OFFLINE_MATH,
+    PROJECT,
+    STATUS_SOURCE,
+    print_diagnostics,
+    summary,
+)
 from blueprint.cli.serve import HOST, PORT, moved
 from blueprint.model import StatusSource
 
@@ -33,12 +41,17 @@ def watch_command(
         help="Add the progress-over-time page (history.html): the git history, then the "
         "working tree; read again when HEAD moves.",
     ),
+    cache_dir: Path | None = CACHE_DIR,
 ) -> None:
     """Build, serve and rebuild on every change; the browser reloads by itself."""
     from blueprint.cli import console, is_debug, long_running
     from blueprint.watch import watch
 
     long_running()
+    # Stopped by a service manager or a closed terminal, as by Ctrl+C: the session cleans up.
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _interrupt)
 
     root = project.resolve()
 
@@ -71,7 +84,11 @@ def watch_command(
 
     site = SiteOptions(offline_math=offline_math)
     watch(root, host, port, status_source, report, ready, changed, debug=is_debug(), site=site,
-          history=history)
+          history=history, cache_dir=cache_dir)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _relative(path: Path, root: Path) -> str:
