@@ -214,23 +214,20 @@ def _key(name: str) -> str:
     return name.rpartition(".")[2]
 
 
+_TOML_TYPES: tuple[tuple[type | tuple[type, ...], str], ...] = (
+    (bool, "a boolean"),  # before int: a bool is an int
+    (int, "an integer"),
+    (float, "a number"),
+    (str, "a string"),
+    (list, "an array"),
+    (dict, "a table"),
+    ((datetime, date, time), "a date"),
+)
+
+
 def _type(value: object) -> str:
     """What a TOML value is, in words."""
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int):
-        return "an integer"
-    if isinstance(value, float):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "an array"
-    if isinstance(value, dict):
-        return "a table"
-    if isinstance(value, datetime | date | time):
-        return "a date"
-    return type(value).__name__
+    return next((word for kind, word in _TOML_TYPES if isinstance(value, kind)), "a value")
 
 
 @dataclass(frozen=True)

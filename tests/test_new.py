@@ -14,7 +14,7 @@ import yaml
 
 from blueprint.config import load_config
 from blueprint.skeleton import WORKFLOW, skeleton_files
-from tests.conftest import REPO, copy_sample
+from tests.conftest import REPO, copy_sample, run_cli
 
 LAKEFILE = 'name = "demo"\ndefaultTargets = ["Demo"]\n\n[[lean_lib]]\nname = "Demo"\n'
 FLAGS = ("--title", "Even numbers", "--author", "Ada \\and Emmy", "--github", "", "--yes")
@@ -35,13 +35,7 @@ def new(project: Path, *args: str, answers: str = "") -> subprocess.CompletedPro
 
 
 def blueprint(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-P", "-m", "blueprint", *args],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_cli(*args, cwd=project)
 
 
 @pytest.fixture
@@ -116,8 +110,9 @@ def test_questions_are_asked_with_the_projects_own_defaults(lean_project: Path) 
     subprocess.run([*git, "config", "user.name", "Ada Lovelace"], check=True)
     subprocess.run([*git, "remote", "add", "origin", "git@github.com:ada/demo.git"], check=True)
     # a title with unbalanced braces is asked again; then the defaults are taken
-    made = new(lean_project, answers="My {title\n\n\n\n\n")
+    made = new(lean_project, "--ci", answers="My {title\n\n\n\n\n")
     assert made.returncode == 0, made.stderr
+    assert "on GitHub Pages at https://ada.github.io/demo/" in made.stdout
     assert "unbalanced braces" in made.stdout
     assert "Title [demo]" in made.stdout and "Lean library root [Demo]" in made.stdout
     web = (lean_project / "blueprint" / "src" / "web.tex").read_text()
@@ -131,6 +126,15 @@ def test_a_library_the_lakefile_does_not_build_goes_to_blueprint_toml(lean_proje
     assert load_config(lean_project).lean_roots == ("Other",)
     chapter = lean_project / "blueprint" / "src" / "chapter" / "introduction.tex"
     assert "\\lean{Other.IsEven}" in chapter.read_text()
+
+
+def test_a_library_lake_does_not_build_by_default_goes_to_blueprint_toml(
+    lean_project: Path,
+) -> None:
+    (lean_project / "lakefile.toml").write_text(LAKEFILE + '\n[[lean_lib]]\nname = "Extra"\n')
+    made = new(lean_project, *FLAGS, "--lib", "Extra")
+    assert made.returncode == 0, made.stderr
+    assert load_config(lean_project).lean_roots == ("Extra",)
 
 
 def test_without_a_lakefile_the_library_must_be_given(tmp_path: Path) -> None:

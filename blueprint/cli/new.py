@@ -7,6 +7,7 @@ import subprocess
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -54,40 +55,28 @@ def _lean_name(value: str) -> str:
     return value
 
 
-def _option_check(check: Callable[[str], str]) -> Callable[[str | None], str | None]:
-    """A typer callback that checks an option when it is given."""
+def _checked_option(flag: str, help: str, check: Callable[[str], str]) -> Any:
+    """An optional text option, checked by `check` when it is given (a usage error if not)."""
 
     def callback(value: str | None) -> str | None:
         return None if value is None else check(value)
 
-    return callback
+    return typer.Option(None, flag, help=help, callback=callback)
 
 
 def new_command(
     project: Path = typer.Argument(Path("."), help="The Lean project folder."),
-    title: str | None = typer.Option(
-        None,
-        "--title",
-        help="The blueprint's title (LaTeX).",
-        callback=_option_check(_one_line_latex),
+    title: str | None = _checked_option(
+        "--title", "The blueprint's title (LaTeX).", _one_line_latex
     ),
-    author: str | None = typer.Option(
-        None,
-        "--author",
-        help="Its authors (LaTeX; separate them with \\and).",
-        callback=_option_check(_one_line_latex),
+    author: str | None = _checked_option(
+        "--author", "Its authors (LaTeX; separate them with \\and).", _one_line_latex
     ),
-    github: str | None = typer.Option(
-        None,
-        "--github",
-        help="The project's GitHub URL (\"\" for none).",
-        callback=_option_check(_github_url),
+    github: str | None = _checked_option(
+        "--github", 'The project\'s GitHub URL ("" for none).', _github_url
     ),
-    lib: str | None = typer.Option(
-        None,
-        "--lib",
-        help="The Lean library root (default: the lakefile's).",
-        callback=_option_check(_lean_name),
+    lib: str | None = _checked_option(
+        "--lib", "The Lean library root (default: the lakefile's).", _lean_name
     ),
     ci: bool = typer.Option(
         False,
@@ -116,6 +105,7 @@ def new_command(
             " written (`blueprint new --ci` adds the GitHub workflow alone)"
         )
     files: dict[str, str] = {}
+    site = ""  # where GitHub Pages will publish the site, when known
     if existing is None:
         guess = _guess(project)
         chosen = _ask(guess, title, author, github, lib, yes)
@@ -124,8 +114,9 @@ def new_command(
             author=chosen.author,
             lib=chosen.lib,
             github=chosen.github,
-            roots=() if chosen.lib in guess.libs else (chosen.lib,),
+            roots=() if chosen.lib in guess.built else (chosen.lib,),
         )))
+        site = _pages_url(chosen.github)
     if ci:
         files[WORKFLOW] = render_workflow(distribution_name())
     taken = [rel for rel in files if (project / rel).exists() or (project / rel).is_symlink()]
@@ -151,10 +142,20 @@ def new_command(
     )
     if ci:
         console.print(
-            "The workflow publishes the site on GitHub Pages once you choose GitHub Actions as"
-            " the source of Pages (Settings > Pages), then push.",
+            f"The workflow publishes the site on GitHub Pages{f' at {site}' if site else ''}"
+            " once you choose GitHub Actions as the source of Pages (Settings > Pages).",
             soft_wrap=True,
         )
+
+
+def _pages_url(github: str) -> str:
+    """Where GitHub Pages publishes the site of a repository ("" when there is none)."""
+    found = _GITHUB.fullmatch(github)
+    if not found:
+        return ""
+    owner, repo = found["owner"], found["repo"]
+    home = f"https://{owner.lower()}.github.io/"
+    return home if repo.lower() == f"{owner.lower()}.github.io" else f"{home}{repo}/"
 
 
 def _by_folder(paths: Iterable[str]) -> dict[str, list[str]]:
@@ -174,6 +175,7 @@ class _Guess:
     author: str
     github: str
     libs: tuple[str, ...]  # the library roots the lakefile builds, then its others
+    built: tuple[str, ...]  # the library roots `lake build` builds
 
 
 @dataclass(frozen=True)
@@ -185,12 +187,16 @@ class _Answers:
 
 
 def _guess(project: Path) -> _Guess:
+    from blueprint.lean.lakefile import LeanLib
     from blueprint.lean.project import read_lake_config
 
     lake = read_lake_config(project)
     built = lake.built_libs()
-    libs = [*built, *(lib for lib in lake.libs if lib not in built and not lib.exe)]
-    roots = tuple(dict.fromkeys(root for lib in libs for root in (lib.roots or [lib.name])))
+    others = [lib for lib in lake.libs if lib not in built and not lib.exe]
+
+    def roots(libs: Iterable[LeanLib]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(root for lib in libs for root in (lib.roots or [lib.name])))
+
     remote = _git(project, "remote", "get-url", "origin")
     found = _GITHUB.fullmatch(remote.strip()) if remote else None
     github = f"https://github.com/{found['owner']}/{found['repo']}" if found else ""
@@ -198,7 +204,8 @@ def _guess(project: Path) -> _Guess:
         title=lake.package or project.resolve().name,
         author=_git(project, "config", "user.name").strip(),
         github=github,
-        libs=roots,
+        libs=roots([*built, *others]),
+        built=roots(built),
     )
 
 
