@@ -47,7 +47,6 @@ def _is_plastex_id(node_id: str) -> bool:
     return node_id.startswith("a") and node_id[1:].isdigit()
 
 
-@pytest.mark.corpus
 @pytest.mark.parametrize("project", PROJECTS, ids=[p.name for p in PROJECTS])
 def test_statuses_agree_with_leanblueprint(project: Path) -> None:
     reference = json.loads((project / "reference-nonreduced.json").read_text())
@@ -70,7 +69,6 @@ def test_statuses_agree_with_leanblueprint(project: Path) -> None:
         assert 1 - len(differences) / len(labelled) >= 0.99
 
 
-@pytest.mark.corpus
 @pytest.mark.parametrize("project", PROJECTS, ids=[p.name for p in PROJECTS])
 def test_every_real_blueprint_builds_a_site(project: Path, tmp_path: Path) -> None:
     """Speed is measured by bench/bench_build.py; here: it builds, whatever its errors."""

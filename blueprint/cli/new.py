@@ -243,20 +243,23 @@ def _ask(
 
 
 def distribution_name() -> str:
-    """The name `pip install` knows this tool by: the distribution that installed the
-    `blueprint` command, else (a source checkout) pyproject.toml's."""
+    """The name `pip install` knows this tool by: in a source checkout pyproject.toml's
+    (installed metadata there may be a stale `*.egg-info`), else the distribution that
+    installed the `blueprint` command."""
+    import tomllib
     from importlib.metadata import entry_points
 
+    pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
+    if pyproject.is_file():
+        try:
+            project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
+            return str(project["name"])
+        except (OSError, KeyError, tomllib.TOMLDecodeError):
+            pass
     for entry in entry_points(group="console_scripts", name="blueprint"):
         if entry.value == "blueprint.__main__:main" and entry.dist is not None:
             return entry.dist.name
-    import tomllib
-
-    pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
-    try:
-        return str(tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["name"])
-    except (OSError, KeyError, tomllib.TOMLDecodeError):
-        raise BlueprintError("cannot tell the name this tool is installed by") from None
+    raise BlueprintError("cannot tell the name this tool is installed by")
 
 
 def _git(project: Path, *args: str) -> str:
