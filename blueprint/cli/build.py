@@ -14,6 +14,7 @@ from blueprint.cli.common import (
     PROJECT,
     STATUS_SOURCE,
     STRICT,
+    example,
     fails,
     print_diagnostics,
     stage_spinner,
@@ -23,7 +24,7 @@ from blueprint.model import StatusSource
 
 
 def register(app: typer.Typer) -> None:
-    app.command("build")(build_command)
+    app.command("build", epilog=example("blueprint build . -o site --strict"))(build_command)
 
 
 def build_command(

@@ -11,7 +11,7 @@ from pathlib import Path
 import typer
 from rich.markup import escape
 
-from blueprint.cli.common import CACHE_DIR, PROJECT, STATUS_SOURCE, STRICT, fails, summary
+from blueprint.cli.common import CACHE_DIR, PROJECT, STATUS_SOURCE, STRICT, example, fails, summary
 from blueprint.model import Diagnostic, Severity, StatusSource
 
 
@@ -22,12 +22,17 @@ class CheckFormat(StrEnum):
 
 
 LEAN_LOG = typer.Option(
-    None, "--lean-log", help="Output of `lake build`: its sorry warnings override the guess."
+    None,
+    "--lean-log",
+    help="Output of `lake build`: its sorry warnings override the guess.",
+    exists=True,
+    dir_okay=False,
 )
 
 
 def register(app: typer.Typer) -> None:
-    app.command("check")(check_command)
+    example_text = example("blueprint check . --format github --strict")
+    app.command("check", epilog=example_text)(check_command)
 
 
 def check_command(

@@ -10,7 +10,7 @@ from pathlib import Path
 import typer
 
 from blueprint.cli.check import LEAN_LOG
-from blueprint.cli.common import CACHE_DIR, PROJECT, STATUS_SOURCE
+from blueprint.cli.common import CACHE_DIR, PROJECT, STATUS_SOURCE, example
 from blueprint.model import StatusSource
 
 
@@ -19,7 +19,7 @@ class ExportFormat(StrEnum):
 
 
 def register(app: typer.Typer) -> None:
-    app.command("export")(export_command)
+    app.command("export", epilog=example("blueprint export . -o graph.json"))(export_command)
 
 
 def export_command(

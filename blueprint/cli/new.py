@@ -11,6 +11,7 @@ from typing import Any
 
 import typer
 
+from blueprint.cli.common import example, existing_folder
 from blueprint.model import BlueprintError, UsageError
 
 _GITHUB = re.compile(
@@ -20,7 +21,8 @@ _GITHUB = re.compile(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("new")(new_command)
+    typical = example('blueprint new . --title "Primes" --author "A \\and B" --ci --yes')
+    app.command("new", epilog=typical)(new_command)
 
 
 def _one_line_latex(value: str) -> str:
@@ -65,7 +67,9 @@ def _checked_option(flag: str, help: str, check: Callable[[str], str]) -> Any:
 
 
 def new_command(
-    project: Path = typer.Argument(Path("."), help="The Lean project folder."),
+    project: Path = typer.Argument(
+        Path("."), help="The Lean project folder.", callback=existing_folder
+    ),
     title: str | None = _checked_option(
         "--title", "The blueprint's title (LaTeX).", _one_line_latex
     ),
@@ -90,14 +94,12 @@ def new_command(
     """Write a blueprint skeleton into a Lean project, as `leanblueprint new` does.
 
     Asks for what is not given as an option (or takes the guess with --yes), and never
-    replaces a file. Example: blueprint new . --title "My project" --yes --ci
+    replaces a file.
     """
     from blueprint.cli import console
     from blueprint.config import BLUEPRINT_CANDIDATES
     from blueprint.skeleton import WORKFLOW, Skeleton, render_skeleton, render_workflow
 
-    if not project.is_dir():
-        raise UsageError(f"no such folder: {project}")
     existing = next((c for c in BLUEPRINT_CANDIDATES if (project / c).is_file()), None)
     if existing and not ci:
         raise UsageError(
