@@ -238,7 +238,9 @@ def analyze(
         blueprint = cache.read_blueprint(config) if cache else _read(config)
     with timings.stage("graph"):
         graph = build_graph(blueprint.nodes)
-        diagnostics = [*blueprint.diagnostics, *cycle_diagnostics(graph, blueprint.nodes)]
+        diagnostics = [
+            *config.diagnostics, *blueprint.diagnostics, *cycle_diagnostics(graph, blueprint.nodes)
+        ]
     lean_project = None
     reports: dict[str, LeanReport] = {}
     if source is StatusSource.LEAN:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from blueprint.assets import TEMPLATE_DIR
 from blueprint.build import Analysis, BuildCache, StatusSource, Timings, analyze
-from blueprint.config import load_config
+from blueprint.config import ConfigError, load_config
 from blueprint.model import PROJECT_FOLDER, BlueprintError, Diagnostic, Severity
 from blueprint.server import SiteServer
 from blueprint.sitedata import TextMemo
@@ -94,6 +94,8 @@ class LiveSite:
             start = time.perf_counter()
             try:
                 analysis, files, laid_out = self._build()
+            except ConfigError as error:  # every problem of blueprint.toml
+                return self._failed(start, list(error.problems))
             except BlueprintError as error:
                 problem = Diagnostic(
                     error.file or PROJECT_FOLDER,

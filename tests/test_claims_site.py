@@ -199,7 +199,10 @@ def test_without_a_repository_github_asks_for_one(tmp_path: Path) -> None:
     assert project_repo(config('[project]\ngithub = "https://github.com/g/h"\n')) == "g/h"
     given = config('[github]\nrepo = "e/f"\n[project]\ngithub = "https://github.com/g/h"\n')
     assert project_repo(given, "https://github.com/a/b") == "e/f"
-    with pytest.raises(BlueprintError, match=r"blueprint.toml:2: \[github\] repo: 'not a repo'"):
+    with pytest.raises(
+        BlueprintError,
+        match=r'blueprint.toml:2: \[github\] repo = "not a repo" must be a GitHub repository',
+    ):
         config('[github]\nrepo = "not a repo"\n')
 
 
