@@ -21,6 +21,7 @@ from blueprint.readers.cache import BlueprintCache
 from blueprint.timings import Timings
 
 if TYPE_CHECKING:
+    from blueprint.github.project import ClaimsReader
     from blueprint.history.model import History
     from blueprint.lean.project import ScanCache
 
@@ -40,9 +41,11 @@ def analyze(
     lean_log: Path | None = None,
     cache: BuildCache | None = None,
     cache_dir: Path | None = None,
+    github: ClaimsReader | None = None,
 ) -> Analysis:
     """Discover, read and analyse: everything that needs no layout. `cache_dir` replaces
-    the project's cache folder (which need not be writable)."""
+    the project's cache folder (which need not be writable); with `github`, the claims are
+    read from the project's issues and pull requests."""
     timings = timings or Timings()
     with timings.stage("discover"):
         config = load_config(project, cache_dir)
@@ -54,7 +57,7 @@ def analyze(
 
         cache.lean_scans = ScanCache()
     scans = cache.lean_scans if cache else None
-    return analyse(config, blueprint, source, timings, lean_log, scans)
+    return analyse(config, blueprint, source, timings, lean_log, scans, github)
 
 
 def build(
@@ -66,6 +69,7 @@ def build(
     site: SiteOptions | None = None,
     history: bool = False,
     cache_dir: Path | None = None,
+    github: ClaimsReader | None = None,
 ) -> Analysis:
     """Build the site of `project` into `out`, replacing it whole, or not at all.
 
@@ -76,7 +80,9 @@ def build(
     from blueprint.site.writer import write_site
 
     timings = timings or Timings()
-    analysis = analyze(project, status_source, timings, lean_log, cache_dir=cache_dir)
+    analysis = analyze(
+        project, status_source, timings, lean_log, cache_dir=cache_dir, github=github
+    )
     claim_site_folder(out, analysis.source_paths())  # before the work: refuse it at once
 
     def git_history() -> History:

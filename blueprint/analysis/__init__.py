@@ -23,6 +23,7 @@ from blueprint.timings import Timings
 
 if TYPE_CHECKING:
     from blueprint.analysis.lean_status import LeanReport
+    from blueprint.github.project import Claims, ClaimsReader
     from blueprint.lean.project import LeanProject, ScanCache
 
 
@@ -39,6 +40,7 @@ class Analysis:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     lean_reports: dict[str, LeanReport] = field(default_factory=dict)
     lean_project: LeanProject | None = None
+    claims: Claims | None = None  # who works on what, from GitHub (`--github`)
 
     @property
     def nodes(self) -> list[Node]:
@@ -78,13 +80,17 @@ def analyse(
     timings: Timings | None = None,
     lean_log: Path | None = None,
     lean_scans: ScanCache | None = None,
+    github: ClaimsReader | None = None,
 ) -> Analysis:
     """Graph, Lean status (when `source` is the Lean sources) and statuses of a blueprint.
-    `lean_scans` keeps the Lean files' scans between builds (watch mode)."""
+    `lean_scans` keeps the Lean files' scans between builds (watch mode); with `github`, the
+    claims are read from the project's issues and pull requests."""
     timings = timings or Timings()
     with timings.stage("graph"):
         graph = build_graph(blueprint.nodes)
-        diagnostics = [*blueprint.diagnostics, *cycle_diagnostics(graph, blueprint.nodes)]
+        diagnostics = [
+            *config.diagnostics, *blueprint.diagnostics, *cycle_diagnostics(graph, blueprint.nodes)
+        ]
     lean_project = None
     reports: dict[str, LeanReport] = {}
     if source is StatusSource.LEAN:
@@ -111,6 +117,12 @@ def analyse(
         formal = {node.id: formalization_from_annotations(node) for node in blueprint.nodes}
     with timings.stage("status"):
         statuses = compute_statuses(blueprint.nodes, graph, formal)
+    claims = None
+    if github is not None:
+        with timings.stage("github"):
+            claims = github.read(
+                config, blueprint.nodes, statuses, reports, blueprint.options.github
+            )
     return Analysis(
         config=config,
         blueprint=blueprint,
@@ -121,6 +133,7 @@ def analyse(
         diagnostics=sorted(set(diagnostics)),
         lean_reports=reports,
         lean_project=lean_project,
+        claims=claims,
     )
 
 

@@ -107,6 +107,8 @@ def render_site(
         "has_history": history is not None,
         "math_json": _json_for_script(_math_config(math_src, data.macros)),
         "legend_descriptions": sorted(analysis.blueprint.options.color_descriptions.items()),
+        "claims": analysis.claims,
+        "claims_note": _claims_note(analysis),
     }
     panels, cards = _node_fragments(env, data, titles, analysis, memo)
     context["cards"] = cards
@@ -320,6 +322,7 @@ def _graph_data(
                     index[u] for u in analysis.graph.predecessors(node_id) if u in index
                 ),
                 "outside": node_id in view.outside,
+                **({"work": info.work.state, "free": info.work.free} if info.work else {}),
             }
         )
     return {
@@ -328,6 +331,15 @@ def _graph_data(
         "chapters": [titles.text(chapter) for chapter in data.chapter_titles],
         "stages": [[key, STAGE_SHORT[key], words] for key, words in STAGES],
     }
+
+
+def _claims_note(analysis: Analysis) -> str:
+    claims = analysis.claims
+    if claims is None:
+        return ""
+    from blueprint.workinfo import claims_note
+
+    return claims_note(claims.repo, claims.as_of, claims.warning)
 
 
 def _math_config(src: str, macros: Mapping[str, Macro]) -> dict[str, object]:

@@ -592,15 +592,17 @@
   var filterStage = document.getElementById("filter-stage");
   var filterChapter = document.getElementById("filter-chapter");
   var filterKind = document.getElementById("filter-kind");
+  var filterFree = document.getElementById("filter-free");  // with claims from GitHub only
   var filterText = "";
 
   function applyFilters() {
     var st = filterStage.value, ch = filterChapter.value, kd = filterKind.value;
-    var any = st || ch || kd;
+    var fr = Boolean(filterFree && filterFree.checked);
+    var any = st || ch || kd || fr;
     var matching = 0;
     for (var n = 0; n < count; n++) {
       var ok = (!st || nodes[n].stage === st) && (!ch || String(nodes[n].chapter) === ch) &&
-        (!kd || nodes[n].kind === kd);
+        (!kd || nodes[n].kind === kd) && (!fr || nodes[n].free === true);
       if (ok) matching++;
       nodeEls[n].classList.toggle("filtered-out", Boolean(any) && !ok);
     }
@@ -609,8 +611,8 @@
     say(filterText || statusText);
     saveView();
   }
-  [filterStage, filterChapter, filterKind].forEach(function (s) {
-    s.addEventListener("change", applyFilters);
+  [filterStage, filterChapter, filterKind, filterFree].forEach(function (s) {
+    if (s) s.addEventListener("change", applyFilters);
   });
   var viewSelect = document.getElementById("view-select");
   if (viewSelect) {
@@ -707,7 +709,8 @@
         view: view,
         selected: selected >= 0 ? nodes[selected].id : null,
         focus: focusBox.checked,
-        filters: [filterStage.value, filterChapter.value, filterKind.value]
+        filters: [filterStage.value, filterChapter.value, filterKind.value],
+        free: Boolean(filterFree && filterFree.checked)
       }));
     } catch (e) {
       // storage disabled: nothing is kept
@@ -729,6 +732,7 @@
       applyView();
     }
     focusBox.checked = saved.focus === true;
+    if (filterFree) filterFree.checked = saved.free === true;
     if (Array.isArray(saved.filters)) {
       [filterStage, filterChapter, filterKind].forEach(function (s, j) {
         var value = String(saved.filters[j] || "");

@@ -24,9 +24,10 @@ from blueprint.readers.latex.document import (
 )
 from blueprint.readers.latex.macros import read_macros
 from blueprint.readers.latex.preamble import DEFINITIONS, IN_PACKAGES, PREAMBLE_MACROS, Preamble
-from blueprint.readers.latex.resolve import LabelInfo, PartDraft, Resolver, Suggestions
+from blueprint.readers.latex.resolve import LabelInfo, PartDraft, Resolver
 from blueprint.readers.latex.source import Cursor, Source, body_text, normalize_newlines, prepare
 from blueprint.readers.latex.theorems import HEADING_LEVELS, Counters, Theorems
+from blueprint.suggest import Suggestions
 
 Loader = Callable[[str], str]
 

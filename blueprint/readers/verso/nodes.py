@@ -31,7 +31,6 @@ from enum import StrEnum
 from typing import TypeVar
 
 from blueprint.model import Diagnostic, EdgeKind, Severity
-from blueprint.readers.latex.resolve import Suggestions
 from blueprint.readers.verso.attribute import BlueprintAttribute, NodeKind
 from blueprint.readers.verso.markup import (
     Arg,
@@ -58,6 +57,7 @@ from blueprint.readers.verso.markup import (
     VersoFile,
     plain_text,
 )
+from blueprint.suggest import Suggestions
 
 STATEMENT_DIRECTIVES = {
     "definition": NodeKind.DEFINITION,
