@@ -9,22 +9,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from blueprint.readers.latex.macros import read_macros
-from blueprint.site.latex.parser import (
-    Context,
+from blueprint.site.assets import TEMPLATE_DIR
+from blueprint.site.items import (
     DisplayMath,
     ItemList,
     Link,
     Math,
     Paragraph,
     Styled,
-    Target,
     Text,
     Verbatim,
     plain_text,
-    to_blocks,
-    to_inlines,
 )
-from blueprint.site.render import TEMPLATE_DIR
+from blueprint.site.latex.parser import Context, Target, to_blocks, to_inlines
 
 
 class Links:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import jinja2
 import markupsafe
 
-from blueprint.site.chart import LINES, Chart, make_chart, render_chart
+from blueprint.analysis.tasks import Progress
 from blueprint.history.model import WORKING_TREE, History
 from blueprint.history.series import (
     Pace,
@@ -26,8 +26,9 @@ from blueprint.history.series import (
     recently_finished,
     series,
 )
-from blueprint.analysis.tasks import Progress
-from blueprint.site.latex.parser import Inline, plain_text, to_inlines
+from blueprint.site.chart import LINES, Chart, make_chart, render_chart
+from blueprint.site.items import Inline, plain_text
+from blueprint.site.latex.parser import to_inlines
 
 if TYPE_CHECKING:
     pass

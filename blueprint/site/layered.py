@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from blueprint.analysis.graph import DependencyGraph, condense
-from blueprint.site.layout import EdgePath, Layout, LayoutEdge, LayoutNode, NodeBox
 from blueprint.model import EdgeKind
+from blueprint.site.layout import EdgePath, Layout, LayoutEdge, LayoutNode, NodeBox
 
 CHAR_WIDTH = 7.2  # points per character at the label font size (Helvetica 12)
 NODE_HEIGHT = 36.0

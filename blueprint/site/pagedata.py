@@ -1,213 +1,32 @@
-"""What the site's pages show, computed from an analysis: per-node facts in words, the
-chapter pages, the task board and the progress figures. Plain data for the templates.
+"""What the site's pages show that is not the drawing of the graph (`SiteData`), computed
+from an analysis: each node's facts (`nodes`), the chapter pages (`pages`), the references.
+Plain data for the templates; the task board and progress bars are in `board`.
 
 Reads Lean sources, for the snippets of declarations, but not the blueprint again: the
 chapter pages are made from the document the reader returned (`Blueprint.document`), each
-text converted from its syntax. Writes nothing.
+text converted from its syntax (`convert`). Writes nothing.
 """
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, fields
-from enum import StrEnum
-from pathlib import Path
-from urllib.parse import quote
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from blueprint.analysis import Analysis
-from blueprint.analysis.status import Stage, stage
-from blueprint.analysis.tasks import (
-    Progress,
-    blockers,
-    main_results,
-    percent,
-    progress,
-    ready_tasks,
+from blueprint.model import Macro, Node
+from blueprint.site.convert import Converter, TextMemo
+from blueprint.site.items import Inline
+from blueprint.site.latex.parser import Context, Target
+from blueprint.site.nodes import NodeInfo, NodeInfoMaker, node_hash, safe_url
+from blueprint.site.pages import (
+    ChapterPage,
+    Links,
+    PageItem,
+    chapter_pages,
+    convert_pages,
+    references,
 )
-from blueprint.model import (
-    Bibliography,
-    Border,
-    DeclarationStatus,
-    DocumentItem,
-    Environment,
-    Fill,
-    Heading,
-    Macro,
-    Node,
-    NodePlace,
-    Prose,
-    Syntax,
-)
-from blueprint.site.latex.parser import (
-    Block,
-    Context,
-    Inline,
-    Target,
-    plain_text,
-    to_blocks,
-    to_inlines,
-)
-from blueprint.workinfo import WorkInfo, work_info
-
-MATHLIB_DOCS = "https://leanprover-community.github.io/mathlib4_docs"
-MAX_SNIPPET_LINES = 40
-
-# What each stage means, in the order of `Stage` (most finished first): the site's filters,
-# badges and progress bars show these.
-STAGES: tuple[tuple[Stage, str], ...] = (
-    (Stage.MATHLIB, "in Mathlib"),
-    (Stage.DONE, "fully formalized, with everything it uses"),
-    (Stage.PROVED, "formalized, but something it uses is not"),
-    (Stage.CAN_PROVE, "statement formalized; the proof is ready to be formalized"),
-    (Stage.STATED, "statement formalized; the proof waits for what it uses"),
-    (Stage.CAN_STATE, "ready: the statement can be formalized"),
-    (Stage.BLOCKED, "waiting: something its statement uses is not formalized yet"),
-    (Stage.NOT_READY, "not ready: the blueprint needs work"),
-)
-STAGE_WORDS = dict(STAGES)
-STAGE_SHORT = {
-    Stage.MATHLIB: "Mathlib",
-    Stage.DONE: "Done",
-    Stage.PROVED: "Proved",
-    Stage.CAN_PROVE: "Ready to prove",
-    Stage.STATED: "Stated",
-    Stage.CAN_STATE: "Ready to state",
-    Stage.BLOCKED: "Waiting",
-    Stage.NOT_READY: "Not ready",
-}
-BORDER_WORDS = {
-    Border.MATHLIB: "in Mathlib",
-    Border.STATED: "statement formalized in Lean",
-    Border.CAN_STATE: "statement ready to be formalized",
-    Border.NOT_READY: "statement not ready: the blueprint needs work",
-    Border.NONE: "statement not yet ready to be formalized",
-}
-FILL_WORDS = {
-    Fill.FULLY_PROVED: "proof formalized, and every proof it depends on",
-    Fill.PROVED: "proof formalized",
-    Fill.DEFINED: "definition formalized",
-    Fill.CAN_PROVE: "proof ready to be formalized",
-    Fill.NONE: "proof not yet ready to be formalized",
-}
-DECLARATION_WORDS = {
-    DeclarationStatus.FORMALIZED: "in the Lean sources",
-    DeclarationStatus.NOT_COMPILED: "in a file that is never compiled",
-    DeclarationStatus.PROOF_WANTED: "only a proof_wanted",
-    DeclarationStatus.DEPENDENCY: "in a dependency",
-    DeclarationStatus.MACRO: "made by a macro",
-    DeclarationStatus.MISSING: "not found",
-}
-
-
-@functools.lru_cache(maxsize=65536)
-def node_hash(node_id: str) -> str:
-    """`#id` for URLs: decodable by decodeURIComponent, safe in any attribute."""
-    return "#" + quote(node_id, safe="")
-
-
-def safe_url(url: str | None) -> str:
-    """The URL if it is http(s), else ""; for links taken from the user's configuration."""
-    if url and url.strip().lower().startswith(("https://", "http://")):
-        return url.strip().rstrip("/")
-    return ""
-
-
-# ---------------------------------------------------------------- nodes
-
-
-@dataclass(frozen=True)
-class DeclarationView:
-    """A Lean declaration of a node, as its panel shows it."""
-
-    name: str
-    words: str  # where it is, in words
-    sorry: bool
-    docs: str  # URL or ""
-    source: str  # URL on GitHub or ""
-    where: str  # "File.lean:12" or ""
-    code: str  # the declaration's source, or ""
-
-
-@dataclass
-class NodeInfo:
-    """Everything the pages show of one node."""
-
-    id: str
-    index: int  # position in document order
-    env: str
-    env_title: str  # "Lemma"
-    number: str
-    title: tuple[Inline, ...]
-    title_text: str
-    heading: str  # "Lemma 1.3 (Title)" in plain text
-    kind: str  # "definition" | "theorem"
-    chapter: int  # index into SiteData.chapter_titles (-1: none)
-    chapter_title: str
-    stage: Stage
-    stage_words: str
-    border: str
-    fill: str
-    status_words: str
-    statement: tuple[Block, ...]
-    proof: tuple[Block, ...] | None
-    search_text: str
-    declarations: tuple[DeclarationView, ...]
-    discussion: str  # URL or ""
-    discussion_label: str
-    uses: tuple[str, ...]
-    used_by: tuple[str, ...]
-    page: str = ""  # the chapter page that shows it, with its hash
-    work: WorkInfo | None = None  # who works on it (`--github`)
-
-
-# ---------------------------------------------------------------- document pages
-
-
-@dataclass(frozen=True)
-class PageHeading:
-    """A chapter or section heading of a page."""
-
-    level: str
-    number: str
-    title: tuple[Inline, ...]
-    anchor: str
-
-
-class PageItemKind(StrEnum):
-    """What an item of a document page is (templates/chapter.html draws each)."""
-
-    HEADING = "heading"
-    PROSE = "prose"
-    STATEMENT = "statement"  # a node's card
-    PROOF = "proof"  # a node's proof
-    ENVIRONMENT = "environment"  # a remark, an example, a proof of no node
-
-
-@dataclass(frozen=True)
-class PageItem:
-    """One item of a document page: text, a heading or a node's card."""
-
-    kind: PageItemKind
-    blocks: tuple[Block, ...] = ()
-    heading: PageHeading | None = None
-    node: str | None = None
-    label: str = ""  # environments: "Remark"; proofs: "Proof" or "Proof of Lemma 1.3"
-    title: tuple[Inline, ...] = ()
-    #: what is still to convert (prose, an environment, a heading's title), until it is
-    source: Prose | Environment | Heading | None = None
-
-
-@dataclass
-class ChapterPage:
-    """One page of the document: a chapter, with its items."""
-
-    slug: str
-    number: str
-    title: tuple[Inline, ...]
-    title_text: str
-    items: list[PageItem] = field(default_factory=list)
-    node_ids: list[str] = field(default_factory=list)
+from blueprint.workinfo import work_info
 
 
 @dataclass
@@ -225,107 +44,14 @@ class SiteData:
     home: str
 
 
-class _Links:
-    """Where `\\ref` and `\\cite` go: node labels, heading labels, bibliography keys."""
-
-    def __init__(self) -> None:
-        self.refs: dict[str, Target] = {}
-        self.cites: dict[str, Target] = {}
-
-    def ref(self, label: str) -> Target | None:
-        return self.refs.get(label)
-
-    def cite(self, key: str) -> Target | None:
-        return self.cites.get(key)
-
-
-class TextMemo:
-    """Text conversions kept between builds of the same blueprint (watch mode).
-
-    Converting a text depends only on the text and on the blueprint (labels, numbers,
-    macros), not on statuses: while the reader hands back the same `Blueprint` object
-    (no .tex file changed), every conversion of the previous build can be reused.
-    """
-
-    def __init__(self) -> None:
-        self._blueprint: object | None = None
-        self._blocks: dict[str, tuple[Block, ...]] = {}
-        self._inlines: dict[str, tuple[Inline, ...]] = {}
-        self._fragments: dict[tuple[object, ...], tuple[object, ...]] = {}
-
-    def _for(self, blueprint: object) -> None:
-        if blueprint is not self._blueprint:
-            self._blueprint, self._blocks, self._inlines = blueprint, {}, {}
-            self._fragments = {}
-
-    def converter(self, blueprint: object, context: Context) -> _Converter:
-        self._for(blueprint)
-        return _Converter(context, self._blocks, self._inlines)
-
-    def fragments(self, blueprint: object) -> dict[tuple[object, ...], tuple[object, ...]]:
-        """Rendered pieces of the previous build, keyed by `fragment_key`, for the renderer
-        to reuse and replace."""
-        self._for(blueprint)
-        return self._fragments
-
-    def keep_fragments(
-        self, blueprint: object, used: dict[tuple[object, ...], tuple[object, ...]]
-    ) -> None:
-        """Keep only the pieces this build used, so that a long session does not pile up."""
-        self._for(blueprint)
-        self._fragments = used
-
-
-#: NodeInfo fields holding converted text: the same TeX gives back the same tuple while the
-#: blueprint is unchanged (the memo hands it back), so they enter a key by identity.
-_CONVERTED = frozenset({"title", "statement", "proof"})
-_INFO_FIELDS = tuple(f.name for f in fields(NodeInfo))
-
-
-def fragment_key(info: NodeInfo) -> tuple[object, ...]:
-    """Everything a node's rendered pieces (panel, card) are made of; safe as a key only in
-    `TextMemo.fragments`, which is dropped with the conversions whenever the blueprint
-    changes (so no converted tuple dies and lends its id to another while a key holds it)."""
-    return tuple(
-        id(getattr(info, name)) if name in _CONVERTED else getattr(info, name)
-        for name in _INFO_FIELDS
-    )
-
-
-class _Converter:
-    """Texts converted to items, each from its syntax, each text once."""
-
-    def __init__(
-        self,
-        context: Context,
-        blocks: dict[str, tuple[Block, ...]] | None = None,
-        inlines: dict[str, tuple[Inline, ...]] | None = None,
-    ) -> None:
-        self.context = context
-        self._blocks = {} if blocks is None else blocks
-        self._inlines = {} if inlines is None else inlines
-
-    def blocks(self, text: str, syntax: Syntax = Syntax.LATEX) -> tuple[Block, ...]:
-        """A body of text (paragraphs, lists, displays)."""
-        if text not in self._blocks:
-            self._blocks[text] = to_blocks(text, self.context)
-        return self._blocks[text]
-
-    def inlines(self, text: str, syntax: Syntax = Syntax.LATEX) -> tuple[Inline, ...]:
-        """A title or a phrase: one line of inline items."""
-        if text not in self._inlines:
-            self._inlines[text] = to_inlines(text, self.context)
-        return self._inlines[text]
-
-
 def site_data(analysis: Analysis, memo: TextMemo | None = None) -> SiteData:
     """Everything the pages show that is not the drawing of the graph."""
     config, blueprint = analysis.config, analysis.blueprint
     macros, titles = dict(blueprint.macros), blueprint.kind_names
-    links = _Links()
+    links = Links()
     context = Context(links, macros)
-    chapters, front, node_page = _pages(blueprint.document, analysis, context, titles)
-    references = _references(blueprint.document, links, context)
+    chapters, front, node_page = chapter_pages(blueprint.document, analysis, context, titles)
+    cited = references(blueprint.document, links, context)
     chapter_titles = _chapter_titles(analysis.nodes)
     github = safe_url(config.github or blueprint.options.github)
     dochome = safe_url(config.dochome or blueprint.options.dochome)
@@ -343,21 +69,11 @@ def site_data(analysis: Analysis, memo: TextMemo | None = None) -> SiteData:
             }
         )
     # From here on the links are complete: conversions depend on the blueprint only.
-    convert = memo.converter(blueprint, context) if memo else _Converter(context)
+    convert = memo.converter(blueprint, context) if memo else Converter(context)
+    maker = NodeInfoMaker(analysis, convert, titles, chapter_titles, github, dochome)
     nodes: dict[str, NodeInfo] = {}
-    snippets = _Snippets(config.root)
     for index, node in enumerate(analysis.nodes):
-        nodes[node.id] = _node_info(
-            analysis,
-            node,
-            index,
-            convert,
-            titles,
-            chapter_titles,
-            github,
-            dochome,
-            snippets,
-        )
+        nodes[node.id] = maker.info(node, index)
         nodes[node.id].page = node_page.get(node.id, "")
     claims = analysis.claims
     if claims is not None:
@@ -366,14 +82,14 @@ def site_data(analysis: Analysis, memo: TextMemo | None = None) -> SiteData:
             info.work = work_info(
                 claims.work[node.id], node.id, info.heading, info.stage, claims.web, node.lean
             )
-    _convert_pages(chapters, front, convert)
+    convert_pages(chapters, front, convert)
     return SiteData(
         nodes=nodes,
         order=[node.id for node in analysis.nodes],
         chapter_titles=chapter_titles,
         front=front,
         chapters=chapters,
-        references=references,
+        references=cited,
         macros=macros,
         github=github,
         home=safe_url(blueprint.options.home),
@@ -382,332 +98,3 @@ def site_data(analysis: Analysis, memo: TextMemo | None = None) -> SiteData:
 
 def _chapter_titles(nodes: Sequence[Node]) -> list[str]:
     return list(dict.fromkeys(node.chapter or "Front matter" for node in nodes))
-
-
-def _node_info(
-    analysis: Analysis,
-    node: Node,
-    index: int,
-    convert: _Converter,
-    titles: Mapping[str, str],
-    chapter_titles: list[str],
-    github: str,
-    dochome: str,
-    snippets: _Snippets,
-) -> NodeInfo:
-    status = analysis.statuses[node.id]
-    node_stage = stage(status)
-    statement = convert.blocks(node.statement.shown, node.statement.syntax)
-    proof = None
-    if node.proof is not None:
-        proof = convert.blocks(node.proof.shown, node.proof.syntax)
-    title = convert.inlines(node.title, node.statement.syntax) if node.title else ()
-    title_text = plain_text(title)
-    env_title = titles.get(node.env, node.env.capitalize())
-    heading = " ".join(filter(None, [env_title, node.number or ""]))
-    if title_text:
-        heading += f" ({title_text})"
-    chapter = node.chapter or "Front matter"
-    discussion = node.discussion or ""
-    declarations = _declarations(analysis, node, github, dochome, snippets)
-    search = " ".join([node.id, title_text, *node.lean, plain_text(statement)[:400]]).lower()
-    return NodeInfo(
-        id=node.id,
-        index=index,
-        env=node.env,
-        env_title=env_title,
-        number=node.number or "",
-        title=title,
-        title_text=title_text,
-        heading=heading,
-        kind="definition" if node.is_definition else "theorem",
-        chapter=chapter_titles.index(chapter),
-        chapter_title=chapter,
-        stage=node_stage,
-        stage_words=STAGE_WORDS[node_stage],
-        border=status.border.value,
-        fill=status.fill.value,
-        status_words=f"{BORDER_WORDS[status.border]}; {FILL_WORDS[status.fill]}",
-        statement=statement,
-        proof=proof,
-        search_text=search,
-        declarations=declarations,
-        discussion=f"{github}/issues/{quote(discussion)}" if discussion and github else "",
-        discussion_label=f"#{discussion}" if discussion else "",
-        uses=tuple(sorted(analysis.graph.predecessors(node.id))),
-        used_by=tuple(sorted(analysis.graph.successors(node.id))),
-    )
-
-
-class _Snippets:
-    """Lines of Lean files, read once each, never outside the project."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root.resolve()
-        self.files: dict[str, list[str] | None] = {}
-
-    def lines(self, file: str, first: int, last: int) -> str:
-        if file not in self.files:
-            path = (self.root / file).resolve()
-            try:
-                ok = path.is_relative_to(self.root) and path.is_file()
-                text = path.read_text(encoding="utf-8", errors="replace") if ok else None
-            except OSError:
-                text = None
-            self.files[file] = text.splitlines() if text is not None else None
-        lines = self.files[file]
-        if lines is None or first < 1:
-            return ""
-        last = min(max(last, first), first + MAX_SNIPPET_LINES - 1, len(lines))
-        snippet = lines[first - 1 : last]
-        return "\n".join(snippet).rstrip()
-
-
-def _declarations(
-    analysis: Analysis, node: Node, github: str, dochome: str, snippets: _Snippets
-) -> tuple[DeclarationView, ...]:
-    report = analysis.lean_reports.get(node.id)
-    found = []
-    if report is None:
-        for name in node.lean:
-            docs = f"{dochome or MATHLIB_DOCS}/find/#doc/{quote(name, safe='.')}"
-            found.append(DeclarationView(name, "", False, docs, "", "", ""))
-        return tuple(found)
-    for decl in report.declarations:
-        in_project = decl.file is not None and decl.status in (
-            DeclarationStatus.FORMALIZED,
-            DeclarationStatus.NOT_COMPILED,
-        )
-        home = dochome if in_project else MATHLIB_DOCS
-        docs = f"{home}/find/#doc/{quote(decl.name, safe='.')}" if home else ""
-        source = code = where = ""
-        if decl.file is not None and decl.line is not None:
-            last = decl.end_line or decl.line
-            where = f"{decl.file}:{decl.line}"
-            code = snippets.lines(decl.file, decl.line, last)
-            if github:
-                source = f"{github}/blob/HEAD/{quote(decl.file)}#L{decl.line}-L{last}"
-        words = DECLARATION_WORDS[decl.status]
-        if decl.status is DeclarationStatus.MISSING:
-            words = decl.message
-        found.append(DeclarationView(decl.name, words, bool(decl.has_sorry), docs, source, where, code))
-    return tuple(found)
-
-
-# ---------------------------------------------------------------- chapter pages
-
-
-def _pages(
-    document: Sequence[DocumentItem],
-    analysis: Analysis,
-    context: Context,
-    titles: Mapping[str, str],
-) -> tuple[list[ChapterPage], list[PageItem], dict[str, str]]:
-    """Chapter pages (still unconverted) and where each node is shown."""
-    levels = {item.level for item in document if isinstance(item, Heading)}
-    top = next((level for level in ("chapter", "section") if level in levels), None)
-    by_id = analysis.by_id
-    links = context.links
-    assert isinstance(links, _Links)
-    chapters: list[ChapterPage] = []
-    front: list[PageItem] = []
-    node_page: dict[str, str] = {}
-    last_statement: str | None = None
-    for item in document:
-        target = chapters[-1].items if chapters else front
-        if isinstance(item, Heading):
-            number = item.number if item.number and not item.starred else ""
-            if item.level == top:
-                slug = f"chapter-{len(chapters) + 1}"
-                chapters.append(ChapterPage(slug, number, (), item.title))
-                target = chapters[-1].items
-                anchor = ""
-            else:
-                anchor = f"h{len(target) + 1}"
-            page = chapters[-1].slug if chapters else "contents"
-            if item.label:
-                name = {"chapter": "Chapter", "part": "Part"}.get(item.level, "Section")
-                href = f"{page}.html" + (f"#{anchor}" if anchor else "")
-                links.refs[item.label] = Target(href, number, name)
-            heading = PageHeading(item.level, number, (), anchor)
-            target.append(PageItem(PageItemKind.HEADING, heading=heading, source=item))
-            last_statement = None
-        elif isinstance(item, NodePlace) and not item.proof and item.node in by_id:
-            page = chapters[-1].slug if chapters else "contents"
-            node_page[item.node] = f"{page}.html{node_hash(item.node)}"
-            target.append(PageItem(PageItemKind.STATEMENT, node=item.node))
-            if chapters:
-                chapters[-1].node_ids.append(item.node)
-            last_statement = item.node
-        elif isinstance(item, NodePlace) and item.node in by_id:
-            node = by_id[item.node]
-            label = "Proof"
-            if item.node != last_statement:
-                name = titles.get(node.env, node.env.capitalize())
-                label = f"Proof of {name} {node.number or node.id}"
-            target.append(PageItem(PageItemKind.PROOF, node=item.node, label=label))
-        elif isinstance(item, Environment):
-            name = "Proof" if item.env == "proof" else titles.get(item.env, item.env)
-            target.append(PageItem(PageItemKind.ENVIRONMENT, label=name, source=item))
-            last_statement = None
-        elif isinstance(item, Prose):
-            target.append(PageItem(PageItemKind.PROSE, source=item))
-    _place_missing(analysis, chapters, front, node_page)
-    return chapters, front, node_page
-
-
-def _place_missing(
-    analysis: Analysis,
-    chapters: list[ChapterPage],
-    front: list[PageItem],
-    node_page: dict[str, str],
-) -> None:
-    """Nodes the walk did not find (made by macros, say) go at the end of their chapter."""
-    by_title = {page.title_text: page for page in chapters}
-    for node in analysis.nodes:
-        if node.id in node_page:
-            continue
-        page = by_title.get(node.chapter or "")
-        items = page.items if page else front
-        items.append(PageItem(PageItemKind.STATEMENT, node=node.id))
-        if node.proof is not None:
-            items.append(PageItem(PageItemKind.PROOF, node=node.id, label="Proof"))
-        slug = page.slug if page else "contents"
-        if page:
-            page.node_ids.append(node.id)
-        node_page[node.id] = f"{slug}.html{node_hash(node.id)}"
-
-
-def _convert_pages(chapters: list[ChapterPage], front: list[PageItem], convert: _Converter) -> None:
-    for items in [front, *[page.items for page in chapters]]:
-        for index, item in enumerate(items):
-            source = item.source
-            if isinstance(source, Environment):
-                blocks = convert.blocks(source.text, source.syntax)
-                title = convert.inlines(source.title, source.syntax) if source.title else ()
-                items[index] = PageItem(PageItemKind.ENVIRONMENT, blocks, label=item.label, title=title)
-            elif isinstance(source, Prose):
-                items[index] = PageItem(PageItemKind.PROSE, convert.blocks(source.text, source.syntax))
-            elif isinstance(source, Heading) and item.heading is not None:
-                heading = item.heading
-                title = convert.inlines(source.title, source.syntax)
-                items[index] = PageItem(
-                    PageItemKind.HEADING,
-                    heading=PageHeading(heading.level, heading.number, title, heading.anchor),
-                )
-    for page in chapters:
-        page.title = convert.inlines(page.title_text)
-        page.title_text = plain_text(page.title)
-
-
-def _references(
-    document: Sequence[DocumentItem], links: _Links, context: Context
-) -> list[tuple[str, str, tuple[Inline, ...]]]:
-    entries = [
-        entry for item in document if isinstance(item, Bibliography) for entry in item.entries
-    ]
-    found = []
-    for number, (key, _) in enumerate(entries, start=1):
-        anchor = f"ref-{number}"
-        links.cites.setdefault(key, Target(f"references.html#{anchor}", str(number)))
-    for number, (_, text) in enumerate(entries, start=1):
-        found.append((f"ref-{number}", str(number), to_inlines(text, context)))
-    return found
-
-
-# ---------------------------------------------------------------- tasks and progress
-
-
-@dataclass(frozen=True)
-class TaskRow:
-    """One row of the task board."""
-
-    rank: int
-    node: str
-    kind: str  # "state" | "prove"
-    action: str  # in words
-    unlocks: int
-    main_results: int
-    dependents: int
-    size: str
-
-
-@dataclass(frozen=True)
-class Board:
-    """The task board: tasks, blockers and main results."""
-
-    tasks: tuple[TaskRow, ...]  # with `--github`, the tasks free to take
-    blockers: tuple[tuple[str, int], ...]
-    mains: tuple[tuple[str, bool, tuple[str, ...]], ...]
-    taken: tuple[TaskRow, ...] = ()  # with `--github`: the tasks someone works on
-    stale: tuple[str, ...] = ()  # nodes claimed for over 14 days with no pull request
-
-
-SIZE_WORDS = {"S": "small", "M": "medium", "L": "large"}
-
-
-def task_board(analysis: Analysis) -> Board:
-    nodes, graph, statuses = analysis.nodes, analysis.graph, analysis.statuses
-    chosen = [m for m in analysis.config.main_results if m in analysis.by_id]
-    tasks = ready_tasks(nodes, graph, statuses, chosen)
-    rows = tuple(
-        TaskRow(
-            rank,
-            task.node_id,
-            task.kind.value,
-            "formalize the statement" if task.kind.value == "state" else "formalize the proof",
-            task.unlocks,
-            task.main_results,
-            task.dependents,
-            task.size,
-        )
-        for rank, task in enumerate(tasks, start=1)
-    )
-    held = tuple((b.node_id, b.held_up) for b in blockers(nodes, graph, statuses))
-    mains = tuple(
-        (m.node_id, m.done, m.chain) for m in main_results(nodes, graph, statuses, chosen)
-    )
-    claims = analysis.claims
-    if claims is None:
-        return Board(rows, held, mains)
-    free = tuple(row for row in rows if claims.work[row.node].state.value == "free")
-    taken = tuple(row for row in rows if claims.work[row.node].state.value != "free")
-    stale = tuple(node.id for node in nodes if claims.work[node.id].stale)
-    return Board(free, held, mains, taken, stale)
-
-
-@dataclass(frozen=True)
-class Bar:
-    """One progress bar: counts and the coloured segments drawn for them."""
-
-    label: str
-    nodes: int
-    stated: int
-    proved: int
-    fully_proved: int
-    segments: tuple[tuple[Stage, int, str], ...]  # (stage, count, width in percent)
-
-    def percent(self, count: int) -> int:
-        return percent(count, self.nodes)
-
-
-def progress_bars(analysis: Analysis, nodes: Mapping[str, NodeInfo]) -> list[Bar]:
-    """Totals, then one bar per chapter: counts and the share of each stage."""
-    rows: list[Progress] = progress(analysis.nodes, analysis.statuses)
-    groups: dict[str, list[str]] = {"All": [n.id for n in analysis.nodes]}
-    for node in analysis.nodes:
-        groups.setdefault(node.chapter or "Front matter", []).append(node.id)
-    bars = []
-    for row in rows:
-        members = groups.get(row.label, [])
-        counts = {key: 0 for key, _ in STAGES}
-        for node_id in members:
-            counts[nodes[node_id].stage] += 1
-        total = max(len(members), 1)
-        segments = tuple(
-            (key, counts[key], f"{100 * counts[key] / total:.2f}")
-            for key, _ in STAGES
-            if counts[key]
-        )
-        bars.append(Bar(row.label, row.nodes, row.stated, row.proved, row.fully_proved, segments))
-    return bars

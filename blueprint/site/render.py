@@ -20,24 +20,16 @@ import jinja2
 import markupsafe
 
 from blueprint import __version__
-from blueprint.site.assets import TEMPLATE_DIR
 from blueprint.analysis import Analysis
-from blueprint.model import SiteOptions
-from blueprint.site.pagedata import (
-    SIZE_WORDS,
-    STAGE_SHORT,
-    STAGES,
-    NodeInfo,
-    SiteData,
-    TextMemo,
-    fragment_key,
-    node_hash,
-    progress_bars,
-    site_data,
-    task_board,
-)
-from blueprint.model import ColorKey, Macro
-from blueprint.site.latex.parser import Context, Inline, NoLinks, plain_text, to_inlines
+from blueprint.model import ColorKey, Macro, SiteOptions
+from blueprint.site.assets import TEMPLATE_DIR
+from blueprint.site.items import Inline, plain_text
+from blueprint.site.latex.parser import Context, NoLinks, to_inlines
+from blueprint.site.board import progress_bars, task_board
+from blueprint.site.convert import TextMemo
+from blueprint.site.nodes import NodeInfo, fragment_key, node_hash
+from blueprint.site.pagedata import SiteData, site_data
+from blueprint.site.words import SIZE_WORDS, STAGE_SHORT, STAGES
 from blueprint.site.views import GraphView
 
 if TYPE_CHECKING:
@@ -173,7 +165,7 @@ class _MarkupMemo:
     """A macro of `_tex.html` whose output is kept for each converted text it was given.
 
     Converted texts are immutable tuples; the same tuple (the same object: conversions are
-    reused between builds, see `pagedata.TextMemo`) always renders the same, so a statement
+    reused between builds, see `convert.TextMemo`) always renders the same, so a statement
     shown in a panel and in its chapter, or in two builds, is rendered once."""
 
     LIMIT = 50_000

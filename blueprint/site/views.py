@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from blueprint.analysis import Analysis
 from blueprint.analysis.graph import DependencyGraph, induced, transitive_reduction
-from blueprint.site.layout import Layout, LayoutEdge, LayoutJob, LayoutNode, PendingLayouts
 from blueprint.model import EdgeKind, Node
+from blueprint.site.layout import Layout, LayoutEdge, LayoutJob, LayoutNode, PendingLayouts
 
 
 @dataclass(frozen=True)

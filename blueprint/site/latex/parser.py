@@ -1,4 +1,4 @@
-"""Text-mode LaTeX to a small tree of typed items, for the templates to render.
+"""Text-mode LaTeX to the small tree of typed items (`site.items`) the templates render.
 
 Pure: a string in, frozen dataclasses out. No HTML is built here: `templates/_tex.html`
 turns the items into markup, with jinja's autoescaping, so text from the user's files can
@@ -19,109 +19,47 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from blueprint.model import Macro
-
-# ---------------------------------------------------------------- the items
-
-
-@dataclass(frozen=True)
-class Text:
-    """Plain text."""
-
-    text: str
-    kind: str = "text"
-
-
-@dataclass(frozen=True)
-class Math:
-    """TeX for MathJax, inline or displayed."""
-
-    tex: str  # the TeX inside the delimiters (or a whole \begin{align}...\end{align})
-    display: bool = False
-    environment: bool = False  # tex is a complete math environment
-    kind: str = "math"
-
-
-@dataclass(frozen=True)
-class Styled:
-    """Emphasis, bold, code and the like, around other inlines."""
-
-    style: str  # one of STYLES
-    children: tuple[Inline, ...]
-    kind: str = "styled"
-
-
-@dataclass(frozen=True)
-class Link:
-    """A link: to a node, an anchor of the document or an outside address."""
-
-    href: str
-    children: tuple[Inline, ...]
-    node: str | None = None  # the blueprint node it points to, for the graph page
-    kind: str = "link"
-
-
-@dataclass(frozen=True)
-class Break:
-    """A forced line break."""
-
-    kind: str = "break"
-
-
-Inline = Text | Math | Styled | Link | Break
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """A paragraph of inlines."""
-
-    children: tuple[Inline, ...]
-    kind: str = "paragraph"
-
-
-@dataclass(frozen=True)
-class DisplayMath:
-    """Displayed math as a block of its own."""
-
-    math: Math
-    kind: str = "display"
-
-
-@dataclass(frozen=True)
-class ItemList:
-    """An itemize, enumerate or description list."""
-
-    style: str  # "itemize" | "enumerate" | "description"
-    items: tuple[Item, ...]
-    kind: str = "list"
-
-
-@dataclass(frozen=True)
-class Item:
-    """One item of a list: its label (descriptions) and its blocks."""
-
-    label: tuple[Inline, ...]
-    blocks: tuple[Block, ...]
-
-
-@dataclass(frozen=True)
-class Quote:
-    """A quote or quotation."""
-
-    blocks: tuple[Block, ...]
-    kind: str = "quote"
-
-
-@dataclass(frozen=True)
-class Verbatim:
-    """Text shown as written (verbatim, lstlisting)."""
-
-    text: str
-    kind: str = "verbatim"
-
-
-Block = Paragraph | DisplayMath | ItemList | Quote | Verbatim
-
-STYLES = ("em", "strong", "code", "smallcaps", "underline", "footnote")
+from blueprint.site.items import (
+    Block,
+    Break,
+    DisplayMath,
+    Inline,
+    Item,
+    ItemList,
+    Link,
+    Math,
+    Paragraph,
+    Quote,
+    Styled,
+    Text,
+    Verbatim,
+    plain_text,
+)
+from blueprint.site.latex.commands import (
+    ACCENTS,
+    CITE_COMMANDS,
+    DROPPED,
+    LIST_ENVS,
+    MATH_ENVS,
+    QUOTE_ENVS,
+    REF_COMMANDS,
+    SAFE_URL,
+    SKIPPED_ENVS,
+    STYLE_COMMANDS,
+    STYLE_DECLARATIONS,
+    SYMBOLS,
+    TRANSPARENT,
+    VERBATIM_ENVS,
+    WORDS,
+)
+from blueprint.site.latex.scan import (
+    find_end,
+    find_unescaped,
+    matching_brace,
+    matching_bracket,
+    split_items,
+    strip_options,
+)
 
 # ---------------------------------------------------------------- the context
 
@@ -186,36 +124,6 @@ def tex_text(tex: str) -> str:
     return plain_text(to_inlines(tex))
 
 
-def plain_text(items: Sequence[Block | Inline | Item]) -> str:
-    """The words of converted items, math as its TeX: for search and for tooltips."""
-    out: list[str] = []
-    _plain(items, out)
-    return re.sub(r"\s+", " ", "".join(out)).strip()
-
-
-def _plain(items: Sequence[object], out: list[str]) -> None:
-    for item in items:
-        if isinstance(item, Text):
-            out.append(item.text)
-        elif isinstance(item, Math):  # inline math keeps the text's own spacing: "$m$-torsion"
-            out.append(f" {item.tex} " if item.display else item.tex)
-        elif isinstance(item, Styled | Link | Paragraph):
-            _plain(item.children, out)
-            out.append(" " if isinstance(item, Paragraph) else "")
-        elif isinstance(item, DisplayMath):
-            _plain([item.math], out)
-        elif isinstance(item, ItemList):
-            _plain(item.items, out)
-        elif isinstance(item, Item):
-            _plain(item.label, out)
-            out.append(" ")
-            _plain(item.blocks, out)
-        elif isinstance(item, Quote):
-            _plain(item.blocks, out)
-        elif isinstance(item, Verbatim):
-            out.append(f" {item.text} ")
-
-
 def _flatten(block: Block) -> list[Inline]:
     if isinstance(block, Paragraph):
         return list(block.children)
@@ -257,264 +165,6 @@ def _END_OF_TEXT(text: str, pos: int) -> int | None:
 _SPECIAL = re.compile(r"[\\{}$%~\n`'\-&\[\]]|\s{2,}|[^\S ]| \Z")
 _WORD = re.compile(r"[a-zA-Z@]+\*?")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
-MATH_ENVS = frozenset(
-    f"{name}{star}"
-    for name in (
-        "equation",
-        "align",
-        "alignat",
-        "flalign",
-        "gather",
-        "multline",
-        "eqnarray",
-        "displaymath",
-        "dmath",
-    )
-    for star in ("", "*")
-)
-LIST_ENVS = frozenset({"itemize", "enumerate", "description", "compactitem", "compactenum"})
-QUOTE_ENVS = frozenset({"quote", "quotation", "verse"})
-VERBATIM_ENVS = frozenset({"verbatim", "verbatim*", "Verbatim", "lstlisting", "minted", "lstlean"})
-SKIPPED_ENVS = frozenset({"tikzpicture", "tikzcd", "figure", "table", "comment", "thebibliography"})
-
-STYLE_COMMANDS = {
-    "emph": "em",
-    "textit": "em",
-    "textsl": "em",
-    "textbf": "strong",
-    "texttt": "code",
-    "textsc": "smallcaps",
-    "underline": "underline",
-    "uline": "underline",
-    "footnote": "footnote",
-}
-STYLE_DECLARATIONS = {
-    "em": "em",
-    "it": "em",
-    "itshape": "em",
-    "sl": "em",
-    "slshape": "em",
-    "bf": "strong",
-    "bfseries": "strong",
-    "tt": "code",
-    "ttfamily": "code",
-    "sc": "smallcaps",
-    "scshape": "smallcaps",
-}
-TRANSPARENT = frozenset(
-    [
-        "textrm",
-        "textsf",
-        "textnormal",
-        "textup",
-        "textmd",
-        "text",
-        "mbox",
-        "hbox",
-        "fbox",
-        "makebox",
-        "textcolor",
-        "colorbox",
-        "textsuperscript",
-        "textsubscript",
-        "foreignlanguage",
-        "hyperlink",
-        "hypertarget",
-    ]
-)
-# Commands and how many arguments of theirs to drop.
-DROPPED = {
-    **dict.fromkeys(
-        [
-            "label",
-            "index",
-            "lean",
-            "uses",
-            "proves",
-            "discussion",
-            "alsoIn",
-            "hspace",
-            "vspace",
-            "hspace*",
-            "vspace*",
-            "phantom",
-            "hphantom",
-            "vphantom",
-            "bibliographystyle",
-            "bibliography",
-            "addbibresource",
-            "setlength",
-            "pagestyle",
-            "thispagestyle",
-            "input",
-            "include",
-        ],
-        1,
-    ),
-    **dict.fromkeys(
-        [
-            "leanok",
-            "mathlibok",
-            "notready",
-            "noindent",
-            "indent",
-            "smallskip",
-            "medskip",
-            "bigskip",
-            "centering",
-            "raggedright",
-            "raggedleft",
-            "maketitle",
-            "tableofcontents",
-            "clearpage",
-            "newpage",
-            "pagebreak",
-            "nopagebreak",
-            "protect",
-            "relax",
-            "ignorespaces",
-            "normalfont",
-            "small",
-            "footnotesize",
-            "large",
-            "Large",
-            "normalsize",
-            "huge",
-            "Huge",
-            "tiny",
-            "scriptsize",
-            "appendix",
-            "hfill",
-            "vfill",
-            "displaystyle",
-            "nobreak",
-            "allowbreak",
-            "sloppy",
-        ],
-        0,
-    ),
-    **dict.fromkeys(["setcounter", "addtocounter"], 2),
-}
-WORDS = {
-    "ldots": "…",
-    "dots": "…",
-    "textellipsis": "…",
-    "cdots": "⋯",
-    "LaTeX": "LaTeX",
-    "TeX": "TeX",
-    "S": "§",
-    "P": "¶",
-    "textbackslash": "\\",
-    "textasciitilde": "~",
-    "textasciicircum": "^",
-    "textunderscore": "_",
-    "textbar": "|",
-    "textless": "<",
-    "textgreater": ">",
-    "textendash": "–",
-    "textemdash": "—",
-    "textquoteleft": "‘",
-    "textquoteright": "’",
-    "textquotedblleft": "“",
-    "textquotedblright": "”",
-    "quad": "\u2003",
-    "qquad": "\u2003\u2003",
-    "enspace": "\u2002",
-    "thinspace": "\u2009",
-    "copyright": "©",
-    "ss": "ß",
-    "ae": "æ",
-    "AE": "Æ",
-    "oe": "œ",
-    "OE": "Œ",
-    "o": "ø",
-    "O": "Ø",
-    "l": "ł",
-    "L": "Ł",
-    "aa": "å",
-    "AA": "Å",
-    "i": "ı",
-    "j": "ȷ",
-    "dag": "†",
-    "ddag": "‡",
-    "textdagger": "†",
-    "checkmark": "✓",
-}
-SYMBOLS = {
-    "%": "%",
-    "&": "&",
-    "$": "$",
-    "#": "#",
-    "_": "_",
-    "{": "{",
-    "}": "}",
-    " ": " ",
-    "\n": " ",
-    "\t": " ",
-    ",": "\u2009",
-    ";": "\u2005",
-    ":": "\u2005",
-    ">": "\u2005",
-    "!": "",
-    "-": "",
-    "/": "",
-    "@": "",
-    "\\": "",
-}
-ACCENTS = {
-    "'": "\u0301",
-    "`": "\u0300",
-    '"': "\u0308",
-    "^": "\u0302",
-    "~": "\u0303",
-    "=": "\u0304",
-    ".": "\u0307",
-    "H": "\u030b",
-    "c": "\u0327",
-    "v": "\u030c",
-    "u": "\u0306",
-    "k": "\u0328",
-    "r": "\u030a",
-    "d": "\u0323",
-    "b": "\u0331",
-}
-REF_COMMANDS = frozenset(
-    [
-        "ref",
-        "cref",
-        "Cref",
-        "autoref",
-        "Autoref",
-        "eqref",
-        "pageref",
-        "nameref",
-        "cpageref",
-        "Cpageref",
-        "labelcref",
-        "vref",
-        "Vref",
-    ]
-)
-CITE_COMMANDS = frozenset(
-    [
-        "cite",
-        "citep",
-        "citet",
-        "citealp",
-        "citealt",
-        "parencite",
-        "textcite",
-        "autocite",
-        "footcite",
-        "Cite",
-        "Parencite",
-        "Textcite",
-        "nocite",
-    ]
-)
-SAFE_URL = re.compile(r"(?:https?://|mailto:)[^\s\"<>\\]*\Z", re.IGNORECASE)
-
-
 class _Parser:
     def __init__(self, text: str, context: Context) -> None:
         self.text = text
@@ -863,7 +513,7 @@ class _Parser:
             self._math_until("$", out, display=False)
 
     def _math_until(self, closer: str, out: list[Piece], display: bool) -> None:
-        end = _find_unescaped(self.text, closer, self.pos)
+        end = find_unescaped(self.text, closer, self.pos)
         body = self.text[self.pos : end]
         self.pos = min(end + len(closer), len(self.text))
         math = Math(body.strip() if display else body, display)
@@ -888,7 +538,7 @@ class _Parser:
         elif name == "math":
             out.append(Math(body))
         elif name in VERBATIM_ENVS:
-            out.append(Verbatim(_strip_options(name, body).strip("\n")))
+            out.append(Verbatim(strip_options(name, body).strip("\n")))
         elif name in SKIPPED_ENVS:
             return
         elif name in LIST_ENVS:
@@ -903,7 +553,7 @@ class _Parser:
     def _list(self, name: str, body: str) -> ItemList:
         style = {"compactitem": "itemize", "compactenum": "enumerate"}.get(name, name)
         items = []
-        for label, content in _split_items(body):
+        for label, content in split_items(body):
             label_items = _only_inlines(self._sub(label))
             items.append(Item(label_items, _group_blocks(self._sub(content))))
         return ItemList(style, tuple(items))
@@ -929,120 +579,6 @@ def _link(url: str, children: tuple[Inline, ...]) -> Inline:
 
 def _closing_brace(text: str, pos: int) -> int | None:
     return pos + 1 if text[pos] == "}" else None
-
-
-def matching_brace(text: str, pos: int) -> int:
-    """The offset of the `}` closing a group whose body starts at `pos` (or the end)."""
-    depth = 0
-    index = pos
-    while index < len(text):
-        char = text[index]
-        if char == "\\":
-            index += 2
-            continue
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            if depth == 0:
-                return index
-            depth -= 1
-        index += 1
-    return len(text)
-
-
-def matching_bracket(text: str, pos: int) -> int | None:
-    depth = 0
-    index = pos
-    while index < len(text):
-        char = text[index]
-        if char == "\\":
-            index += 2
-            continue
-        if char == "{":
-            index = matching_brace(text, index + 1) + 1
-            continue
-        if char == "[":
-            depth += 1
-        elif char == "]":
-            if depth == 0:
-                return index
-            depth -= 1
-        elif char == "\n" and text.startswith("\n\n", index):
-            return None
-        index += 1
-    return None
-
-
-def _find_unescaped(text: str, closer: str, pos: int) -> int:
-    index = pos
-    while True:
-        found = text.find(closer, index)
-        if found < 0:
-            return len(text)
-        backslashes = 0
-        while found - backslashes - 1 >= pos and text[found - backslashes - 1] == "\\":
-            backslashes += 1
-        if backslashes % 2 == 0:
-            return found
-        index = found + 1
-
-
-def find_end(text: str, name: str, pos: int) -> tuple[int, int]:
-    """Where `\\end{name}` matching a `\\begin{name}` whose body starts at `pos` is:
-    (start of \\end, end of it); the end of the text when it is never closed."""
-    pattern = re.compile(r"\\(begin|end)\s*\{" + re.escape(name) + r"\}")
-    depth = 0
-    for match in pattern.finditer(text, pos):
-        if match.group(1) == "begin":
-            depth += 1
-        elif depth == 0:
-            return match.start(), match.end()
-        else:
-            depth -= 1
-    return len(text), len(text)
-
-
-def _strip_options(name: str, body: str) -> str:
-    if name in ("minted",) and body.startswith("{"):
-        return body[matching_brace(body, 1) + 1 :]
-    if body.startswith("["):
-        end = matching_bracket(body, 1)
-        if end is not None:
-            return body[end + 1 :]
-    return body
-
-
-_ITEM = re.compile(r"\\item(?![a-zA-Z@])")
-
-
-def _split_items(body: str) -> list[tuple[str, str]]:
-    """The `\\item`s of a list at its own level: (label, content) pairs."""
-    starts: list[int] = []
-    depth = 0
-    index = 0
-    nested = re.compile(r"\\(begin|end)\s*\{[^{}]*\}|\\item(?![a-zA-Z@])|\\.|[{}]", re.DOTALL)
-    for match in nested.finditer(body):
-        token = match.group()
-        if token == "{" or match.group(1) == "begin":
-            depth += 1
-        elif token == "}" or match.group(1) == "end":
-            depth = max(depth - 1, 0)
-        elif depth == 0 and _ITEM.fullmatch(token):
-            starts.append(match.start())
-        index = match.end()
-    del index
-    items = []
-    for number, start in enumerate(starts):
-        end = starts[number + 1] if number + 1 < len(starts) else len(body)
-        chunk = body[start + len("\\item") : end]
-        label = ""
-        stripped = chunk.lstrip()
-        if stripped.startswith("["):
-            close = matching_bracket(stripped, 1)
-            if close is not None:
-                label, chunk = stripped[1:close], stripped[close + 1 :]
-        items.append((label, chunk))
-    return items
 
 
 def _group_blocks(pieces: list[Piece]) -> tuple[Block, ...]:
