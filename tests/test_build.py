@@ -250,6 +250,35 @@ def test_the_tex_is_parsed_once_per_build(
     assert prepared == []
 
 
+def test_a_chapter_page_keeps_the_reading_order(sample: Path, tmp_path: Path) -> None:
+    """The prose before a section's heading comes before it on the page (the second walk
+    over the TeX put it after)."""
+    build(sample, tmp_path / "site", StatusSource.ANNOTATIONS)
+    page = (tmp_path / "site" / "chapter-1.html").read_text()
+    intro, section = page.index("following Euclid"), page.index("Primes and prime factors</h2>")
+    assert intro < section
+
+
+def test_an_environment_never_closed_ends_at_the_next_heading_on_the_pages(
+    tmp_path: Path,
+) -> None:
+    """As in the graph, a proof never closed ends at the next heading: the sections after it
+    are on the pages and in the contents (the second walk swallowed them into the proof)."""
+    src = tmp_path / "project" / "blueprint" / "src"
+    src.mkdir(parents=True)
+    (src / "content.tex").write_text(
+        "\\chapter{One}\n\\begin{lemma}\\label{a}A.\\end{lemma}\n"
+        "\\begin{proof}Never closed.\n"
+        "\\section{After}\nText after.\n\\begin{lemma}\\label{b}B.\\end{lemma}\n"
+        "\\begin{proof}Closed.\\end{proof}\n"
+    )
+    analysis = build(tmp_path / "project", tmp_path / "site", StatusSource.ANNOTATIONS)
+    assert any("never closed" in d.message for d in analysis.diagnostics)
+    page = (tmp_path / "site" / "chapter-1.html").read_text()
+    assert page.index("Never closed") < page.index("After</h2>") < page.index("Text after")
+    assert "After" in (tmp_path / "site" / "contents.html").read_text()
+
+
 def test_serve_says_when_the_port_asked_for_is_taken(sample: Path, tmp_path: Path) -> None:
     import os
     import socket

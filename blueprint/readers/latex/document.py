@@ -49,9 +49,6 @@ class DocumentBuilder:
         self.in_document = False
         self.open = 0  # environments open that are items of their own
         self.drafts: list[_Draft] = []
-        #: as the pages were made before: an item never closed runs to the next `\end` of
-        #: its name, and nothing up to there counts (by `id` of the file's Source)
-        self.swallowed: dict[int, int] = {}
 
     def start(self, main: Source) -> None:
         """A main file without `\\begin{document}` is all document (a content.tex)."""
@@ -65,7 +62,6 @@ class DocumentBuilder:
             and not cur.sty
             and cur.expands is None
             and not cur.src.path.startswith("../")
-            and cur.pos >= self.swallowed.get(id(cur.src), 0)
         )
 
     def cut(self, cur: Cursor, start: int, end: int) -> None:
@@ -89,9 +85,8 @@ class DocumentBuilder:
 
     def heading(self, cur: Cursor, start: int, end: int, heading: Heading) -> None:
         if self.records(cur):
-            # as the pages were made before: the prose before a heading after it
-            self.drafts.append(heading)
             self._prose(cur, start)
+            self.drafts.append(heading)
         cur.prose = end
 
     def begin_item(self, cur: Cursor, start: int, draft: PartDraft | BibliographyDraft) -> bool:
@@ -110,13 +105,6 @@ class DocumentBuilder:
         self.open -= 1
         if cur is not None:
             cur.prose = after
-
-    def never_closed(self, src: Source, env: str, body: int) -> int:
-        """Where an item never closed ends for the pages: at the next `\\end{env}` of its
-        file (nested ones counted), or the file's end; nothing before that counts."""
-        end, after = find_end(src.text, env, body)
-        self.swallowed[id(src)] = after
-        return end
 
     def _prose(self, cur: Cursor, end: int) -> None:
         text = cur.src.text[cur.prose : end]
@@ -143,21 +131,6 @@ class DocumentBuilder:
                     title, body = draft.written_title, draft.body or ""
                     items.append(Environment(env, title, body, draft.file, draft.line))
         return items
-
-
-def find_end(text: str, name: str, pos: int) -> tuple[int, int]:
-    """Where `\\end{name}` matching a `\\begin{name}` whose body starts at `pos` is:
-    (start of \\end, end of it); the end of the text when it is never closed."""
-    pattern = re.compile(r"\\(begin|end)\s*\{" + re.escape(name) + r"\}")
-    depth = 0
-    for match in pattern.finditer(text, pos):
-        if match.group(1) == "begin":
-            depth += 1
-        elif depth == 0:
-            return match.start(), match.end()
-        else:
-            depth -= 1
-    return len(text), len(text)
 
 
 def bibliography_entries(src: Source, start: int, end: int) -> tuple[tuple[str, str], ...]:

@@ -590,22 +590,16 @@ class Reader(Preamble):
         """Finish `frame` at `end` (its `\\end` ends at `after`, when it is in the same file);
         one never `closed` ends where a nested statement or proof begins, if any (probably
         where it was meant to end)."""
-        shown_end = end  # where the pages show its body end
         if frame.item:
             reader = next((c for c in reversed(self.cursors) if c.src is frame.src), None)
-            if not closed:
-                shown_end = self.document.never_closed(frame.src, frame.env, frame.body)
             self.document.end_item(reader, end if after is None else after)
-            if not closed and reader is not None:
-                reader.prose = self.document.swallowed[id(frame.src)]
         if frame.bibliography is not None:
-            frame.bibliography.entries = bibliography_entries(frame.src, frame.body, shown_end)
+            frame.bibliography.entries = bibliography_entries(frame.src, frame.body, end)
         if frame.part is None:
             return
         if not closed and frame.inner is not None:
             end = min(end, frame.inner)
-        shown = shown_end if frame.item and not closed else end
-        frame.part.body = frame.src.text[frame.body : max(shown, frame.body)]
+        frame.part.body = frame.src.text[frame.body : max(end, frame.body)]
         if end - frame.body > MAX_TEXT:
             end = frame.body + MAX_TEXT
             self._at(frame.src, frame.line, Severity.INFO,
