@@ -23,14 +23,14 @@ from blueprint import __version__
 from blueprint.analysis import Analysis
 from blueprint.model import ColorKey, Macro, SiteOptions
 from blueprint.site.assets import TEMPLATE_DIR
-from blueprint.site.items import Inline, plain_text
-from blueprint.site.latex.parser import Context, NoLinks, to_inlines
 from blueprint.site.board import progress_bars, task_board
 from blueprint.site.convert import TextMemo
+from blueprint.site.items import Inline, plain_text
+from blueprint.site.latex.parser import Context, NoLinks, to_inlines
 from blueprint.site.nodes import NodeInfo, fragment_key, node_hash
 from blueprint.site.pagedata import SiteData, site_data
-from blueprint.site.words import SIZE_WORDS, STAGE_SHORT, STAGES
 from blueprint.site.views import GraphView
+from blueprint.site.words import SIZE_WORDS, STAGE_SHORT, STAGES
 
 if TYPE_CHECKING:
     from blueprint.history.model import History
