@@ -225,10 +225,9 @@ def test_the_tex_is_parsed_once_per_build(
     """The chapter pages are made from the document the reader returned, not from a second
     walk over the TeX: a build prepares each file of the blueprint once (the sample inputs
     each once), and a watch rebuild with nothing changed prepares none."""
-    from blueprint.site.make import SiteMemo, make_site
-
     from blueprint.build import BuildCache
     from blueprint.readers.latex import source
+    from blueprint.site.make import SiteMemo, make_site
 
     prepared: list[str] = []
     builder = source._Builder.__init__
@@ -340,10 +339,9 @@ def test_a_watch_rebuild_reuses_unchanged_nodes_and_matches_a_fresh_build(
 ) -> None:
     """Watch keeps each node's rendered panel and card (`TextMemo`): after a status change the
     site must be the same bytes as a fresh build, only the changed nodes rendered again."""
-    from blueprint.site.make import SiteMemo, make_site
-
     import blueprint.site.render as render
     from blueprint.build import BuildCache
+    from blueprint.site.make import SiteMemo, make_site
 
     cache, memo = BuildCache(), SiteMemo()
     first = analyze(sample, cache=cache)

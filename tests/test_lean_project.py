@@ -426,10 +426,9 @@ def test_the_overview_lists_a_folder_diagnostic_without_a_line(sample: Path,
     (`build` itself stops before such a warning: `--status-source lean` without a lakefile
     is an error, and with `[lean] roots` the warning is at their line; the Lean loader's
     warning about a bare folder is put in the analysis of the sample.)"""
-    from blueprint.site.make import make_site
-
     from blueprint.build import analyze
     from blueprint.model import StatusSource
+    from blueprint.site.make import make_site
 
     write(tmp_path / "bare", "Foo.lean", "theorem t : True := trivial\n")
     (folder,) = load_lean_project(tmp_path / "bare", with_deps=False).diagnostics

@@ -5,6 +5,11 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 import jinja2
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from blueprint.readers.latex.macros import read_macros
+from blueprint.site.assets import TEMPLATE_DIR
 from blueprint.site.items import (
     DisplayMath,
     ItemList,
@@ -16,11 +21,6 @@ from blueprint.site.items import (
     Verbatim,
     plain_text,
 )
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
-from blueprint.readers.latex.macros import read_macros
-from blueprint.site.assets import TEMPLATE_DIR
 from blueprint.site.latex.parser import Context, Target, to_blocks, to_inlines
 
 
