@@ -135,6 +135,20 @@ class Syntax(StrEnum):
     typed items."""
 
     LATEX = "latex"
+    VERSO = "verso"
+
+
+@dataclass(frozen=True)
+class Planning:
+    """Who and what a task takes, where a format says it (Verso Blueprint's node options):
+    shown in the node panel and on the task board."""
+
+    owner: str | None = None
+    priority: str | None = None  # high, medium, low
+    effort: str | None = None  # small, medium, large
+    tags: tuple[str, ...] = ()
+    pr_url: str | None = None
+    issue_url: str | None = None
 
 
 @dataclass
@@ -181,6 +195,10 @@ class Node:
     also_in: list[str] = field(default_factory=list)
     # further labels that also name this node (`\label{A, B}`, or a second `\label`)
     aliases: list[str] = field(default_factory=list)
+    planning: Planning | None = None
+    #: options of the source that this tool does not know (a LeanArchitect fork's `message`),
+    #: as (name, value as written): shown in the node panel
+    extra: tuple[tuple[str, str], ...] = ()
 
     @property
     def file(self) -> str:
