@@ -22,7 +22,7 @@ from pathlib import Path
 
 from blueprint.model import BlueprintError
 
-LAYOUT_VERSION = "2"  # bump when the geometry format, the settings or the labels change
+LAYOUT_VERSION = "3"  # bump when the geometry format, the settings or the labels change
 FONT_SIZE = 12.0
 POINTS_PER_INCH = 72.0
 
@@ -34,6 +34,8 @@ class LayoutNode:
     id: str
     label: str
     shape: str  # "box" | "ellipse"
+    width: float = 0.0  # points; 0: as wide and high as the label needs
+    height: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -123,7 +125,7 @@ def request_for(nodes: Sequence[LayoutNode], edges: Sequence[LayoutEdge]) -> dic
         "version": LAYOUT_VERSION,
         "args": args,
         "settings": settings,
-        "nodes": [[n.id, n.label, n.shape] for n in nodes],
+        "nodes": [[n.id, n.label, n.shape, n.width, n.height] for n in nodes],
         "edges": [[e.source, e.target, e.dashed] for e in edges],
     }
 
@@ -301,10 +303,16 @@ def compute_layout(request: dict) -> Layout:
     graph.graph_attr.update(rankdir="TB", nodesep="0.3", ranksep="0.6")
     graph.node_attr.update(fontname="Helvetica", fontsize=str(FONT_SIZE), margin="0.08,0.04")
     internal = {}
-    for index, (node_id, label, shape) in enumerate(request["nodes"]):
+    for index, (node_id, label, shape, width, height) in enumerate(request["nodes"]):
         name = f"n{index}"
         internal[node_id] = name
         graph.add_node(name, label=_escape_label(label), shape=shape)
+        if width:
+            graph.get_node(name).attr.update(
+                fixedsize="true",
+                width=str(width / POINTS_PER_INCH),
+                height=str(height / POINTS_PER_INCH),
+            )
     for index, (source, target, _dashed) in enumerate(request["edges"]):
         graph.add_edge(internal[source], internal[target], key=str(index))
     graph.layout(prog="dot", args=" ".join(request["args"]))

@@ -14,7 +14,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_PROJECT = REPO / "sample_project"
-CORPUS = REPO.parent / "shared" / "corpus"
+CORPUS = Path(os.environ.get("BLUEPRINT_CORPUS") or REPO.parent / "shared" / "corpus")
 ARTIFACTS = REPO / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -127,6 +127,7 @@ ALLOWED_TAGS = {
     "select",
     "option",
     "svg",
+    "canvas",
     "defs",
     "pattern",
     "rect",

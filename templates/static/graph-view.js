@@ -1,0 +1,310 @@
+// The graph page, part 2: pan and zoom, framing what the user looks at so that its labels can
+// be read, and the minimap ("you are here") when zoomed in.
+//
+// A view is a scale k (screen pixels per layout unit) and the layout point (cx, cy) shown at
+// the centre of the drawing area; the SVG's viewBox follows from them and from the area's
+// size, written at most once per frame. Labels are 12 units high: below READABLE they are
+// hard to read, and when they would be a few pixels high they are not drawn at all.
+(function (G) {
+  "use strict";
+
+  var READABLE = 11 / 12;  // labels 11 px high
+  var LARGEST = 2;         // framing never zooms in further than this
+  var LABELS = 4 / 12;     // below this scale labels are not drawn (they would be 4 px)
+  var canvas = document.querySelector(".canvas");
+  G.READABLE = READABLE;
+
+  // The part of the drawing area the user sees: on a phone the panel, a bottom sheet,
+  // covers the bottom of it.
+  function visibleArea() {
+    var rect = canvas.getBoundingClientRect();
+    var area = { left: rect.left, top: rect.top, width: rect.width, height: rect.height, rect: rect };
+    var panel = document.getElementById("panel");
+    if (panel && !panel.hidden && getComputedStyle(panel).position === "fixed") {
+      var sheet = panel.getBoundingClientRect();
+      if (sheet.top > rect.top && sheet.top < rect.bottom) area.height = sheet.top - rect.top;
+    }
+    return area;
+  }
+
+  // A pannable, zoomable SVG whose drawing spans `bounds` (layout units).
+  G.viewport = function (svg, bounds) {
+    var vp = { svg: svg, bounds: bounds, cx: bounds.x + bounds.w / 2, cy: bounds.y + bounds.h / 2, k: 1 };
+    var frame = 0;
+    var size = { width: 1, height: 1 };
+
+    function measure() {
+      var rect = canvas.getBoundingClientRect();
+      size = { width: Math.max(rect.width, 1), height: Math.max(rect.height, 1) };
+    }
+
+    function write() {
+      frame = 0;
+      var w = size.width / vp.k, h = size.height / vp.k;
+      svg.setAttribute("viewBox", [vp.cx - w / 2, vp.cy - h / 2, w, h].map(round).join(" "));
+      svg.classList.toggle("far", vp.k < LABELS);
+      G.emit("view", vp);
+    }
+
+    function round(v) { return Math.round(v * 100) / 100; }
+
+    vp.apply = function () {
+      if (!frame) frame = requestAnimationFrame(write);
+    };
+    vp.flush = function () {  // write now (tests and the first view read the result at once)
+      if (frame) cancelAnimationFrame(frame);
+      write();
+    };
+    vp.resize = function () {
+      measure();
+      vp.flush();
+    };
+
+    vp.set = function (cx, cy, k) {
+      vp.cx = cx;
+      vp.cy = cy;
+      vp.k = Math.min(Math.max(k, vp.smallest()), 8);
+      vp.apply();
+    };
+    vp.smallest = function () {  // a little more than the whole drawing
+      return Math.min(vp.fitScale(bounds) / 2, READABLE);
+    };
+
+    // The scale at which `box` fills the visible area, with a margin.
+    vp.fitScale = function (box) {
+      var area = visibleArea();
+      var pad = Math.min(40, area.width / 10);
+      return Math.min((area.width - 2 * pad) / Math.max(box.w, 1), (area.height - 2 * pad) / Math.max(box.h, 1));
+    };
+
+    // Centre the layout point (x, y) in the visible area at scale k.
+    vp.centreOn = function (x, y, k) {
+      var area = visibleArea();
+      var dx = area.left + area.width / 2 - (area.rect.left + area.rect.width / 2);
+      var dy = area.top + area.height / 2 - (area.rect.top + area.rect.height / 2);
+      vp.set(x - dx / k, y - dy / k, k);
+    };
+
+    // Frame `box`: all of it when its labels can be read so, else at a readable scale around
+    // `anchor` (a box inside it; its centre by default). Never zooms in past LARGEST.
+    vp.frame = function (box, anchor) {
+      var k = Math.min(vp.fitScale(box), LARGEST);
+      var centre = box;
+      if (k < READABLE) {
+        k = READABLE;
+        centre = anchor || box;
+      }
+      vp.centreOn(centre.x + centre.w / 2, centre.y + centre.h / 2, k);
+    };
+
+    vp.fitAll = function () {
+      vp.centreOn(bounds.x + bounds.w / 2, bounds.y + bounds.h / 2, vp.fitScale(bounds));
+    };
+    vp.readableAtFit = function () { return vp.fitScale(bounds) >= READABLE; };
+
+    // The layout box in view (the visible area only).
+    vp.visibleBox = function () {
+      var area = visibleArea();
+      var left = vp.cx - (size.width / 2 - (area.left - area.rect.left)) / vp.k;
+      var top = vp.cy - (size.height / 2 - (area.top - area.rect.top)) / vp.k;
+      return { x: left, y: top, w: area.width / vp.k, h: area.height / vp.k };
+    };
+    vp.shows = function (box) {
+      var v = vp.visibleBox();
+      return box.x >= v.x && box.y >= v.y && box.x + box.w <= v.x + v.w && box.y + box.h <= v.y + v.h;
+    };
+    vp.showsAll = function () { return vp.shows(bounds); };
+
+    // Bring `box` into view if it is not, or not readably: frame it (see frame).
+    vp.reveal = function (box, anchor) {
+      if (vp.k >= READABLE && vp.shows(box)) return;
+      vp.frame(box, anchor);
+    };
+
+    vp.zoomAt = function (factor, clientX, clientY) {
+      var rect = canvas.getBoundingClientRect();
+      var k = Math.min(Math.max(vp.k * factor, vp.smallest()), 8);
+      var px = clientX - rect.left - rect.width / 2, py = clientY - rect.top - rect.height / 2;
+      // the layout point under the pointer stays under it
+      vp.set(vp.cx + px / vp.k - px / k, vp.cy + py / vp.k - py / k, k);
+    };
+    vp.zoomCentre = function (factor) {
+      var rect = canvas.getBoundingClientRect();
+      vp.zoomAt(factor, rect.left + rect.width / 2, rect.top + rect.height / 2);
+    };
+    vp.panBy = function (dx, dy) {
+      vp.set(vp.cx - dx / vp.k, vp.cy - dy / vp.k, vp.k);
+    };
+
+    measure();
+    window.addEventListener("resize", vp.resize);
+    listen(vp);
+    return vp;
+  };
+
+  // Wheel, drag and pinch on the viewport's SVG. A tap (no drag) on an element calls
+  // vp.onTap(target) on pointerup over the element it went down on: a click may never come
+  // (highlighting moves the node above the veil between the two).
+  function listen(vp) {
+    var svg = vp.svg;
+    var pointers = new Map();
+    var drag = null, pinch = null, downTarget = null, suppressClick = false;
+
+    svg.addEventListener("wheel", function (event) {
+      event.preventDefault();
+      var step = event.deltaMode === 1 ? event.deltaY * 16 : event.deltaY;
+      vp.zoomAt(Math.exp(-Math.max(-1, Math.min(1, step / 300))), event.clientX, event.clientY);
+      G.emit("moved");
+    }, { passive: false });
+
+    svg.addEventListener("pointerdown", function (event) {
+      if (event.button !== 0 && event.pointerType === "mouse") return;
+      pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
+      downTarget = event.target;
+      suppressClick = false;
+      if (pointers.size === 1) {
+        drag = { x: event.clientX, y: event.clientY, moved: false };
+      } else if (pointers.size === 2) {
+        var p = Array.from(pointers.values());
+        pinch = { d: Math.hypot(p[0].x - p[1].x, p[0].y - p[1].y) };
+        drag = null;
+      }
+    });
+    svg.addEventListener("pointermove", function (event) {
+      if (!pointers.has(event.pointerId)) return;
+      pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
+      if (pinch && pointers.size === 2) {
+        var p = Array.from(pointers.values());
+        var d = Math.hypot(p[0].x - p[1].x, p[0].y - p[1].y);
+        if (d > 0 && pinch.d > 0) vp.zoomAt(d / pinch.d, (p[0].x + p[1].x) / 2, (p[0].y + p[1].y) / 2);
+        pinch.d = d;
+        return;
+      }
+      if (!drag) return;
+      var dx = event.clientX - drag.x, dy = event.clientY - drag.y;
+      if (!drag.moved && Math.abs(dx) + Math.abs(dy) < 4) return;
+      if (!drag.moved) {
+        drag.moved = true;
+        svg.classList.add("dragging");
+        svg.setPointerCapture(event.pointerId);
+      }
+      vp.panBy(dx, dy);
+      drag.x = event.clientX;
+      drag.y = event.clientY;
+    });
+    function end(event) {
+      if (event.type === "pointerup" && pointers.size === 1 && downTarget && !(drag && drag.moved) &&
+          vp.onTap && vp.onTap(downTarget, event.target)) {
+        suppressClick = true;
+      }
+      downTarget = null;
+      pointers.delete(event.pointerId);
+      if (pointers.size < 2) pinch = null;
+      if (pointers.size === 0) {
+        svg.classList.remove("dragging");
+        if (drag && drag.moved) suppressClick = true;
+        drag = null;
+        G.emit("moved");
+      }
+    }
+    svg.addEventListener("pointerup", end);
+    svg.addEventListener("pointercancel", end);
+    // A tap already did its work; a drag that ends over a link must not follow it.
+    svg.addEventListener("click", function (event) {
+      if (suppressClick) {
+        suppressClick = false;
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      }
+    }, true);
+    vp.isDragging = function () { return Boolean(drag && drag.moved); };
+  }
+
+  // ------------------------------------------------------------ the whole graph's viewport
+
+  var box = G.svg.viewBox.baseVal;
+  G.vp = G.viewport(G.svg, { x: box.x, y: box.y, w: box.width, h: box.height });
+  G.active = G.vp;  // the viewport the zoom buttons and keys act on (see graph-overview)
+
+  document.getElementById("fit").addEventListener("click", function () { G.active.fitAll(); G.emit("moved"); });
+  document.getElementById("zoom-in").addEventListener("click", function () { G.active.zoomCentre(1.4); G.emit("moved"); });
+  document.getElementById("zoom-out").addEventListener("click", function () { G.active.zoomCentre(1 / 1.4); G.emit("moved"); });
+
+  // ------------------------------------------------------------ minimap
+
+  // The whole graph in small, the nodes of the current matches marked, and a frame around
+  // what is in view; shown only when the view does not hold the whole graph. Clicking or
+  // dragging on it moves the view there.
+  var map = document.getElementById("minimap");
+  var mapCtx = map.getContext && map.getContext("2d");
+  var base = null;
+  var marked = [];
+  var mapScale = 1, mapX = 0, mapY = 0;
+
+  function drawBase() {
+    var ratio = window.devicePixelRatio || 1;
+    var b = G.vp.bounds;
+    var width = 180, height = Math.round(Math.min(120, Math.max(40, 180 * b.h / b.w)));
+    map.style.width = width + "px";
+    map.style.height = height + "px";
+    map.width = width * ratio;
+    map.height = height * ratio;
+    mapScale = Math.min(width / b.w, height / b.h) * ratio;
+    mapX = (map.width - b.w * mapScale) / 2 - b.x * mapScale;
+    mapY = (map.height - b.h * mapScale) / 2 - b.y * mapScale;
+    base = document.createElement("canvas");
+    base.width = map.width;
+    base.height = map.height;
+    var ctx = base.getContext("2d");
+    ctx.fillStyle = getComputedStyle(map).color || "#888";
+    for (var n = 0; n < G.count; n++) {
+      var nb = G.box(n);
+      ctx.fillRect(mapX + nb.x * mapScale, mapY + nb.y * mapScale, Math.max(1, nb.w * mapScale), Math.max(1, nb.h * mapScale));
+    }
+  }
+
+  function drawMap() {
+    if (!mapCtx) return;
+    var show = G.active === G.vp && !G.vp.showsAll();
+    map.hidden = !show;
+    if (!show) return;
+    if (!base) drawBase();
+    mapCtx.clearRect(0, 0, map.width, map.height);
+    mapCtx.drawImage(base, 0, 0);
+    var style = getComputedStyle(map);
+    mapCtx.fillStyle = style.getPropertyValue("--mark").trim() || "#d00";
+    marked.forEach(function (n) {
+      var nb = G.box(n);
+      mapCtx.fillRect(mapX + nb.x * mapScale - 1, mapY + nb.y * mapScale - 1, Math.max(3, nb.w * mapScale), Math.max(3, nb.h * mapScale));
+    });
+    var v = G.vp.visibleBox();
+    mapCtx.strokeStyle = style.getPropertyValue("--frame").trim() || "#1a5fb4";
+    mapCtx.lineWidth = 2 * (window.devicePixelRatio || 1);
+    mapCtx.strokeRect(mapX + v.x * mapScale, mapY + v.y * mapScale, v.w * mapScale, v.h * mapScale);
+  }
+
+  // Nodes to mark on the minimap (the matches of a search or of the filters).
+  G.markOnMap = function (list) {
+    marked = list;
+    drawMap();
+  };
+
+  G.on("view", function (vp) { if (vp === G.vp) drawMap(); });
+  window.addEventListener("resize", function () { base = null; drawMap(); });
+
+  function mapTo(event) {
+    var rect = map.getBoundingClientRect();
+    var ratio = map.width / rect.width;
+    var x = ((event.clientX - rect.left) * ratio - mapX) / mapScale;
+    var y = ((event.clientY - rect.top) * ratio - mapY) / mapScale;
+    G.vp.centreOn(x, y, G.vp.k);
+  }
+  var mapDrag = false;
+  map.addEventListener("pointerdown", function (event) {
+    mapDrag = true;
+    map.setPointerCapture(event.pointerId);
+    mapTo(event);
+  });
+  map.addEventListener("pointermove", function (event) { if (mapDrag) mapTo(event); });
+  map.addEventListener("pointerup", function () { mapDrag = false; G.emit("moved"); });
+})(window.blueprintGraph);
