@@ -32,17 +32,34 @@
     var vp = { svg: svg, bounds: bounds, cx: bounds.x + bounds.w / 2, cy: bounds.y + bounds.h / 2, k: 1 };
     var frame = 0;
     var size = { width: 1, height: 1 };
+    var smallest = 0.01;
+    // The SVG element is the whole drawing at scale `drawn` (its viewBox is the layout's
+    // bounds, its size in pixels the bounds times `drawn`), placed by a CSS transform. Panning
+    // moves it as a picture (no new rendering of its nodes, so every frame is short); zooming
+    // scales the picture during the gesture, and the drawing is made again at the new scale
+    // once the gesture pauses.
+    var drawn = 0;
+    var pause = 0;
+    var live = false;
 
     function measure() {
       var rect = canvas.getBoundingClientRect();
       size = { width: Math.max(rect.width, 1), height: Math.max(rect.height, 1) };
+      smallest = Math.min(vp.fitScale(bounds) / 2, READABLE);
     }
 
     function write() {
       frame = 0;
-      var w = size.width / vp.k, h = size.height / vp.k;
-      svg.setAttribute("viewBox", [vp.cx - w / 2, vp.cy - h / 2, w, h].map(round).join(" "));
-      svg.classList.toggle("far", vp.k < LABELS);
+      if (!live && drawn !== vp.k) {
+        drawn = vp.k;
+        svg.style.width = bounds.w * drawn + "px";
+        svg.style.height = bounds.h * drawn + "px";
+        svg.classList.toggle("far", drawn < LABELS);
+      }
+      var tx = size.width / 2 - (vp.cx - bounds.x) * vp.k;
+      var ty = size.height / 2 - (vp.cy - bounds.y) * vp.k;
+      var s = vp.k / drawn;
+      svg.style.transform = "translate(" + round(tx) + "px," + round(ty) + "px)" + (s === 1 ? "" : " scale(" + s + ")");
       G.emit("view", vp);
     }
 
@@ -57,17 +74,24 @@
     };
     vp.resize = function () {
       measure();
+      vp.settle();
+    };
+    // Draw again at the current scale (the end of a gesture).
+    vp.settle = function () {
+      clearTimeout(pause);
+      live = false;
       vp.flush();
     };
 
-    vp.set = function (cx, cy, k) {
+    // Show the layout point (cx, cy) at the centre, at scale k; `gesture`: during a gesture.
+    vp.set = function (cx, cy, k, gesture) {
       vp.cx = cx;
       vp.cy = cy;
-      vp.k = Math.min(Math.max(k, vp.smallest()), 8);
+      vp.k = Math.min(Math.max(k, smallest), 8);
+      clearTimeout(pause);
+      live = Boolean(gesture);
+      if (live) pause = setTimeout(vp.settle, 150);
       vp.apply();
-    };
-    vp.smallest = function () {  // a little more than the whole drawing
-      return Math.min(vp.fitScale(bounds) / 2, READABLE);
     };
 
     // The scale at which `box` fills the visible area, with a margin.
@@ -121,19 +145,19 @@
       vp.frame(box, anchor);
     };
 
-    vp.zoomAt = function (factor, clientX, clientY) {
+    vp.zoomAt = function (factor, clientX, clientY, live) {
       var rect = canvas.getBoundingClientRect();
-      var k = Math.min(Math.max(vp.k * factor, vp.smallest()), 8);
+      var k = Math.min(Math.max(vp.k * factor, smallest), 8);
       var px = clientX - rect.left - rect.width / 2, py = clientY - rect.top - rect.height / 2;
       // the layout point under the pointer stays under it
-      vp.set(vp.cx + px / vp.k - px / k, vp.cy + py / vp.k - py / k, k);
+      vp.set(vp.cx + px / vp.k - px / k, vp.cy + py / vp.k - py / k, k, live);
     };
     vp.zoomCentre = function (factor) {
       var rect = canvas.getBoundingClientRect();
       vp.zoomAt(factor, rect.left + rect.width / 2, rect.top + rect.height / 2);
     };
     vp.panBy = function (dx, dy) {
-      vp.set(vp.cx - dx / vp.k, vp.cy - dy / vp.k, vp.k);
+      vp.set(vp.cx - dx / vp.k, vp.cy - dy / vp.k, vp.k, true);
     };
 
     measure();
@@ -149,16 +173,24 @@
     var svg = vp.svg;
     var pointers = new Map();
     var drag = null, pinch = null, downTarget = null, suppressClick = false;
+    // The listeners are on the drawing area, which the SVG does not always cover; only the
+    // viewport on show acts.
+    function on(type, handler, options) {
+      canvas.addEventListener(type, function (event) {
+        if (G.active === vp) handler(event);
+      }, options);
+    }
 
-    svg.addEventListener("wheel", function (event) {
+    on("wheel", function (event) {
       event.preventDefault();
       var step = event.deltaMode === 1 ? event.deltaY * 16 : event.deltaY;
-      vp.zoomAt(Math.exp(-Math.max(-1, Math.min(1, step / 300))), event.clientX, event.clientY);
+      vp.zoomAt(Math.exp(-Math.max(-1, Math.min(1, step / 300))), event.clientX, event.clientY, true);
       G.emit("moved");
     }, { passive: false });
 
-    svg.addEventListener("pointerdown", function (event) {
+    on("pointerdown", function (event) {
       if (event.button !== 0 && event.pointerType === "mouse") return;
+      if (event.target.closest && event.target.closest(".minimap")) return;
       pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
       downTarget = event.target;
       suppressClick = false;
@@ -170,13 +202,13 @@
         drag = null;
       }
     });
-    svg.addEventListener("pointermove", function (event) {
+    on("pointermove", function (event) {
       if (!pointers.has(event.pointerId)) return;
       pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
       if (pinch && pointers.size === 2) {
         var p = Array.from(pointers.values());
         var d = Math.hypot(p[0].x - p[1].x, p[0].y - p[1].y);
-        if (d > 0 && pinch.d > 0) vp.zoomAt(d / pinch.d, (p[0].x + p[1].x) / 2, (p[0].y + p[1].y) / 2);
+        if (d > 0 && pinch.d > 0) vp.zoomAt(d / pinch.d, (p[0].x + p[1].x) / 2, (p[0].y + p[1].y) / 2, true);
         pinch.d = d;
         return;
       }
@@ -185,8 +217,8 @@
       if (!drag.moved && Math.abs(dx) + Math.abs(dy) < 4) return;
       if (!drag.moved) {
         drag.moved = true;
-        svg.classList.add("dragging");
-        svg.setPointerCapture(event.pointerId);
+        canvas.classList.add("dragging");
+        canvas.setPointerCapture(event.pointerId);
       }
       vp.panBy(dx, dy);
       drag.x = event.clientX;
@@ -201,14 +233,14 @@
       pointers.delete(event.pointerId);
       if (pointers.size < 2) pinch = null;
       if (pointers.size === 0) {
-        svg.classList.remove("dragging");
+        canvas.classList.remove("dragging");
         if (drag && drag.moved) suppressClick = true;
         drag = null;
         G.emit("moved");
       }
     }
-    svg.addEventListener("pointerup", end);
-    svg.addEventListener("pointercancel", end);
+    on("pointerup", end);
+    on("pointercancel", end);
     // A tap already did its work; a drag that ends over a link must not follow it.
     svg.addEventListener("click", function (event) {
       if (suppressClick) {
@@ -297,7 +329,7 @@
     var ratio = map.width / rect.width;
     var x = ((event.clientX - rect.left) * ratio - mapX) / mapScale;
     var y = ((event.clientY - rect.top) * ratio - mapY) / mapScale;
-    G.vp.centreOn(x, y, G.vp.k);
+    G.vp.set(x, y, G.vp.k, true);
   }
   var mapDrag = false;
   map.addEventListener("pointerdown", function (event) {
