@@ -373,10 +373,10 @@ def _graph_data(
     titles: Titles,
     boxes: Mapping[str, NodeBox],
 ) -> dict[str, object]:
-    """What the graph scripts (static/graph-*.js) need, once per page: nodes in drawing order, where they are drawn
-    (x, y of the centre, width, height) and their dependencies (every edge, not only the
-    drawn ones) as indices into that order. Names are plain text (chapter titles converted
-    from TeX): the script shows text only as text."""
+    """What the graph scripts (static/graph-*.js) need, once per page: nodes in drawing
+    order, where they are drawn (x, y of the centre, width, height) and their dependencies
+    (every edge, not only the drawn ones) as indices into that order. Names are plain text
+    (chapter titles converted from TeX): the scripts show text only as text."""
     index = {node_id: position for position, node_id in enumerate(view.node_ids)}
     nodes = []
     for node_id in view.node_ids:

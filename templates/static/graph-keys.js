@@ -1,7 +1,7 @@
 // The graph page, part 7: the keyboard. One node at a time is in the tab order (a roving
-// tabindex); arrows move to the nearest node in that direction, within 45 degrees of it, so
-// that a move and the opposite move lead back, and a move right then down never goes back
-// left; the focused node is zoomed to until its label can be read. The skip link at the top
+// tabindex); arrows move to the nearest node in that direction, within 45 degrees of it (so
+// that a move right then down never goes back left), and the opposite arrow back to where
+// the last move came from; the focused node is zoomed to until its label can be read. The skip link at the top
 // of the page lands on that node.
 (function (G) {
   "use strict";
@@ -52,6 +52,8 @@
   };
 
   var ARROWS = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+  var OPPOSITE = { ArrowLeft: "ArrowRight", ArrowRight: "ArrowLeft", ArrowUp: "ArrowDown", ArrowDown: "ArrowUp" };
+  var last = null;
   G.svg.addEventListener("keydown", function (event) {
     var el = event.target.closest && event.target.closest("g.node");
     if (!el) return;
@@ -59,7 +61,12 @@
     if (ARROWS[event.key]) {
       event.preventDefault();
       var next = G.nearest(n, ARROWS[event.key][0], ARROWS[event.key][1]);
-      if (next >= 0) G.focusNode(next);
+      // the opposite key undoes the last move, whatever is nearest on the way back
+      if (last && last.to === n && OPPOSITE[last.key] === event.key) next = last.from;
+      if (next >= 0) {
+        last = { from: n, to: next, key: event.key };
+        G.focusNode(next);
+      }
     } else if (event.key === "Enter" || event.key === " ") {
       event.preventDefault();
       G.setHash(n);
