@@ -1,10 +1,10 @@
 """Build speed: ours against leanblueprint on real blueprints, and how cost grows with size.
 
-    python bench/bench_build.py [--corpus ../shared/corpus] [--plastex PATH]
+    python bench/bench_build.py [--corpus tests/corpus] [--plastex PATH]
                                 [--project PATH ...] [--sizes 100 500 1000 2000 5000]
                                 [--repeat 3] [--blueprint COMMAND]
 
-1. Real blueprints (../shared/corpus): a cold `blueprint build` (no layout cache, the
+1. Real blueprints (tests/corpus): a cold `blueprint build` (no layout cache, the
    command as a user runs it) against leanblueprint's `plastex -c plastex.cfg
    --disable-images web.tex` on a copy of the same blueprint, in the same run, as a ratio.
    leanblueprint is found on PATH or given with --plastex (pip install leanblueprint, in a
@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.synth import write_project  # noqa: E402
+from tests.helpers import CORPUS  # noqa: E402
 
 STAGES = ("read", "lean", "graph", "status", "layout", "render", "write")
 
@@ -231,7 +232,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--plastex", default=shutil.which("plastex"))
     parser.add_argument(
         "--project",

@@ -1,7 +1,7 @@
 """A fuzz campaign over the LaTeX reader and the Lean scanner.
 
     python bench/fuzz.py                       # 100,000 cases, seed 1
-    python bench/fuzz.py --cases 1000000 --seed 7 --corpus ../shared/corpus
+    python bench/fuzz.py --cases 1000000 --seed 7 [--corpus tests/corpus]
 
 Cases are drawn from five generators: LaTeX token soup, mutated windows of the real
 blueprints in the corpus, blueprints of several files that `\\input` each other (cycles,
@@ -39,8 +39,8 @@ from blueprint.lean.scanner import scan_lean  # noqa: E402
 from blueprint.model import Diagnostic  # noqa: E402
 from blueprint.tex import read_blueprint  # noqa: E402
 from blueprint.tex.source import normalize_newlines  # noqa: E402
+from tests.helpers import CORPUS  # noqa: E402
 
-DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
 SLOW_SECONDS = 0.5  # a case this slow is reported (cases are at most a few kilobytes)
 _GUARD = "Lean scanner failed"
 
@@ -371,7 +371,7 @@ def run_campaign(
 ) -> Report:
     """Run `cases` generated cases (fewer if `max_seconds` runs out first)."""
     rng = random.Random(seed)
-    corpus = corpus or Corpus.load(DEFAULT_CORPUS if DEFAULT_CORPUS.is_dir() else None)
+    corpus = corpus or Corpus.load(CORPUS)
     report = Report()
     start = time.perf_counter()
     for index in range(cases):
@@ -446,7 +446,7 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--max-seconds", type=float, default=None)
     args = parser.parse_args(argv)
     corpus = Corpus.load(args.corpus if args.corpus.is_dir() else None)

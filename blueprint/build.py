@@ -61,6 +61,17 @@ class Analysis:
     def __post_init__(self) -> None:
         self.by_id: dict[str, Node] = {node.id: node for node in self.blueprint.nodes}
 
+    def source_paths(self) -> list[Path]:
+        """The project's own sources, which no output may replace: the project folder, the
+        blueprint's folder and files, and every folder that holds a Lean source."""
+        root = self.config.root
+        paths = {root, self.config.blueprint_dir}
+        paths.update(root / name for name in self.blueprint.files)
+        paths.update(root / name for name in self.config.lean_dirs)
+        if self.lean_project is not None:
+            paths.update((root / f.file).parent for f in self.lean_project.files.values())
+        return sorted(paths)
+
 
 #: a file's bytes, or the error that kept them from being read
 Contents = bytes | OSError
@@ -211,11 +222,13 @@ def analyze(
     timings: Timings | None = None,
     lean_log: Path | None = None,
     cache: BuildCache | None = None,
+    cache_dir: Path | None = None,
 ) -> Analysis:
-    """Discover, parse, graph and status: everything that needs no layout."""
+    """Discover, parse, graph and status: everything that needs no layout. `cache_dir`
+    replaces the project's cache folder (which need not be writable)."""
     timings = timings or Timings()
     with timings.stage("discover"):
-        config = load_config(project)
+        config = load_config(project, cache_dir)
         source = _choose_source(config, status_source)
     with timings.stage("read"):
         blueprint = cache.read_blueprint(config) if cache else _read(config)
@@ -321,15 +334,18 @@ def build(
     lean_log: Path | None = None,
     site: SiteOptions | None = None,
     history: bool = False,
+    cache_dir: Path | None = None,
 ) -> Analysis:
     """Build the site of `project` into `out`, replacing it whole, or not at all.
 
     With `history`, the site gets a progress-over-time page made from the git history
     (`history.html`; without git history the page says so)."""
+    from blueprint.outputs import claim_site_folder
     from blueprint.views import start_layouts
 
     timings = timings or Timings()
-    analysis = analyze(project, status_source, timings, lean_log)
+    analysis = analyze(project, status_source, timings, lean_log, cache_dir=cache_dir)
+    claim_site_folder(out, analysis.source_paths())  # before the work: refuse it at once
     with timings.stage("layout"):
         pending = start_layouts(analysis)
     with timings.stage("render"):  # while dot works in its own processes
@@ -347,7 +363,7 @@ def build(
     with timings.stage("render"):
         files = render_site(analysis, views, site, history=found, data=data)
     with timings.stage("write"):
-        write_site(files, out)
+        write_site(files, out, analysis.source_paths())
     return analysis
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from blueprint.model import BlueprintError
@@ -59,13 +59,15 @@ class ProjectConfig:
         )
 
 
-def load_config(root: Path) -> ProjectConfig:
-    """Read `blueprint.toml` if present, and find the blueprint's main file."""
+def load_config(root: Path, cache_dir: Path | None = None) -> ProjectConfig:
+    """Read `blueprint.toml` if present, and find the blueprint's main file; `cache_dir`
+    (the command line's `--cache-dir`) replaces the project's cache folder."""
     root = root.resolve()
     if not root.is_dir():
         raise BlueprintError(f"project folder not found: {root}")
     settings, lines = _read_toml(root / CONFIG_NAME)
-    return config_from_settings(root, settings, lambda rel: (root / rel).is_file(), lines)
+    config = config_from_settings(root, settings, lambda rel: (root / rel).is_file(), lines)
+    return config if cache_dir is None else replace(config, cache_dir=cache_dir.absolute())
 
 
 def config_from_settings(

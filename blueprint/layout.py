@@ -23,7 +23,7 @@ from pathlib import Path
 
 from blueprint.model import BlueprintError
 
-LAYOUT_VERSION = "4"  # bump when the geometry format, the settings or the labels change
+LAYOUT_VERSION = "5"  # bump when the geometry format, the settings or the labels change
 FONT_SIZE = 12.0
 POINTS_PER_INCH = 72.0
 
@@ -242,10 +242,13 @@ def _read_cached(path: Path | None) -> tuple[Layout, bool] | None:
 def _write_cached(path: Path | None, layout: Layout) -> None:
     if path is None:
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(f".tmp{os.getpid()}")
-    temporary.write_text(layout.to_json(), encoding="utf-8")
-    temporary.replace(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(layout.to_json(), encoding="utf-8")
+        temporary.replace(path)
+    except OSError:
+        pass  # a cache that cannot be written (a read-only project) only costs time
 
 
 def _batches(indices: Sequence[int], jobs: Sequence[LayoutJob]) -> list[list[int]]:
@@ -356,7 +359,8 @@ def compute_layout(request: dict) -> Layout:
 WIDE_ASPECT = 1.3
 TARGET_ASPECT = 1.0
 _CHAR_WIDTH = FONT_SIZE * 0.58  # Helvetica, on average
-_NODE_SPACING = 0.3 * POINTS_PER_INCH + 2 * 0.08 * POINTS_PER_INCH  # nodesep and margins
+_MARGINS = 2 * 0.08 * POINTS_PER_INCH  # a label's margins, left and right
+_NODE_SPACING = 0.3 * POINTS_PER_INCH  # nodesep
 _RANK_HEIGHT = 36.0 + 0.6 * POINTS_PER_INCH  # a node's height and ranksep
 
 
@@ -383,7 +387,8 @@ def fit_to_screen(
     edges to its users). Linear in nodes and edges; deterministic."""
     ids = [str(node[0]) for node in nodes]
     width = {
-        str(node[0]): (float(node[3]) or len(str(node[1])) * _CHAR_WIDTH + 2 * 5.8) + _NODE_SPACING
+        str(node[0]): (_number(node[3]) or len(str(node[1])) * _CHAR_WIDTH + _MARGINS)
+        + _NODE_SPACING
         for node in nodes
     }
     ins: dict[str, list[int]] = {n: [] for n in ids}
@@ -415,6 +420,10 @@ def fit_to_screen(
                 for index in ins[node_id] or outs[node_id]:
                     minlen[index] = max(minlen.get(index, 1), 1 + turn)
     return ScreenFit(max(component.values(), default=-1) + 1, minlen)
+
+
+def _number(value: object) -> float:
+    return float(value) if isinstance(value, int | float) else 0.0
 
 
 def _row_width(widths: list[float]) -> float | None:

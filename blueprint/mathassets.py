@@ -7,9 +7,11 @@ straight from the tarball: no archive member is ever written to disk.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tarfile
+import tempfile
 from pathlib import Path
 
 from blueprint.model import BlueprintError
@@ -20,8 +22,24 @@ _WANTED = ("es5/tex-svg.js", "es5/input/tex/extensions/", "es5/ui/safe.js")
 
 
 def mathjax_files(cache_dir: Path, version: str) -> dict[str, bytes]:
-    """Site path -> bytes for MathJax `version` (under static/mathjax/)."""
-    tarball = _tarball(cache_dir / "npm", version)
+    """Site path -> bytes for MathJax `version` (under static/mathjax/), fetched once into
+    the cache, or into a temporary folder when the cache cannot be written."""
+    folder = cache_dir / "npm"
+    if (folder / f"mathjax-{version}.tgz").is_file() or _can_make(folder):
+        return _unpack(_tarball(folder, version))
+    with tempfile.TemporaryDirectory(prefix="blueprint-npm-") as temporary:
+        return _unpack(_tarball(Path(temporary), version))
+
+
+def _can_make(folder: Path) -> bool:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK)
+
+
+def _unpack(tarball: Path) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     try:
         with tarfile.open(tarball, "r:gz") as archive:
@@ -48,7 +66,6 @@ def _tarball(folder: Path, version: str) -> Path:
     npm = shutil.which("npm")
     if npm is None:
         raise BlueprintError("--offline-math needs npm (to fetch the mathjax package once)")
-    folder.mkdir(parents=True, exist_ok=True)
     try:
         completed = subprocess.run(
             [npm, "pack", f"mathjax@{version}", "--silent", "--pack-destination", str(folder)],

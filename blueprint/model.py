@@ -52,6 +52,8 @@ PROJECT_FOLDER = "./"
 class BlueprintError(Exception):
     """The one exception type of the tool: a message tied to `path:line`."""
 
+    exit_code = 1  # what the command line exits with
+
     def __init__(self, message: str, file: str | None = None, line: int | None = None):
         super().__init__(message)
         self.message = message
@@ -63,6 +65,13 @@ class BlueprintError(Exception):
             return self.message
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         return f"{where}: {self.message}"
+
+
+class UsageError(BlueprintError):
+    """A command asked for something it must not do (replace the project with its site, say):
+    nothing was done, and the command line exits with 2 as for a wrong option."""
+
+    exit_code = 2
 
 
 class StatusSource(StrEnum):

@@ -17,7 +17,7 @@ from blueprint.build import Analysis
 from blueprint.document import Chunk, folder_texts, texts_loader, theorem_titles, walk
 from blueprint.model import Border, Fill, Node
 from blueprint.status import NodeStatus
-from blueprint.tasks import Progress, blockers, main_results, progress, ready_tasks
+from blueprint.tasks import Progress, blockers, main_results, percent, progress, ready_tasks
 from blueprint.texhtml import (
     Block,
     Context,
@@ -38,7 +38,7 @@ MAX_SNIPPET_LINES = 40
 STAGES: tuple[tuple[str, str], ...] = (
     ("mathlib", "in Mathlib"),
     ("done", "fully formalized, with everything it uses"),
-    ("proved", "proof formalized, but something it uses is not"),
+    ("proved", "formalized, but something it uses is not"),
     ("can_prove", "statement formalized; the proof is ready to be formalized"),
     ("stated", "statement formalized; the proof waits for what it uses"),
     ("can_state", "ready: the statement can be formalized"),
@@ -64,7 +64,7 @@ BORDER_WORDS = {
     Border.NONE: "statement not yet ready to be formalized",
 }
 FILL_WORDS = {
-    Fill.FULLY_PROVED: "proof and all its ancestors formalized",
+    Fill.FULLY_PROVED: "proof formalized, and every proof it depends on",
     Fill.PROVED: "proof formalized",
     Fill.DEFINED: "definition formalized",
     Fill.CAN_PROVE: "proof ready to be formalized",
@@ -80,12 +80,12 @@ DECLARATION_WORDS = {
 }
 
 
-def stage(node: Node, status: NodeStatus) -> str:
+def stage(status: NodeStatus) -> str:
     if status.border is Border.MATHLIB:
         return "mathlib"
-    if status.fill is Fill.FULLY_PROVED or (node.is_definition and status.stated):
+    if status.done_down:
         return "done"
-    if status.fill is Fill.PROVED:
+    if status.done:
         return "proved"
     if status.stated:
         return "can_prove" if status.fill is Fill.CAN_PROVE else "stated"
@@ -414,7 +414,7 @@ def _node_info(
     snippets: _Snippets,
 ) -> NodeInfo:
     status = analysis.statuses[node.id]
-    node_stage = stage(node, status)
+    node_stage = stage(status)
     statement = convert.blocks(body if body is not None else node.statement.text)
     proof = None
     if node.proof is not None:
@@ -699,8 +699,8 @@ class Bar:
     fully_proved: int
     segments: tuple[tuple[str, int, str], ...]  # (stage, count, width in percent)
 
-    def percent(self, count: int) -> str:
-        return f"{100 * count / self.nodes:.0f}" if self.nodes else "0"
+    def percent(self, count: int) -> int:
+        return percent(count, self.nodes)
 
 
 def progress_bars(analysis: Analysis, nodes: Mapping[str, NodeInfo]) -> list[Bar]:

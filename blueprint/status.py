@@ -31,7 +31,9 @@ class NodeStatus:
     can_state: bool
     can_prove: bool
     proved: bool
-    fully_proved: bool
+    fully_proved: bool  # leanblueprint's: it and its ancestors proved, any definition counting
+    done: bool  # the statement formalized, and the proof unless a definition or in Mathlib
+    done_down: bool  # done, and so is every node it depends on, directly or not
 
 
 def formalization_from_annotations(node: Node) -> Formalization:
@@ -51,6 +53,8 @@ def compute_statuses(
     """Border and fill of every node, by leanblueprint's rules."""
     known = set(graph)
     fully = _fully_proved(nodes, graph, formal)
+    done = {node.id: is_done(node, formal[node.id]) for node in nodes}
+    done_down = _down(nodes, graph, done)
     statuses = {}
     for node in nodes:
         facts = formal[node.id]
@@ -70,8 +74,16 @@ def compute_statuses(
             can_prove=can_prove,
             proved=facts.proved,
             fully_proved=fully[node.id],
+            done=done[node.id],
+            done_down=done_down[node.id],
         )
     return statuses
+
+
+def is_done(node: Node, facts: Formalization) -> bool:
+    """Nothing left to formalize in the node itself: its statement, and its proof unless it
+    is a definition or in Mathlib (a proof without its statement is not done)."""
+    return facts.stated and (facts.proved or facts.mathlib or node.is_definition)
 
 
 def _border(node: Node, facts: Formalization, can_state: bool) -> Border:
@@ -107,14 +119,21 @@ def _fill(
 def _fully_proved(
     nodes: Sequence[Node], graph: DependencyGraph, formal: Mapping[str, Formalization]
 ) -> dict[str, bool]:
-    """A node is fully proved when it and all its ancestors are proved or are definitions.
+    """leanblueprint's rule: a node is fully proved when it and all its ancestors are proved or
+    are definitions (formalized or not)."""
+    return _down(nodes, graph, {n.id: formal[n.id].proved or n.is_definition for n in nodes})
+
+
+def _down(
+    nodes: Sequence[Node], graph: DependencyGraph, own: Mapping[str, bool]
+) -> dict[str, bool]:
+    """Whether a node and all its ancestors have `own` true.
 
     Computed once per strongly connected component in topological order: linear time.
     """
-    is_definition = {node.id: node.is_definition for node in nodes}
     condensation = condense(graph)
-    done: list[bool] = []
+    found: list[bool] = []
     for number, members in enumerate(condensation.components):
-        own = all(formal[m].proved or is_definition[m] for m in members)
-        done.append(own and all(done[p] for p in condensation.parents[number]))
-    return {node.id: done[condensation.component_of[node.id]] for node in nodes}
+        found.append(all(own[m] for m in members)
+                     and all(found[p] for p in condensation.parents[number]))
+    return {node.id: found[condensation.component_of[node.id]] for node in nodes}

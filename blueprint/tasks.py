@@ -50,13 +50,25 @@ class MainResult:
 
 @dataclass(frozen=True)
 class Progress:
-    """Counts of one chapter (or of all of them)."""
+    """Counts of one chapter (or of all of them). Each count is part of the one before:
+    fully_proved <= proved <= stated <= nodes, node by node."""
 
     label: str  # "All" or a chapter title
     nodes: int
-    stated: int
-    proved: int  # proofs formalized, definitions formalized counting as done
-    fully_proved: int
+    stated: int  # statements formalized (or in Mathlib)
+    proved: int  # of those, nothing left to formalize (`NodeStatus.done`)
+    fully_proved: int  # of those, nothing left in anything they depend on either
+
+
+def percent(count: int, total: int) -> int:
+    """`count` of `total` in whole percent, rounded to the nearest, except that only all of it
+    is 100 and only none of it is 0. The one rounding of every percentage shown."""
+    if total <= 0 or count <= 0:
+        return 0
+    if count >= total:
+        return 100
+    nearest = (200 * count + total) // (2 * total)
+    return min(99, max(1, nearest))
 
 
 def ready_tasks(
@@ -163,7 +175,7 @@ def main_results(
     chosen: Sequence[str] = (),
 ) -> list[MainResult]:
     """Each main result with the longest chain of unfinished nodes in front of it."""
-    unfinished = {node.id for node in nodes if not _finished(node, statuses[node.id])}
+    unfinished = {node.id for node in nodes if not statuses[node.id].done}
     condensation = condense(induced(graph, unfinished))
     members = [sorted(component) for component in condensation.components]
     best: list[tuple[int, int | None]] = []  # per component: (chain length, previous)
@@ -187,10 +199,6 @@ def main_results(
     return results
 
 
-def _finished(node: Node, status: NodeStatus) -> bool:
-    return status.stated if node.is_definition else status.proved
-
-
 def progress(nodes: Sequence[Node], statuses: Mapping[str, NodeStatus]) -> list[Progress]:
     """Totals, then one row per chapter in document order."""
     groups: dict[str, list[Node]] = {"All": list(nodes)}
@@ -203,11 +211,8 @@ def progress(nodes: Sequence[Node], statuses: Mapping[str, NodeStatus]) -> list[
                 label=label,
                 nodes=len(members),
                 stated=sum(statuses[n.id].stated for n in members),
-                proved=sum(_finished(n, statuses[n.id]) for n in members),
-                fully_proved=sum(
-                    statuses[n.id].fully_proved or (n.is_definition and statuses[n.id].stated)
-                    for n in members
-                ),
+                proved=sum(statuses[n.id].done for n in members),
+                fully_proved=sum(statuses[n.id].done_down for n in members),
             )
         )
     return rows

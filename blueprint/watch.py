@@ -8,6 +8,7 @@ history page ends with the working tree and follows HEAD (see `history.live`).
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 import threading
@@ -24,7 +25,7 @@ from blueprint.config import load_config
 from blueprint.model import PROJECT_FOLDER, BlueprintError, Diagnostic, Severity
 from blueprint.server import SiteServer
 from blueprint.sitedata import TextMemo
-from blueprint.sitewriter import write_site
+from blueprint.sitewriter import is_alive, write_site
 from blueprint.watcher import Watcher
 
 if TYPE_CHECKING:
@@ -57,15 +58,20 @@ class LiveSite:
         debug: bool = False,
         site: SiteOptions | None = None,
         history: bool = False,
+        cache_dir: Path | None = None,
     ) -> None:
         self.project = project.resolve()
+        self.cache_dir = cache_dir
         self.server = server
         self.status_source = status_source
         self.report = report
         self.debug = debug
         self.site = site
         # Builds live outside the project: the watcher must not see them being written.
-        self.builds = Path(tempfile.mkdtemp(prefix="blueprint-watch-"))
+        # The folder is named after this process, so that the next session removes it if
+        # this one is killed before `close` (SIGKILL, a power cut).
+        _remove_dead_sessions(Path(tempfile.gettempdir()))
+        self.builds = Path(tempfile.mkdtemp(prefix=f"{_SESSION_PREFIX}{os.getpid()}-"))
         self.number = 0
         self.good: list[Path] = []  # served folders, newest last
         self.cache = BuildCache()
@@ -121,7 +127,9 @@ class LiveSite:
         from blueprint.sitedata import site_data
         from blueprint.views import start_layouts
 
-        analysis = analyze(self.project, self.status_source, Timings(), cache=self.cache)
+        analysis = analyze(
+            self.project, self.status_source, Timings(), cache=self.cache, cache_dir=self.cache_dir
+        )
         if self._views is not None and self._views[0] is analysis.blueprint:
             # No .tex changed, so neither did the graph: the drawing stays, statuses recolour.
             views = [replace(view, cached=True) for view in self._views[1]]
@@ -140,7 +148,7 @@ class LiveSite:
         project that cannot be read now has a rebuild of its own coming)."""
         with self._lock:
             try:
-                return not self.cache.is_current(load_config(self.project))
+                return not self.cache.is_current(load_config(self.project, self.cache_dir))
             except Exception:
                 return False
 
@@ -175,6 +183,17 @@ class LiveSite:
         shutil.rmtree(self.builds, ignore_errors=True)
 
 
+_SESSION_PREFIX = "blueprint-watch-"
+
+
+def _remove_dead_sessions(folder: Path) -> None:
+    """The build folders of watch sessions whose process is gone."""
+    for path in folder.glob(f"{_SESSION_PREFIX}*-*"):
+        pid = path.name.removeprefix(_SESSION_PREFIX).split("-", 1)[0]
+        if pid.isdigit() and not is_alive(int(pid)) and path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+
+
 def watch(
     project: Path,
     host: str,
@@ -189,13 +208,14 @@ def watch(
     site: SiteOptions | None = None,
     history: bool = False,
     head_poll: float = 2.0,
+    cache_dir: Path | None = None,
 ) -> None:
     """Serve the project's site with live reload until Ctrl+C or `stop`; with `history`, the
     history page too, rebuilt also when HEAD moves (looked at every `head_poll` seconds)."""
     project = project.resolve()
     server = SiteServer(None, host, port, live_reload=True, port_fallback=True)
     server.start()
-    live = LiveSite(project, server, status_source, report, debug, site, history)
+    live = LiveSite(project, server, status_source, report, debug, site, history, cache_dir)
     done = threading.Event()
 
     def rebuild() -> None:

@@ -12,9 +12,10 @@ from typing import Any
 
 import pytest
 
+from tests.helpers import CORPUS
+
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_PROJECT = REPO / "sample_project"
-CORPUS = Path(os.environ.get("BLUEPRINT_CORPUS") or REPO.parent / "shared" / "corpus")
 ARTIFACTS = REPO / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -55,8 +56,6 @@ def sample(tmp_path: Path) -> Path:
 
 
 def corpus_projects() -> list[Path]:
-    if not CORPUS.is_dir():
-        return []
     return sorted(p for p in CORPUS.iterdir() if (p / "reference-nonreduced.json").is_file())
 
 

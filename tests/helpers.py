@@ -20,6 +20,9 @@ from blueprint.graph import DependencyGraph
 from blueprint.model import Node, Part
 from blueprint.server import EVENTS_PATH
 
+# Real blueprints with the graphs leanblueprint drew for them (tests/corpus/README.md).
+CORPUS = Path(__file__).resolve().parent / "corpus"
+
 
 def as_networkx(graph: DependencyGraph) -> Any:
     """The same graph for networkx, which the tests use as the reference for graph questions."""

@@ -74,13 +74,19 @@ def test_help_works_anywhere(tmp_path: Path) -> None:
         assert command in result.stdout
 
 
-def test_missing_project_is_a_clean_error_and_debug_shows_the_traceback(tmp_path: Path) -> None:
-    result = run_cli("build", str(tmp_path / "nowhere"), cwd=tmp_path)
+def test_a_folder_without_blueprint_is_a_clean_error_and_debug_shows_the_traceback(
+    tmp_path: Path,
+) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = run_cli("build", str(empty), cwd=tmp_path)
     assert result.returncode == 1
-    assert "error:" in result.stderr and "nowhere" in result.stderr
+    assert "error:" in result.stderr and "no blueprint found" in result.stderr
     assert "Traceback" not in result.stderr
-    debug = run_cli("--debug", "build", str(tmp_path / "nowhere"), cwd=tmp_path)
+    debug = run_cli("--debug", "build", str(empty), cwd=tmp_path)
     assert "Traceback" in debug.stderr
+    missing = run_cli("build", str(tmp_path / "nowhere"), cwd=tmp_path)
+    assert missing.returncode == 2 and "nowhere" in missing.stderr
 
 
 def test_build_reports_problems_with_file_and_line_and_strict_fails(sample: Path) -> None:
@@ -248,12 +254,10 @@ def test_same_input_same_bytes_whatever_the_hash_seed(
     import subprocess
     import sys
 
-    from tests.conftest import CORPUS
+    from tests.helpers import CORPUS
 
     project = sample
     if project_name != "sample":
-        if not (CORPUS / project_name).is_dir():
-            pytest.skip("no corpus")
         project = tmp_path / project_name
         shutil.copytree(CORPUS / project_name / "blueprint", project / "blueprint")
     sites = []

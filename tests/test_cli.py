@@ -15,6 +15,38 @@ def test_help_lists_every_command(tmp_path: Path) -> None:
         assert f" {name} " in result.stdout, name
 
 
+def test_version_and_short_help(tmp_path: Path) -> None:
+    from blueprint import __version__
+
+    version = run_cli("--version", cwd=tmp_path)
+    assert version.returncode == 0 and version.stdout.strip() == f"blueprint {__version__}"
+    short = run_cli("-h", cwd=tmp_path)
+    assert short.returncode == 0 and " build " in short.stdout
+    assert run_cli("status", "-h", cwd=tmp_path).stdout == run_cli(
+        "status", "--help", cwd=tmp_path).stdout
+
+
+def test_every_help_text_has_an_example(tmp_path: Path) -> None:
+    for name in COMMANDS:
+        result = run_cli(name, "--help", cwd=tmp_path, columns=80)
+        assert result.returncode == 0, result.stderr
+        assert f"Example: blueprint {name} " in result.stdout, name
+
+
+def test_a_missing_folder_or_a_file_as_the_project_is_a_usage_error(sample: Path) -> None:
+    """Exit status 2, as the README says, before anything is read or served."""
+    missing = str(sample.parent / "nowhere")
+    a_file = str(sample / "lakefile.toml")
+    for name in ("build", "check", "status", "export", "history", "watch"):
+        for project, words in ((missing, "no such folder"), (a_file, "is a file")):
+            result = run_cli(name, project, cwd=sample.parent)
+            assert result.returncode == 2, (name, project, result.stderr)
+            assert words in result.stderr and "Traceback" not in result.stderr
+    assert run_cli("serve", missing, cwd=sample.parent).returncode == 2
+    log = run_cli("check", str(sample), "--lean-log", missing, cwd=sample.parent)
+    assert log.returncode == 2 and "does not exist" in log.stderr
+
+
 def test_a_global_option_before_the_command(sample: Path) -> None:
     result = run_cli("--debug", "export", str(sample), cwd=sample.parent)
     assert result.returncode == 0, result.stderr

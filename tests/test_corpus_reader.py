@@ -1,4 +1,4 @@
-"""The LaTeX reader on the seven real blueprints of ../shared/corpus, against the graphs
+"""The LaTeX reader on the seven real blueprints of tests/corpus, against the graphs
 leanblueprint drew for them (reference-nonreduced.json). Every difference is listed below
 with its reason; anything else that differs fails."""
 
@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -16,8 +17,9 @@ import pytest
 
 from blueprint.latex import read_blueprint
 from blueprint.model import Blueprint, Node, Severity
+from tests.conftest import REPO, corpus_projects
+from tests.helpers import CORPUS
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 PROJECTS = [
     "pfr",
     "FLT",
@@ -28,8 +30,6 @@ PROJECTS = [
     "LeanCamCombi",
 ]
 PLASTEX_ID = re.compile(r"a\d{10}")  # an unlabelled environment: not a stable id
-
-pytestmark = pytest.mark.corpus
 
 Edge = tuple[str, str]
 HAAR = "MeasureTheory.addEquivAddHaarChar_eq_ringHaarChar_det"
@@ -85,13 +85,6 @@ KNOWN = {
         diagnostics=(0, 1),  # \uses{def:holonomic_loc}: no such label
     ),
     "flt-regular": Known(
-        extra_edges={
-            ("defn_of_disc", "lemma:disc_of_prim_elt_basis"): (
-                "this reference is transitively reduced after all: preamble.tex loads the "
-                "blueprint package first, so the nonreducedgraph option added in web.tex was "
-                "ignored; the edge is implied via lemma:disc_via_embs"
-            ),
-        },
         diagnostics=(0, 3),  # three \uses of labels that do not exist
     ),
     "con-nf": Known(cross_unit_edges=True),
@@ -107,6 +100,28 @@ KNOWN = {
     ),
     "LeanCamCombi": Known(),
 }
+
+
+def test_the_corpus_travels_with_the_repository() -> None:
+    """A clone has every project the corpus tests read, each with its source and licence."""
+    assert CORPUS.is_relative_to(REPO)
+    assert sorted(p.name for p in corpus_projects()) == sorted(PROJECTS)
+    readme = (CORPUS / "README.md").read_text(encoding="utf-8")
+    assert "Apache License" in (CORPUS / "LICENSE-Apache-2.0").read_text(encoding="utf-8")
+    for project in PROJECTS:
+        source = json.loads((CORPUS / project / "SOURCE.json").read_text(encoding="utf-8"))
+        assert source["license"] == "Apache-2.0", project
+        assert re.fullmatch(r"[0-9a-f]{40}", source["commit"]) and source["commit"] in readme
+    files = [str(p.relative_to(REPO)) for p in CORPUS.rglob("*") if p.is_file()]
+    ignored = subprocess.run(
+        ["git", "check-ignore", "--no-index", "--stdin"],
+        input="\n".join(files),
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert ignored.returncode == 1, ignored.stdout + ignored.stderr  # 1: none is ignored
 
 
 def blueprint_folder(project: str) -> Path:
@@ -130,8 +145,6 @@ def read_project(project: str) -> Blueprint:
 @cache
 def reference(project: str) -> dict[str, Any]:
     reference_file = CORPUS / project / "reference-nonreduced.json"
-    if not reference_file.is_file():
-        pytest.skip(f"no corpus at {CORPUS}")
     data: dict[str, Any] = json.loads(reference_file.read_text())
     return data
 
@@ -250,8 +263,6 @@ def test_diagnostics_are_the_expected_ones(project: str) -> None:
 
 
 def test_options_and_settings_of_the_corpus() -> None:
-    if not CORPUS.is_dir():
-        pytest.skip(f"no corpus at {CORPUS}")
     flt = read_project("FLT").options
     assert (flt.dep_by, len(flt.colors), flt.title) == (
         "chapter",

@@ -1,6 +1,6 @@
 """The graph readable at every size, on every screen (issue #18), in headless Chromium at a
 desktop (1600×1000) and a phone (390×844) size, on the sample project, the corpus blueprints
-(when ../shared/corpus is there) and a generated 2,000-node project.
+(tests/corpus) and a generated 2,000-node project.
 
 - The first view shows nodes whose labels are at least 10 px high, or the chapters' overview.
 - Selecting, filtering, focusing and searching bring the result into view, readably.
@@ -19,7 +19,8 @@ import pytest
 
 from bench.synth import write_project
 from blueprint.build import StatusSource, build
-from tests.conftest import ARTIFACTS, CORPUS, copy_sample
+from tests.conftest import ARTIFACTS, copy_sample
+from tests.helpers import CORPUS
 
 pytestmark = pytest.mark.browser
 SHOTS = ARTIFACTS / "screenshots"

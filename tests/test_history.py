@@ -191,8 +191,8 @@ def test_counts_at_each_commit(history: History, built: Built) -> None:
     repo = built.repo
     expected: dict[str, tuple[int, ...] | State] = {
         "c0-no-blueprint": State.ABSENT,
-        # a definition not stated has nothing to prove: it counts as fully proved
-        "c1-blueprint": (3, 0, 0, 1),
+        # a definition not formalized is not done, whatever leanblueprint's colour says
+        "c1-blueprint": (3, 0, 0, 0),
         "c2-a-done": (3, 2, 1, 1),
         "c3-broken": State.BROKEN,
         "c4-b-done": (3, 2, 2, 2),
@@ -530,6 +530,21 @@ def test_build_without_git_history_says_so(tmp_path: Path) -> None:
     assert not (out / "history.svg").exists()
 
 
+def test_no_local_path_of_the_building_machine_is_in_the_site(tmp_path: Path) -> None:
+    """A site is published: the folders it was built in are nobody's business. The sample in
+    a temporary folder is no git repository, which the history page says, naming no path."""
+    project = copy_sample(tmp_path)
+    out = tmp_path / "site"
+    done = run_cli("build", str(project.resolve()), "-o", str(out), "--history", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    local = {str(tmp_path.resolve()), str(tmp_path), str(Path.home()) + "/"}
+    files = [path for path in out.rglob("*") if path.is_file()]
+    assert any(path.name == "history.html" for path in files)
+    for path in files:
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        assert not [folder for folder in local if folder in text], path
+
+
 def test_the_page_needs_the_base_context() -> None:
     from blueprint.history.page import HistoryView
     from blueprint.render import _environment
@@ -547,7 +562,7 @@ def test_cli_history(built: Built, tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert re.search(r"9 commits \(9 read, 0 from the cache\)", done.stdout)
     assert "1 without a blueprint, 1 that do not parse" in done.stdout
-    assert "Recently finished: B (2024-02-19, Ada Tester)" in done.stdout
+    assert re.search(r"Recently finished:\n  B  2024-02-19  Ada Tester\n", done.stdout)
     data = json.loads(out.read_text())
     assert [c["state"] for c in data["commits"]].count("ok") == 7
     assert svg.read_text().startswith("<svg")
@@ -556,6 +571,35 @@ def test_cli_history(built: Built, tmp_path: Path) -> None:
     assert "(0 read, 9 from the cache)" in again.stdout
     bad = run_cli("history", str(built.repo.root), "--since", "last week", cwd=tmp_path)
     assert bad.returncode == 2
+
+
+def test_cli_history_reads_at_80_columns_and_its_json_is_plain_text(tmp_path: Path) -> None:
+    """Every commit that changed a count, not only the last; lines that fit a CI log; chapter
+    titles in words, not TeX."""
+    repo = GitRepo(tmp_path / "project")
+    repo.write("blueprint/src/web.tex", (WEB % "content").replace(
+        r"\chapter{First}", r"\chapter{Towards 100\% of \emph{everything}}"))
+    for number, (name, flags) in enumerate([("start", {}), ("a", {"a": True}),
+                                            ("b", {"a": True, "b": True}),
+                                            ("b-proof", {"a": True, "b": True,
+                                                         "b_proof": True})]):
+        repo.write("blueprint/src/content.tex", content(**flags))
+        repo.commit(name, f"2024-03-{number + 1:02d}")
+    out = tmp_path / "h.json"
+    done = run_cli("history", str(repo.root), "--cache-dir", str(tmp_path / "c"), "--json",
+                   str(out), cwd=tmp_path, columns=80)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80 and "…" not in done.stdout
+    rows = [line for line in lines if re.match(r"│ 2024-03-0\d", line)]
+    assert [row[2:12] for row in rows] == ["2024-03-01", "2024-03-02", "2024-03-03",
+                                           "2024-03-04"]
+    assert "2 (67%)" in rows[-1] and "0 (0%)" in rows[0]
+    data = json.loads(out.read_text(encoding="utf-8"))
+    last = data["commits"][-1]
+    assert last["chapters"][0]["title"] == "Towards 100% of everything"
+    assert last["total"] == {"nodes": 3, "stated": 2, "proved": 2, "fully_proved": 2}
+    assert "\\" not in out.read_text(encoding="utf-8")
 
 
 def test_cli_without_history_fails_briefly(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""A real install: the wheel that `pip install blueprint` would get, in a fresh virtualenv.
+"""A real install: the wheel that `pip install blueprint-lean` would get, in a fresh virtualenv.
 
 The tests elsewhere run from the source checkout (an editable install), where the templates
 sit beside the package; a user's install has only what the wheel ships.
@@ -6,8 +6,13 @@ sit beside the package; a user's install has only what the wheel ships.
 
 from __future__ import annotations
 
+import importlib.util
+import re
+import site
 import subprocess
 import sys
+import sysconfig
+import tomllib
 import venv
 import zipfile
 from pathlib import Path
@@ -15,6 +20,12 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, copy_sample
+
+PROJECT = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+# The import names of the dependencies (each is its distribution's name, lower-cased).
+DEPENDENCIES = [
+    re.split(r"[^\w.-]", spec, maxsplit=1)[0].lower() for spec in PROJECT["dependencies"]
+]
 
 
 @pytest.fixture(scope="module")
@@ -37,8 +48,50 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
         check=False,
     )
     assert built.returncode == 0, built.stderr
-    (found,) = folder.glob("blueprint-*.whl")
+    (found,) = folder.glob("*.whl")
     return found
+
+
+@pytest.fixture(scope="module")
+def environment(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh virtualenv with the wheel installed (not editable) and our dependencies.
+
+    The dependencies are the ones this interpreter imports, wherever it has them: the
+    virtualenv sees this interpreter's site-packages folders through a .pth file. (A venv
+    with `system_site_packages` would see the *base* interpreter's instead, which inside a
+    virtualenv are not where the dependencies are.) A .pth line adds a folder without reading
+    the .pth files in it, so the checkout's editable install stays out."""
+    environment = tmp_path_factory.mktemp("install") / "venv"
+    venv.create(environment, with_pip=False)
+    python = environment / "bin" / "python"
+    pip = [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet"]
+    subprocess.run([*pip, "--no-deps", "--no-index", str(wheel)], check=True, capture_output=True)
+    purelib = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    ours = [*site.getsitepackages(), sysconfig.get_path("purelib"), sysconfig.get_path("platlib")]
+    if site.ENABLE_USER_SITE:
+        ours.append(site.getusersitepackages())
+    folders = dict.fromkeys(folder for folder in ours if Path(folder).is_dir())
+    (Path(purelib) / "blueprint-test-dependencies.pth").write_text("\n".join(folders) + "\n")
+    return environment
+
+
+def test_the_distribution_is_blueprint_lean_and_gives_the_blueprint_command(wheel: Path) -> None:
+    """`pip install blueprint` gets an unrelated project: ours is `blueprint-lean`, and it
+    installs the `blueprint` command and the `blueprint` package."""
+    archive = zipfile.ZipFile(wheel)
+    names = set(archive.namelist())
+    (metadata,) = (name for name in names if name.endswith(".dist-info/METADATA"))
+    assert "\nName: blueprint-lean\n" in archive.read(metadata).decode()
+    entry_points = archive.read(metadata.replace("METADATA", "entry_points.txt")).decode()
+    assert "[console_scripts]\nblueprint = blueprint.__main__:main" in entry_points
+    assert "blueprint/__init__.py" in names
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "pip install blueprint-lean" in readme
 
 
 def test_the_wheel_ships_every_template_and_static_file(wheel: Path) -> None:
@@ -53,36 +106,32 @@ def test_the_wheel_ships_every_template_and_static_file(wheel: Path) -> None:
     assert expected <= names, sorted(expected - names)
 
 
-def test_an_installed_blueprint_builds_the_sample_site(wheel: Path, tmp_path: Path) -> None:
-    environment = tmp_path / "venv"
-    # the dependencies come from this interpreter's site-packages; the package from the wheel
-    venv.create(environment, system_site_packages=True, with_pip=False)
-    python = environment / "bin" / "python"
-    subprocess.run(
+def test_the_virtualenv_has_the_wheel_and_the_dependencies_we_test_with(
+    environment: Path, tmp_path: Path
+) -> None:
+    found = subprocess.run(
         [
-            sys.executable,
-            "-m",
-            "pip",
-            "--python",
-            str(python),
-            "install",
-            "--quiet",
-            "--no-deps",
-            "--no-index",
-            str(wheel),
+            str(environment / "bin" / "python"),
+            "-P",
+            "-c",
+            "import importlib.util, sys\n"
+            "for name in sys.argv[1:]: print(importlib.util.find_spec(name).origin)",
+            "blueprint",
+            *DEPENDENCIES,
         ],
-        check=True,
-        capture_output=True,
-    )
-    where = subprocess.run(
-        [str(python), "-P", "-c", "import blueprint; print(blueprint.__file__)"],
         cwd=tmp_path,
         capture_output=True,
         text=True,
-        check=True,
-    ).stdout
+        check=False,
+    )
+    assert found.returncode == 0, found.stderr
+    where, *dependencies = found.stdout.split("\n")[:-1]
     assert Path(where).is_relative_to(environment), where  # not the checkout's editable install
+    ours = [importlib.util.find_spec(name) for name in DEPENDENCIES]
+    assert dependencies == [spec.origin for spec in ours if spec], "not the ones we test with"
 
+
+def test_an_installed_blueprint_builds_the_sample_site(environment: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
     project = copy_sample(tmp_path)
     built = subprocess.run(

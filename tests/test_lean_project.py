@@ -277,6 +277,30 @@ def test_resolution_with_dependencies(project_dir: Path) -> None:
     assert "Lean core is not indexed" in p.resolve("Nat.nothing").message
 
 
+def test_a_name_under_the_projects_own_namespace_is_missing_not_maybe_a_dependency(
+    project_dir: Path,
+) -> None:
+    """Without `.lake/packages`, the library roots are the project's own namespaces; with it,
+    so is every namespace the project declares in that no dependency declares in."""
+    alone = load_lean_project(project_dir, with_deps=False)
+    assert alone.own_namespaces == {"Proj"}
+    typo = alone.resolve("Proj.lagrange_thm_typo")
+    assert typo.status == "missing" and "may be in a dependency" not in typo.message
+    assert "`Proj` is the project's own namespace" in typo.message
+    assert "may be in a dependency" in alone.resolve("Nat.succ_le").message
+    assert "may be in a dependency" in alone.resolve("Proj").message  # no namespace
+    write(project_dir, "Proj/Ext.lean", "theorem Nat.proj_ext : True := trivial\n"
+          "theorem Mine.own : True := trivial\n")
+    make_deps(project_dir)
+    write(project_dir, ".lake/packages/mathlib/Mathlib/Proj.lean",
+          "theorem Proj.from_mathlib : True := trivial\n")
+    indexed = load_lean_project(project_dir, cache_dir=project_dir / "c")
+    # `Proj` is declared in by a dependency too; `Nat` is Mathlib's; `Mine` only the project's
+    assert indexed.own_namespaces == {"Mine"}
+    assert "`Mine` is the project's own" in indexed.resolve("Mine.typo").message
+    assert "Lean core is not indexed" in indexed.resolve("Proj.typo").message
+
+
 def test_a_lake_folder_without_sources_is_no_dependency_index(tmp_path: Path) -> None:
     from blueprint.lean.deps import index_dependencies
 

@@ -95,6 +95,28 @@ def test_export_lists_declarations_and_sorry_free_down(sample: Path) -> None:
     assert nodes["thm:wilson"]["sorry_free_down"] is True
 
 
+def test_a_typo_under_the_projects_namespace_is_a_warning_and_not_formalized(
+    sample: Path,
+) -> None:
+    """`\\lean{Sample.lagrange_thm_typo}\\leanok`: no dependency declares names under `Sample`,
+    so the name is missing, not "maybe in a dependency"."""
+    chapter = sample / "blueprint" / "src" / "chapter" / "groups.tex"
+    text = chapter.read_text(encoding="utf-8")
+    chapter.write_text(text.replace("\\lean{Sample.pow_natCard_eq_one}",
+                                    "\\lean{Sample.lagrange_thm_typo}"), encoding="utf-8")
+    analysis = analyze(sample, StatusSource.LEAN)
+    typo = [d for d in messages(analysis, "cor:pow-card-eq-one") if "typo" in d.message]
+    assert [d.severity for d in typo] == [Severity.WARNING], typo
+    status = analysis.statuses["cor:pow-card-eq-one"]
+    assert not status.stated and status.fill is not Fill.FULLY_PROVED
+    # a name that could come from Mathlib stays a note
+    totient = messages(analysis, "def:totient")
+    assert [d.severity for d in totient] == [Severity.INFO]
+    built = run_cli("build", str(sample), "-o", str(sample.parent / "site"), "--strict",
+                    cwd=sample.parent)
+    assert built.returncode == 1 and "Sample.lagrange_thm_typo" in built.stdout
+
+
 def test_check_exit_status_and_formats(sample: Path) -> None:
     plain = run_cli("check", str(sample), cwd=sample.parent)
     assert plain.returncode == 0, plain.stdout  # warnings only

@@ -14,6 +14,7 @@ import pytest
 
 from blueprint import sitewriter
 from blueprint.build import build
+from blueprint.outputs import MANIFEST, manifest
 from blueprint.sitewriter import write_site
 from tests.conftest import REPO, SAMPLE_PROJECT
 
@@ -22,7 +23,10 @@ def test_site_is_replaced_whole(tmp_path: Path) -> None:
     out = tmp_path / "site"
     write_site({"index.html": b"old", "static/a.css": b"a"}, out)
     write_site({"index.html": b"new"}, out)
-    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == ["index.html"]
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == [
+        MANIFEST,
+        "index.html",
+    ]
     assert (out / "index.html").read_bytes() == b"new"
     assert [p.name for p in tmp_path.iterdir()] == ["site"]  # nothing left beside it
 
@@ -53,7 +57,7 @@ def test_killing_a_build_mid_write_leaves_the_previous_site_whole(tmp_path: Path
     time.sleep(0.5)
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == old
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == {**old, MANIFEST: manifest(old)}
     write_site({"index.html": b"next"}, out)  # the next build cleans what the killed one left
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
 

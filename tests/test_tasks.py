@@ -71,3 +71,34 @@ def test_progress_counts_totals_and_chapters() -> None:
     rows = {row.label: row for row in progress(nodes, statuses)}
     assert (rows["All"].nodes, rows["All"].stated, rows["All"].proved) == (2, 2, 1)
     assert rows["One"].fully_proved == 1 and rows["Two"].fully_proved == 0
+
+
+def test_percent_shows_100_only_for_all_and_0_only_for_none() -> None:
+    from blueprint.tasks import percent
+
+    assert percent(217, 218) == 99  # pfr with one sorry: not "100%"
+    assert percent(1, 1000) == 1  # something done is not "0%"
+    assert percent(218, 218) == 100 and percent(0, 218) == 0
+    assert percent(0, 0) == 0
+    assert percent(1, 3) == 33 and percent(1, 2) == 50 and percent(2, 3) == 67
+    assert all(0 < percent(k, n) < 100 for n in range(2, 400) for k in range(1, n))
+
+
+def test_progress_columns_nest_and_an_unformalized_definition_is_not_done() -> None:
+    # leanblueprint counts every definition as proved when it colours a node fully proved: a
+    # theorem whose only ancestor is a definition never formalized is drawn so, but it is not
+    # fully formalized, nor is that definition.
+    nodes = [
+        make_node("def", env="definition", proof=False),
+        make_node("thm", uses=["def"], leanok=True, proof_leanok=True),
+        make_node("own", leanok=True, proof_leanok=True),
+        make_node("proof-only", proof_leanok=True),  # a proof \leanok, its statement not
+    ]
+    _graph, statuses = analyse(nodes)
+    assert statuses["thm"].fully_proved  # leanblueprint's colour, kept
+    assert not statuses["thm"].done_down and statuses["thm"].done
+    assert not statuses["def"].done and not statuses["def"].done_down
+    assert statuses["own"].done_down
+    assert not statuses["proof-only"].done
+    total = progress(nodes, statuses)[0]
+    assert (total.stated, total.proved, total.fully_proved) == (2, 2, 1)

@@ -146,3 +146,39 @@ def test_a_file_saved_while_the_rebuild_that_first_read_it_runs_is_not_missed(
         content.write_text("\\input{../../.lake/build/blueprint/new}\n" + content.read_text())
         assert session.wait_rebuilds(3, timeout=10).ok
         assert "Second" in session.get("/graph.html")
+
+
+def test_each_rebuild_prints_what_changed_not_every_warning_again() -> None:
+    import io
+
+    from rich.console import Console
+
+    from blueprint.cli.watch import RebuildReport
+    from blueprint.model import Diagnostic, Severity
+
+    out = io.StringIO()
+    report = RebuildReport(Console(file=out, width=80, highlight=False))
+
+    def warn(line: int, message: str) -> Diagnostic:
+        return Diagnostic("a.tex", line, Severity.WARNING, message)
+
+    def build(ok: bool, *problems: Diagnostic) -> str:
+        out.seek(0)
+        out.truncate()
+        report(Rebuild(1, 0.1, ok, 37, False, list(problems)))
+        return out.getvalue()
+
+    first = build(True, warn(3, "stale"), warn(9, "odd"))
+    assert "2 warnings" in first and "stale" in first and "odd" in first
+    # the same warnings, a line added above them: one line, nothing listed again
+    same = build(True, warn(4, "stale"), warn(10, "odd"))
+    assert same.count("\n") == 1 and "2 warnings" in same and "new" not in same
+    changed = build(True, warn(4, "stale"), warn(12, "fresh"))
+    assert "(1 new, 1 fixed)" in changed
+    assert "new warning a.tex:12: fresh" in changed and "fixed warning a.tex:10: odd" in changed
+    assert "stale" not in changed
+    broken = build(False, Diagnostic("b.tex", 2, Severity.ERROR, "never closed"))
+    assert "build failed" in broken and "new error b.tex:2: never closed" in broken
+    mended = build(True, warn(4, "stale"), warn(12, "fresh"))  # the warnings of before
+    assert "fixed error b.tex:2: never closed" in mended
+    assert "stale" not in mended and "fresh" not in mended

@@ -18,6 +18,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="Example: blueprint build . && blueprint serve site",
 )
 # No emoji codes: a label such as `thm:smile:` must print as written, not as an emoji.
 console = Console(highlight=False, emoji=False)
@@ -25,9 +27,20 @@ errors = Console(stderr=True, highlight=False, emoji=False)
 _debug = False
 
 
+def _version(asked: bool) -> None:
+    if asked:
+        from blueprint import __version__
+
+        console.print(f"blueprint {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
 def _options(
     debug: bool = typer.Option(False, "--debug", help="Show the full traceback on errors."),
+    version: bool = typer.Option(
+        False, "--version", help="Print the version and exit.", callback=_version, is_eager=True
+    ),
 ) -> None:
     global _debug
     _debug = debug
@@ -76,7 +89,7 @@ def _run() -> int:
         if _debug or "--debug" in sys.argv:
             raise
         errors.print(f"[bold red]error:[/] {escape(str(error))}", soft_wrap=True)
-        return 1
+        return error.exit_code
     except Exception as error:  # a bug of ours: say so briefly, the traceback on demand
         if _debug or "--debug" in sys.argv:
             raise

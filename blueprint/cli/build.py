@@ -9,10 +9,12 @@ import typer
 
 from blueprint.cli.check import LEAN_LOG
 from blueprint.cli.common import (
+    CACHE_DIR,
     OFFLINE_MATH,
     PROJECT,
     STATUS_SOURCE,
     STRICT,
+    example,
     fails,
     print_diagnostics,
     stage_spinner,
@@ -22,7 +24,7 @@ from blueprint.model import StatusSource
 
 
 def register(app: typer.Typer) -> None:
-    app.command("build")(build_command)
+    app.command("build", epilog=example("blueprint build . -o site --strict"))(build_command)
 
 
 def build_command(
@@ -37,6 +39,7 @@ def build_command(
         "--history",
         help="Add a progress-over-time page made from the git history (history.html).",
     ),
+    cache_dir: Path | None = CACHE_DIR,
 ) -> None:
     """Build the static site of a blueprint project."""
     from blueprint.layout import prewarm
@@ -51,7 +54,9 @@ def build_command(
     with stage_spinner(console, "Reading the blueprint…") as show:
         timings = Timings(on_stage=lambda name: show(f"{name.capitalize()}…"))
         site = SiteOptions(offline_math=offline_math)
-        analysis = build(project, out, status_source, timings, lean_log, site, history)
+        analysis = build(
+            project, out, status_source, timings, lean_log, site, history, cache_dir
+        )
     elapsed = time.perf_counter() - start
     console.print(
         f"[bold]{len(analysis.nodes)}[/] nodes, {analysis.graph.number_of_edges()} edges "

@@ -11,7 +11,7 @@ from pathlib import Path
 import typer
 from rich.markup import escape
 
-from blueprint.cli.common import PROJECT, STATUS_SOURCE, STRICT, fails, summary
+from blueprint.cli.common import CACHE_DIR, PROJECT, STATUS_SOURCE, STRICT, example, fails, summary
 from blueprint.model import Diagnostic, Severity, StatusSource
 
 
@@ -22,12 +22,17 @@ class CheckFormat(StrEnum):
 
 
 LEAN_LOG = typer.Option(
-    None, "--lean-log", help="Output of `lake build`: its sorry warnings override the guess."
+    None,
+    "--lean-log",
+    help="Output of `lake build`: its sorry warnings override the guess.",
+    exists=True,
+    dir_okay=False,
 )
 
 
 def register(app: typer.Typer) -> None:
-    app.command("check")(check_command)
+    example_text = example("blueprint check . --format github --strict")
+    app.command("check", epilog=example_text)(check_command)
 
 
 def check_command(
@@ -36,12 +41,13 @@ def check_command(
     strict: bool = STRICT,
     status_source: StatusSource = STATUS_SOURCE,
     lean_log: Path | None = LEAN_LOG,
+    cache_dir: Path | None = CACHE_DIR,
 ) -> None:
     """Report stale \\leanok, missing Lean names, missing \\uses and reading problems."""
     from blueprint.build import analyze
     from blueprint.cli import console
 
-    analysis = analyze(project, status_source, lean_log=lean_log)
+    analysis = analyze(project, status_source, lean_log=lean_log, cache_dir=cache_dir)
     diagnostics = analysis.diagnostics
     if format is CheckFormat.JSON:
         records = [

@@ -12,13 +12,40 @@ from rich.markup import escape
 
 from blueprint.model import Diagnostic, Severity, StatusSource
 
-PROJECT = typer.Argument(Path("."), help="The Lean project folder (with blueprint/ inside).")
+
+def example(command: str) -> str:
+    """The last lines of a command's help: how it is typically run."""
+    return f"Example: {command}"
+
+
+def existing_folder(value: Path) -> Path:
+    """A folder named on the command line that is missing, or is a file, is a usage error
+    (exit status 2), said before anything is read."""
+    if not value.exists():
+        raise typer.BadParameter(f"no such folder: {value}")
+    if not value.is_dir():
+        raise typer.BadParameter(f"{value} is a file, not a folder")
+    return value
+
+
+PROJECT = typer.Argument(
+    Path("."),
+    help="The Lean project folder (with blueprint/ inside).",
+    callback=existing_folder,
+    show_default=False,
+)
 STATUS_SOURCE = typer.Option(
     StatusSource.AUTO,
     "--status-source",
     help="Where formalization status comes from: lean sources, \\leanok annotations, or auto.",
 )
 STRICT = typer.Option(False, "--strict", help="Treat warnings as errors (exit status 1).")
+CACHE_DIR = typer.Option(
+    None,
+    "--cache-dir",
+    help="Keep caches (layouts, Lean scans, history) here instead of PROJECT/.blueprint-cache; "
+    "the build works without a writable cache, only slower.",
+)
 OFFLINE_MATH = typer.Option(
     False,
     "--offline-math",
@@ -59,6 +86,13 @@ def fails(diagnostics: Sequence[Diagnostic], strict: bool) -> bool:
     """Whether these diagnostics make the command fail."""
     fatal = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
     return any(d.severity in fatal for d in diagnostics)
+
+
+def share(count: int, total: int) -> str:
+    """`count (N%)`, rounded as everywhere (`tasks.percent`)."""
+    from blueprint.tasks import percent
+
+    return f"{count} ({percent(count, total)}%)"
 
 
 def summary(diagnostics: Sequence[Diagnostic]) -> str:

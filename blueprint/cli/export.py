@@ -10,7 +10,7 @@ from pathlib import Path
 import typer
 
 from blueprint.cli.check import LEAN_LOG
-from blueprint.cli.common import PROJECT, STATUS_SOURCE
+from blueprint.cli.common import CACHE_DIR, PROJECT, STATUS_SOURCE, example
 from blueprint.model import StatusSource
 
 
@@ -19,7 +19,7 @@ class ExportFormat(StrEnum):
 
 
 def register(app: typer.Typer) -> None:
-    app.command("export")(export_command)
+    app.command("export", epilog=example("blueprint export . -o graph.json"))(export_command)
 
 
 def export_command(
@@ -30,14 +30,17 @@ def export_command(
     ),
     status_source: StatusSource = STATUS_SOURCE,
     lean_log: Path | None = LEAN_LOG,
+    cache_dir: Path | None = CACHE_DIR,
 ) -> None:
     """Export the dependency graph, statuses and diagnostics."""
     from blueprint.build import analyze
     from blueprint.export import export_data
 
-    analysis = analyze(project, status_source, lean_log=lean_log)
+    analysis = analyze(project, status_source, lean_log=lean_log, cache_dir=cache_dir)
     text = json.dumps(export_data(analysis), indent=1, ensure_ascii=False, sort_keys=False) + "\n"
     if output is None:
         sys.stdout.write(text)
     else:
-        output.write_text(text, encoding="utf-8")
+        from blueprint.outputs import json_with, write_output_file
+
+        write_output_file(output, text.encode(), json_with("status_source", "nodes", "edges"))

@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 from rich.markup import escape
+from rich.table import Table
 
-from blueprint.cli.common import PROJECT, STATUS_SOURCE
+from blueprint.cli.common import CACHE_DIR, PROJECT, STATUS_SOURCE, example, share
 from blueprint.model import BlueprintError, StatusSource
+from blueprint.outputs import json_with, marked, write_output_file
 
 if TYPE_CHECKING:
     from blueprint.history.model import History
+    from blueprint.history.page import Change
 
 
 def register(app: typer.Typer) -> None:
-    app.command("history")(history_command)
+    example_text = example("blueprint history . --since 2024-01-01 --json history.json")
+    app.command("history", epilog=example_text)(history_command)
 
 
 def history_command(
@@ -37,10 +42,7 @@ def history_command(
         "work tree; the top of a bare repository).",
     ),
     rev: str = typer.Option("HEAD", "--rev", help="The commit whose history is read."),
-    cache_dir: Path | None = typer.Option(
-        None, "--cache-dir", help="Where results are kept per commit (default: the project's "
-        ".blueprint-cache/history)."
-    ),
+    cache_dir: Path | None = CACHE_DIR,
     svg: Path | None = typer.Option(None, "--svg", help="Write the chart to this SVG file."),
     json_out: Path | None = typer.Option(
         None, "--json", help="Write the counts at each commit to this JSON file."
@@ -60,13 +62,14 @@ def history_command(
 
     from blueprint.cli import console
     from blueprint.history.model import history_data
-    from blueprint.history.page import pace_words
+    from blueprint.history.page import changes, pace_words
     from blueprint.history.series import pace, recently_finished, series
     from blueprint.history.snapshot import State
     from blueprint.history.walk import collect_history
+    from blueprint.texhtml import tex_text
 
     start = _since(since)
-    folder = cache_dir or _default_cache(project)
+    folder = (cache_dir / "history") if cache_dir else _default_cache(project)
     with Progress(
         TextColumn("Reading commits"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
         console=console, transient=True,
@@ -80,11 +83,12 @@ def history_command(
     if not history.available or history.stats is None:
         raise BlueprintError(f"no history: {history.reason}")
     stats = history.stats
-    console.print(
-        f"[bold]{stats.sampled}[/] commits ({stats.computed} read, {stats.cached} from the "
-        f"cache) in {stats.seconds:.1f} s; {history.count(State.ABSENT)} without a blueprint, "
-        f"{history.count(State.BROKEN)} that do not parse"
-    )
+    # Short lines, one fact each: readable at 80 columns, in a pipe or a CI log.
+    console.print(f"[bold]{stats.sampled}[/] commits ({stats.computed} read, {stats.cached} from "
+                  f"the cache) in {stats.seconds:.1f} s")
+    absent, broken = history.count(State.ABSENT), history.count(State.BROKEN)
+    if absent or broken:
+        console.print(f"{absent} without a blueprint, {broken} that do not parse")
     bugs = [c for c in history.commits
             if history.snapshots[c.sha].message.startswith("internal error")]
     if bugs:
@@ -93,38 +97,55 @@ def history_command(
             f"{escape(history.snapshots[bugs[0].sha].message)}); please report it"
         )
     points = series(history)
-    known = [p for p in points if p.counts is not None]
-    if known and known[-1].counts is not None:
-        last, counts = known[-1], known[-1].counts
-        console.print(
-            f"Last ({_day(last.commit.time)}, {last.commit.sha[:8]}): {counts.nodes} nodes, "
-            f"{counts.stated} stated, {counts.proved} proved, {counts.fully_proved} fully proved"
-        )
+    if any(p.counts is not None for p in points):
+        changed = changes(points)  # newest first
+        console.print(changes_table(changed[:SHOWN][::-1], len(changed)))
         found = pace(points)
         if found is not None:
             when = f" {_day(found.finish)}" if found.finish else ""
             console.print(f"Pace: {escape(pace_words(found))}{when}")
         finished = recently_finished(history, 5)
         if finished:
-            names = ", ".join(
-                f"{escape(f.node_id)} ({_day(f.commit.time)}, {escape(f.commit.credit)})"
-                for f in finished
-            )
-            console.print(f"Recently finished: {names}")
+            console.print("[bold]Recently finished[/]:")
+            for f in finished:
+                console.print(f"  {escape(f.node_id)}  {_day(f.commit.time)}  "
+                              f"{escape(f.commit.credit)}", soft_wrap=True)
     if json_out is not None:
-        json_out.write_text(json.dumps(history_data(history), indent=1, ensure_ascii=False))
+        data = history_data(history, title=tex_text)
+        text = json.dumps(data, indent=1, ensure_ascii=False)
+        write_output_file(json_out, text.encode(), json_with("available", "commits"))
     if svg is not None:
         _write_svg(history, svg)
 
 
+#: how many of the latest changes the terminal shows (`--json` has every commit)
+SHOWN = 12
+
+
+def changes_table(shown: Sequence[Change], total: int) -> Table:
+    """The counts at the commits where they changed, oldest first, as the site's table."""
+    title = ("Progress at each commit that changed it" if len(shown) == total
+             else f"Progress at the last {len(shown)} of {total} commits that changed it")
+    table = Table(title=title)
+    for column in ("date", "commit", "nodes", "statements\nformalized", "proofs\nformalized",
+                   "fully\nproved"):
+        table.add_column(column, justify="left" if column in ("date", "commit") else "right")
+    for change in shown:
+        counts = change.counts
+        table.add_row(change.commit.date, change.commit.short or "(working tree)",
+                      str(counts.nodes), *(share(value, counts.nodes) for value in
+                                           (counts.stated, counts.proved, counts.fully_proved)))
+    return table
+
+
 def _write_svg(history: History, path: Path) -> None:
-    from blueprint.history.chart import make_chart, standalone_svg
+    from blueprint.history.chart import SVG_MARK, make_chart, standalone_svg
     from blueprint.history.series import series
 
     chart = make_chart(series(history), "Progress over time")
     if chart is None:
         raise BlueprintError("no commit could be read: no chart")
-    path.write_text(standalone_svg(chart), encoding="utf-8")
+    write_output_file(path, standalone_svg(chart).encode(), marked(SVG_MARK.encode()))
 
 
 def _since(text: str | None) -> int | None:

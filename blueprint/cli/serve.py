@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from blueprint.cli.common import example, existing_folder
 from blueprint.config import DEFAULT_HOST, DEFAULT_PORT
 
 if TYPE_CHECKING:
@@ -23,11 +24,12 @@ def moved(server: SiteServer, asked: int) -> str:
 
 
 def register(app: typer.Typer) -> None:
-    app.command("serve")(serve_command)
+    app.command("serve", epilog=example("blueprint serve site --port 8000"))(serve_command)
 
 
 def serve_command(
-    site: Path = typer.Argument(Path("site"), help="The built site folder."),
+    site: Path = typer.Argument(Path("site"), help="The built site folder.",
+                                callback=existing_folder),
     host: str = HOST,
     port: int = PORT,
 ) -> None:

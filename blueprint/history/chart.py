@@ -191,13 +191,20 @@ def render_chart(env: jinja2.Environment, chart: Chart, chart_id: str) -> str:
     return env.get_template(CHART_TEMPLATE).render(chart=chart, chart_id=chart_id)
 
 
+#: the comment that opens the content of `standalone_svg`'s files: how a file it wrote is
+#: known, to be replaced
+SVG_MARK = "<!-- Made by `blueprint history --svg` -->"
+
+
 def standalone_svg(chart: Chart) -> str:
     """The chart as an SVG file of its own (`blueprint history --svg`)."""
     from blueprint.render import TEMPLATE_DIR
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIR), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True)
-    return render_chart(env, chart, "history")
+    svg = render_chart(env, chart, "history")
+    start = svg.index(">") + 1  # after the <svg ...> tag
+    return f"{svg[:start]}\n{SVG_MARK}{svg[start:]}"
 
 
 def _describe(title: str, known: Sequence[Point]) -> str:

@@ -28,7 +28,8 @@ TREE_MEMO = 2_000_000  # paths of listed subtrees kept
 
 
 class NoHistory(BlueprintError):
-    """There is no git history to read: no git, not a repository, no commits."""
+    """There is no git history to read: no git, not a repository, no commits. The message is
+    shown on the site's history page: it names no local path."""
 
 
 @dataclass(frozen=True)
@@ -150,12 +151,12 @@ def open_repository(project: Path, subdir: str | None = None) -> Repository:
     if shutil.which("git") is None:
         raise NoHistory("git is not installed")
     if not project.is_dir():
-        raise NoHistory(f"no such folder: {project}")
+        raise NoHistory("the project folder does not exist")
     try:
         found = _run(["git", "-C", str(project), "rev-parse", "--absolute-git-dir",
                       "--is-bare-repository"]).decode().split("\n")
     except BlueprintError:
-        raise NoHistory(f"{project} is not in a git repository") from None
+        raise NoHistory("the project folder is not in a git repository") from None
     git_dir, bare = Path(found[0]), found[1].strip() == "true"
     if subdir is None:
         subdir = "" if bare else _run(

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from blueprint.history.git import Commit
 from blueprint.history.snapshot import Snapshot, State
+from blueprint.tasks import Progress
 
 #: the sha of a history's last "commit" when it stands for the working tree, changes not
 #: committed yet (a watch session's history, see `history.live`)
@@ -43,10 +45,9 @@ class History:
         return sum(self.snapshots[c.sha].state is state for c in self.commits)
 
 
-def history_data(history: History) -> dict[str, object]:
-    """The counts at each commit, for `blueprint history --json`."""
-    from blueprint.history.cache import to_json
-
+def history_data(history: History, title: Callable[[str], str]) -> dict[str, object]:
+    """The counts at each commit, for `blueprint history --json`; `title` turns a chapter's
+    title in TeX into the plain words written (`texhtml.tex_text`)."""
     return {
         "available": history.available,
         "reason": history.reason,
@@ -57,8 +58,25 @@ def history_data(history: History) -> dict[str, object]:
                 "time": c.time,
                 "author": c.credit,
                 "subject": c.subject,
-                **to_json(history.snapshots[c.sha]),
+                **_snapshot_data(history.snapshots[c.sha], title),
             }
             for c in history.commits
         ],
+    }
+
+
+def _snapshot_data(snapshot: Snapshot, title: Callable[[str], str]) -> dict[str, object]:
+    def counts(row: Progress) -> dict[str, int]:
+        return {"nodes": row.nodes, "stated": row.stated, "proved": row.proved,
+                "fully_proved": row.fully_proved}
+
+    total = snapshot.rows[0] if snapshot.rows else None  # then one row per chapter
+    return {
+        "state": snapshot.state.value,
+        "message": snapshot.message,
+        "source": snapshot.source,
+        "total": counts(total) if total is not None else None,
+        "chapters": [{"title": title(row.label), **counts(row)} for row in snapshot.rows[1:]],
+        "finished": sorted(snapshot.finished),
+        "stated": sorted(snapshot.stated),
     }

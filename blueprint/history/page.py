@@ -149,7 +149,7 @@ def history_view(
         gaps=tuple(
             Gap(ref(p), history.snapshots[p.commit.sha].message) for p in points if p.gap
         ),
-        changes=_changes(points, github),
+        changes=changes(points, github),
     )
 
 
@@ -215,7 +215,7 @@ def _tex(env: jinja2.Environment, items: tuple[Inline, ...]) -> markupsafe.Marku
     return markupsafe.Markup(inlines(items))
 
 
-def _changes(points: Sequence[Point], github: str) -> tuple[Change, ...]:
+def changes(points: Sequence[Point], github: str = "") -> tuple[Change, ...]:
     """The commits where a count changed, newest first (the chart's numbers, as a table)."""
     rows = []
     before: Progress | None = None

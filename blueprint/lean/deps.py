@@ -32,6 +32,7 @@ class DepIndex:
     packages: list[str] = field(default_factory=list)
     files: int = 0
     scanned: int = 0  # files scanned this time (0 when all came from the cache)
+    _tops: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __contains__(self, name: object) -> bool:
         return name in self.names
@@ -41,6 +42,12 @@ class DepIndex:
 
     def module_of(self, name: str) -> str | None:
         return self.names.get(name.removeprefix("_root_."))
+
+    def top_namespaces(self) -> frozenset[str]:
+        """The first component of every name with a namespace (`Nat` for `Nat.succ_le`)."""
+        if self._tops is None:
+            self._tops = frozenset(n.partition(".")[0] for n in self.names if "." in n)
+        return self._tops
 
 
 def package_dirs(project_root: Path) -> list[Path]:

@@ -30,6 +30,9 @@ from blueprint.lean.scancache import DiskScanCache, text_key
 from blueprint.lean.scanner import scan_lean
 from blueprint.model import PROJECT_FOLDER, Diagnostic, Severity
 
+#: the top-level namespaces of Lean's own libraries, which no dependency index holds
+LEAN_CORE_ROOTS = frozenset({"Init", "Lean", "Std", "Lake"})
+
 #: folders never scanned (build output, dependencies, VCS)
 SKIP_DIRS = frozenset({".lake", "lake-packages", "build", ".git", ".blueprint-cache",
                        "node_modules", "_target"})
@@ -158,9 +161,31 @@ class LeanProject:
             mod = self.deps.module_of(name)
             if mod is not None:
                 return Resolution(name, "dependency", f"declared in dependency module {mod}")
+        top = name.partition(".")[0]
+        if "." in name and top in self.own_namespaces:
+            return Resolution(name, "missing", f"declared nowhere (`{top}` is the project's own "
+                              "namespace: no dependency declares names in it)")
+        if self.deps is not None:
             return Resolution(name, "missing", "not declared in the project's sources nor in the "
                               "indexed dependencies (.lake/packages; Lean core is not indexed)")
         return Resolution(name, "missing", "not in the project's sources (may be in a dependency)")
+
+    @functools.cached_property
+    def own_namespaces(self) -> frozenset[str]:
+        """Top-level namespaces that only the project declares names in: a name under one of
+        them that the project does not declare is declared nowhere.
+
+        Without the dependencies' sources these are the names of the library roots (`Sample`
+        for `lean_lib Sample`): a dependency's names live under its own roots. With them
+        (`.lake/packages`), every top-level namespace the project declares a name in, less those
+        an indexed dependency declares names in too. Lean core is never indexed: its roots never
+        count."""
+        roots = {glob.module.split(".", 1)[0].strip("«»") for lib in self.libs
+                 for glob in lib.all_globs()}
+        if self.deps is None:
+            return frozenset(roots - LEAN_CORE_ROOTS)
+        declared = roots | {name.partition(".")[0] for name in self.index if "." in name}
+        return frozenset(declared - self.deps.top_namespaces() - LEAN_CORE_ROOTS)
 
     def _approximate_instance(self, name: str) -> Declaration | None:
         """The unique anonymous instance of that namespace whose guessed name fits.

@@ -1,0 +1,4 @@
+import FLTBlueprint.Blueprint
+import FLTBlueprint.Chapters.Level01Statement
+import FLTBlueprint.Chapters.Level02ReductionToPrimeCase
+import FLTBlueprint.Chapters.Level03FreyPackages

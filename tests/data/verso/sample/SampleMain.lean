@@ -1,0 +1,12 @@
+import VersoManual
+import VersoBlueprint.PreviewManifest
+import Sample.Blueprint
+
+open Verso Doc
+open Verso.Genre Manual
+
+def main (args : List String) : IO UInt32 :=
+  Informal.PreviewManifest.blueprintMainWithPreviewData
+    (%doc Sample.Blueprint)
+    args
+    (extensionImpls := by exact extension_impls%)
