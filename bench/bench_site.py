@@ -45,7 +45,7 @@ from blueprint.build import build  # noqa: E402
 from blueprint.model import StatusSource  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CORPUS = REPO.parent / "shared" / "corpus"
+CORPUS = REPO / "tests" / "corpus"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 LEANBLUEPRINT_READY = """
 () => new Promise((resolve) => {
