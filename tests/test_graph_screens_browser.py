@@ -12,6 +12,7 @@ The sites are built once per session and shared by the tests.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +46,8 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Any:
             else:
                 if not (CORPUS / name).is_dir():
                     pytest.skip("no corpus")
-                project = CORPUS / name
+                project = root / name  # a copy: the build writes its cache in the project
+                shutil.copytree(CORPUS / name, project)
             out = root / f"site-{name}"
             build(project, out, StatusSource.AUTO if name != "sample" else StatusSource.LEAN)
             built[name] = out
@@ -83,9 +85,10 @@ def shot(page: Any, name: str) -> None:
     page.screenshot(path=str(SHOTS / f"{name}.png"))
 
 
-# What the user sees: the labels inside the visible part of the drawing area (above the
-# bottom sheet on a phone), with their height on the screen.
-SEEN = """() => {
+# What the user sees once the next frame is drawn (the view is written once per frame): the
+# labels inside the visible part of the drawing area (above the bottom sheet on a phone), with
+# their height on the screen.
+SEEN = """() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => {
   const area = document.querySelector(".canvas").getBoundingClientRect();
   const panel = document.getElementById("panel");
   let bottom = area.bottom;
@@ -106,8 +109,8 @@ SEEN = """() => {
       seen[chapters ? owner.dataset.slug : owner.dataset.id] = r.height;
     }
   }
-  return {chapters, seen};
-}"""
+  resolve({chapters, seen});
+})))"""
 
 
 def seen(page: Any) -> tuple[bool, dict[str, float]]:

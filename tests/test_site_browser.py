@@ -259,10 +259,17 @@ def test_offline_math_typesets_from_file_urls(browser: Any, tmp_path: Path) -> N
     html = (tmp_path / "out" / "graph.html").read_text()
     assert "cdn.jsdelivr" not in html and "static/mathjax/tex-svg.js" in html
     page = browser.new_page()
+    console: list[str] = []
+    page.on("console", lambda message: console.append(message.text))
     page.goto((tmp_path / "out" / "graph.html").as_uri() + "#lem%3AprimeProd-le")
     page.wait_for_selector("#panel .statement mjx-container svg", timeout=20_000)
     # the blueprint's own macros (\N, \primeprod) are known to MathJax
     assert page.locator("#panel .statement mjx-container [data-mjx-error]").count() == 0
+    # titles in the Uses / Used by lists are typeset too ("Integers modulo $n$"), not raw TeX
+    page.evaluate("location.hash = '#thm%3Afermat'")
+    page.wait_for_selector("#panel section.dependencies mjx-container svg", timeout=20_000)
+    assert "$n$" not in page.inner_text("#panel section.dependencies")
+    assert not [m for m in console if "NaN" in m], console  # MathJax measured every box
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "graph-offline-math.png"))
     page.close()
