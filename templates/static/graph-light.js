@@ -81,7 +81,7 @@
   svg.addEventListener("pointerover", function (event) {
     var el = event.target.closest && event.target.closest("g.node");
     var n = el ? Number(el.getAttribute("data-i")) : -1;
-    if (n === G.state.hovered || G.vp.isDragging()) return;
+    if (n === G.state.hovered || G.vp.busy()) return;
     G.state.hovered = n;
     if (!hoverFrame) {
       hoverFrame = requestAnimationFrame(function () { hoverFrame = 0; G.refreshLight(); });

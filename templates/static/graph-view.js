@@ -29,7 +29,7 @@
 
   // A pannable, zoomable SVG whose drawing spans `bounds` (layout units).
   G.viewport = function (svg, bounds) {
-    var vp = { svg: svg, bounds: bounds, cx: bounds.x + bounds.w / 2, cy: bounds.y + bounds.h / 2, k: 1 };
+    var vp = { svg: svg, bounds: bounds, cx: bounds.x + bounds.w / 2, cy: bounds.y + bounds.h / 2, k: 1, lastGesture: -Infinity };
     var frame = 0;
     var size = { width: 1, height: 1 };
     var smallest = 0.01;
@@ -90,7 +90,10 @@
       vp.k = Math.min(Math.max(k, smallest), 8);
       clearTimeout(pause);
       live = Boolean(gesture);
-      if (live) pause = setTimeout(vp.settle, 150);
+      if (live) {
+        vp.lastGesture = performance.now();
+        pause = setTimeout(vp.settle, 150);
+      }
       vp.apply();
     };
 
@@ -234,7 +237,10 @@
       if (pointers.size < 2) pinch = null;
       if (pointers.size === 0) {
         canvas.classList.remove("dragging");
-        if (drag && drag.moved) suppressClick = true;
+        if (drag && drag.moved) {
+          suppressClick = true;
+          vp.lastGesture = performance.now();
+        }
         drag = null;
         G.emit("moved");
       }
@@ -249,7 +255,11 @@
         event.stopImmediatePropagation();
       }
     }, true);
-    vp.isDragging = function () { return Boolean(drag && drag.moved); };
+    // During a gesture and just after it, hovering lights nothing: lighting a node draws the
+    // graph again, which would make the frames of the gesture long.
+    vp.busy = function () {
+      return Boolean(drag && drag.moved) || performance.now() - vp.lastGesture < 300;
+    };
   }
 
   // ------------------------------------------------------------ the whole graph's viewport
