@@ -11,6 +11,7 @@
   var READABLE = 11 / 12;  // labels 11 px high
   var LARGEST = 2;         // framing never zooms in further than this
   var LABELS = 4 / 12;     // below this scale labels are not drawn (they would be 4 px)
+  var MARGIN = 0.5;        // what is drawn beyond the window, on each side, in window sizes
   var canvas = document.querySelector(".canvas");
   G.READABLE = READABLE;
 
@@ -33,12 +34,12 @@
     var frame = 0;
     var size = { width: 1, height: 1 };
     var smallest = 0.01;
-    // The SVG element is the whole drawing at scale `drawn` (its viewBox is the layout's
-    // bounds, its size in pixels the bounds times `drawn`), placed by a CSS transform. Panning
-    // moves it as a picture (no new rendering of its nodes, so every frame is short); zooming
-    // scales the picture during the gesture, and the drawing is made again at the new scale
-    // once the gesture pauses.
-    var drawn = 0;
+    // The SVG element shows the view and a margin around it (MARGIN of its size on each side)
+    // at the scale it was drawn at, placed by a CSS transform. Panning moves it as a picture
+    // (no new rendering of its nodes, so frames are short), zooming scales the picture; the
+    // drawing is made again, for the new view, when the gesture pauses or runs past the
+    // margin. What is drawn is bounded by the window's size, not by the graph's.
+    var drawn = null;  // {k, x, y, w, h}: the scale and the layout region of the drawing
     var pause = 0;
     var live = false;
 
@@ -46,19 +47,38 @@
       var rect = canvas.getBoundingClientRect();
       size = { width: Math.max(rect.width, 1), height: Math.max(rect.height, 1) };
       smallest = Math.min(vp.fitScale(bounds) / 2, READABLE);
+      drawn = null;
+    }
+
+    function draw() {
+      var width = size.width * (1 + 2 * MARGIN), height = size.height * (1 + 2 * MARGIN);
+      drawn = { k: vp.k, w: width / vp.k, h: height / vp.k };
+      drawn.x = vp.cx - drawn.w / 2;
+      drawn.y = vp.cy - drawn.h / 2;
+      svg.setAttribute("viewBox", [drawn.x, drawn.y, drawn.w, drawn.h].map(round).join(" "));
+      svg.style.width = round(width) + "px";
+      svg.style.height = round(height) + "px";
+      svg.classList.toggle("far", vp.k < LABELS);
+    }
+
+    function covered() {  // the view lies inside what is drawn
+      var w = size.width / vp.k, h = size.height / vp.k;
+      var left = vp.cx - w / 2, top = vp.cy - h / 2;
+      return left >= drawn.x && top >= drawn.y && left + w <= drawn.x + drawn.w && top + h <= drawn.y + drawn.h;
+    }
+
+    function offCentre() {  // half the margin used up: drawn again once the gesture ends
+      var dx = Math.abs(vp.cx - (drawn.x + drawn.w / 2)) * vp.k;
+      var dy = Math.abs(vp.cy - (drawn.y + drawn.h / 2)) * vp.k;
+      return dx > size.width * MARGIN / 2 || dy > size.height * MARGIN / 2;
     }
 
     function write() {
       frame = 0;
-      if (!live && drawn !== vp.k) {
-        drawn = vp.k;
-        svg.style.width = bounds.w * drawn + "px";
-        svg.style.height = bounds.h * drawn + "px";
-        svg.classList.toggle("far", drawn < LABELS);
-      }
-      var tx = size.width / 2 - (vp.cx - bounds.x) * vp.k;
-      var ty = size.height / 2 - (vp.cy - bounds.y) * vp.k;
-      var s = vp.k / drawn;
+      if (!drawn || !covered() || (!live && (drawn.k !== vp.k || offCentre()))) draw();
+      var s = vp.k / drawn.k;
+      var tx = size.width / 2 - (vp.cx - drawn.x) * vp.k;
+      var ty = size.height / 2 - (vp.cy - drawn.y) * vp.k;
       svg.style.transform = "translate(" + round(tx) + "px," + round(ty) + "px)" + (s === 1 ? "" : " scale(" + s + ")");
       G.emit("view", vp);
     }
