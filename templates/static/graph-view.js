@@ -15,13 +15,28 @@
   var canvas = document.querySelector(".canvas");
   G.READABLE = READABLE;
 
+  // Where the drawing area is, kept until its size changes (reading it would make the browser
+  // lay the page out there and then, after every change of classes on thousands of nodes).
+  var known = null;
+  function canvasRect() {
+    if (!known) {
+      var r = canvas.getBoundingClientRect();
+      known = { left: r.left, top: r.top, width: r.width, height: r.height, right: r.right, bottom: r.bottom };
+    }
+    return known;
+  }
+  if (window.ResizeObserver) new ResizeObserver(function () { known = null; }).observe(canvas);
+  window.addEventListener("resize", function () { known = null; });
+  window.addEventListener("scroll", function () { known = null; }, { passive: true });
+  var sheets = window.matchMedia("(max-width: 800px)");  // as in site.css
+
   // The part of the drawing area the user sees: on a phone the panel, a bottom sheet,
   // covers the bottom of it.
   function visibleArea() {
-    var rect = canvas.getBoundingClientRect();
+    var rect = canvasRect();
     var area = { left: rect.left, top: rect.top, width: rect.width, height: rect.height, rect: rect };
     var panel = document.getElementById("panel");
-    if (panel && !panel.hidden && getComputedStyle(panel).position === "fixed") {
+    if (sheets.matches && panel && !panel.hidden) {
       var sheet = panel.getBoundingClientRect();
       if (sheet.top > rect.top && sheet.top < rect.bottom) area.height = sheet.top - rect.top;
     }
@@ -44,7 +59,8 @@
     var live = false;
 
     function measure() {
-      var rect = canvas.getBoundingClientRect();
+      known = null;
+      var rect = canvasRect();
       size = { width: Math.max(rect.width, 1), height: Math.max(rect.height, 1) };
       smallest = Math.min(vp.fitScale(bounds) / 2, READABLE);
       drawn = null;
@@ -169,14 +185,14 @@
     };
 
     vp.zoomAt = function (factor, clientX, clientY, live) {
-      var rect = canvas.getBoundingClientRect();
+      var rect = canvasRect();
       var k = Math.min(Math.max(vp.k * factor, smallest), 8);
       var px = clientX - rect.left - rect.width / 2, py = clientY - rect.top - rect.height / 2;
       // the layout point under the pointer stays under it
       vp.set(vp.cx + px / vp.k - px / k, vp.cy + py / vp.k - py / k, k, live);
     };
     vp.zoomCentre = function (factor) {
-      var rect = canvas.getBoundingClientRect();
+      var rect = canvasRect();
       vp.zoomAt(factor, rect.left + rect.width / 2, rect.top + rect.height / 2);
     };
     vp.panBy = function (dx, dy) {
@@ -302,6 +318,7 @@
   var base = null;
   var marked = [];
   var mapScale = 1, mapX = 0, mapY = 0;
+  var colours = null;
 
   function drawBase() {
     var ratio = window.devicePixelRatio || 1;
@@ -318,7 +335,12 @@
     base.width = map.width;
     base.height = map.height;
     var ctx = base.getContext("2d");
-    ctx.fillStyle = getComputedStyle(map).color || "#888";
+    var style = getComputedStyle(map);
+    colours = {
+      mark: style.getPropertyValue("--mark").trim() || "#d00",
+      frame: style.getPropertyValue("--frame").trim() || "#1a5fb4"
+    };
+    ctx.fillStyle = style.color || "#888";
     for (var n = 0; n < G.count; n++) {
       var nb = G.box(n);
       ctx.fillRect(mapX + nb.x * mapScale, mapY + nb.y * mapScale, Math.max(1, nb.w * mapScale), Math.max(1, nb.h * mapScale));
@@ -333,14 +355,13 @@
     if (!base) drawBase();
     mapCtx.clearRect(0, 0, map.width, map.height);
     mapCtx.drawImage(base, 0, 0);
-    var style = getComputedStyle(map);
-    mapCtx.fillStyle = style.getPropertyValue("--mark").trim() || "#d00";
+    mapCtx.fillStyle = colours.mark;
     marked.forEach(function (n) {
       var nb = G.box(n);
       mapCtx.fillRect(mapX + nb.x * mapScale - 1, mapY + nb.y * mapScale - 1, Math.max(3, nb.w * mapScale), Math.max(3, nb.h * mapScale));
     });
     var v = G.vp.visibleBox();
-    mapCtx.strokeStyle = style.getPropertyValue("--frame").trim() || "#1a5fb4";
+    mapCtx.strokeStyle = colours.frame;
     mapCtx.lineWidth = 2 * (window.devicePixelRatio || 1);
     mapCtx.strokeRect(mapX + v.x * mapScale, mapY + v.y * mapScale, v.w * mapScale, v.h * mapScale);
   }
