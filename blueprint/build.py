@@ -35,6 +35,7 @@ from blueprint.status import (
 from blueprint.tex import read_blueprint
 
 if TYPE_CHECKING:
+    from blueprint.github.project import Claims, ClaimsReader
     from blueprint.history.model import History
     from blueprint.lean.project import LeanProject, ScanCache
     from blueprint.lean_status import LeanReport
@@ -53,6 +54,7 @@ class Analysis:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     lean_reports: dict[str, LeanReport] = field(default_factory=dict)
     lean_project: LeanProject | None = None
+    claims: Claims | None = None  # who works on what, from GitHub (`--github`)
 
     @property
     def nodes(self) -> list[Node]:
@@ -223,9 +225,11 @@ def analyze(
     lean_log: Path | None = None,
     cache: BuildCache | None = None,
     cache_dir: Path | None = None,
+    github: ClaimsReader | None = None,
 ) -> Analysis:
     """Discover, parse, graph and status: everything that needs no layout. `cache_dir`
-    replaces the project's cache folder (which need not be writable)."""
+    replaces the project's cache folder (which need not be writable); with `github`, the
+    claims are read from the project's issues and pull requests."""
     timings = timings or Timings()
     with timings.stage("discover"):
         config = load_config(project, cache_dir)
@@ -234,7 +238,9 @@ def analyze(
         blueprint = cache.read_blueprint(config) if cache else _read(config)
     with timings.stage("graph"):
         graph = build_graph(blueprint.nodes)
-        diagnostics = [*blueprint.diagnostics, *cycle_diagnostics(graph, blueprint.nodes)]
+        diagnostics = [
+            *config.diagnostics, *blueprint.diagnostics, *cycle_diagnostics(graph, blueprint.nodes)
+        ]
     lean_project = None
     reports: dict[str, LeanReport] = {}
     if source is StatusSource.LEAN:
@@ -263,6 +269,12 @@ def analyze(
         formal = {node.id: formalization_from_annotations(node) for node in blueprint.nodes}
     with timings.stage("status"):
         statuses = compute_statuses(blueprint.nodes, graph, formal)
+    claims = None
+    if github is not None:
+        with timings.stage("github"):
+            claims = github.read(
+                config, blueprint.nodes, statuses, reports, blueprint.options.github
+            )
     return Analysis(
         config=config,
         blueprint=blueprint,
@@ -273,6 +285,7 @@ def analyze(
         diagnostics=sorted(set(diagnostics)),
         lean_reports=reports,
         lean_project=lean_project,
+        claims=claims,
     )
 
 
@@ -335,6 +348,7 @@ def build(
     site: SiteOptions | None = None,
     history: bool = False,
     cache_dir: Path | None = None,
+    github: ClaimsReader | None = None,
 ) -> Analysis:
     """Build the site of `project` into `out`, replacing it whole, or not at all.
 
@@ -344,7 +358,9 @@ def build(
     from blueprint.views import start_layouts
 
     timings = timings or Timings()
-    analysis = analyze(project, status_source, timings, lean_log, cache_dir=cache_dir)
+    analysis = analyze(
+        project, status_source, timings, lean_log, cache_dir=cache_dir, github=github
+    )
     claim_site_folder(out, analysis.source_paths())  # before the work: refuse it at once
     with timings.stage("layout"):
         pending = start_layouts(analysis)

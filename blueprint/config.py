@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import posixpath
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time
+from enum import Enum, StrEnum
 from pathlib import Path
+from typing import Any
 
-from blueprint.model import BlueprintError
-from blueprint.tomllines import error_line, line_of, toml_lines
+from blueprint.github.records import check_repo
+from blueprint.model import PROJECT_FOLDER, BlueprintError, Diagnostic, Severity
+from blueprint.suggest import closest
+from blueprint.tomllines import error_line, line_of, toml_lines, toml_string
 
 CONFIG_NAME = "blueprint.toml"
 
@@ -23,6 +29,213 @@ BLUEPRINT_CANDIDATES = (
     "blueprint/web.tex",
     "blueprint/content.tex",
 )
+
+
+class BlueprintFormat(StrEnum):
+    """`[blueprint] format`: which kind of blueprint the project has."""
+
+    AUTO = "auto"  # what the project has (today: its LaTeX blueprint)
+    LATEX = "latex"  # leanblueprint's LaTeX, LeanArchitect's output \input in it included
+    LEANARCHITECT = "leanarchitect"  # @[blueprint] attributes read from the Lean sources
+    VERSO = "verso"  # a Verso Blueprint document
+
+
+#: the formats read today; the others are known names, refused with a clear error
+READ_FORMATS = (BlueprintFormat.AUTO, BlueprintFormat.LATEX)
+_NOT_YET = {
+    BlueprintFormat.LEANARCHITECT: "reading @[blueprint] attributes from the Lean sources"
+    " (a LaTeX blueprint that \\inputs what `lake build :blueprint` writes is read with"
+    ' format = "latex")',
+    BlueprintFormat.VERSO: "reading Verso Blueprint documents",
+}
+
+
+class Kind(Enum):
+    """What a setting of `blueprint.toml` holds."""
+
+    TEXT = "a string"
+    TEXTS = "an array of strings"
+    URL = "an http(s) URL"
+    PATH = "a path relative to the project"
+    FORMAT = "one of " + ", ".join(BlueprintFormat)
+    REPO = "a GitHub repository, owner/name"
+
+
+#: every setting of `blueprint.toml` the code reads, by table (README documents each)
+SETTINGS: dict[str, dict[str, Kind]] = {
+    "project": {
+        "title": Kind.TEXT,
+        "github": Kind.URL,
+        "dochome": Kind.URL,
+        "main_results": Kind.TEXTS,
+        "cache_dir": Kind.PATH,
+    },
+    "blueprint": {"main": Kind.PATH, "dir": Kind.PATH, "format": Kind.FORMAT},
+    "lean": {
+        "roots": Kind.TEXTS,
+        "dirs": Kind.TEXTS,
+        "name_patterns": Kind.TEXTS,
+        "keywords": Kind.TEXTS,
+    },
+    "github": {"repo": Kind.REPO},
+}
+
+
+class ConfigError(BlueprintError):
+    """Every problem of a `blueprint.toml` at once, the warnings after the errors; `file` and
+    `line` are the first error's."""
+
+    def __init__(self, problems: Sequence[Diagnostic], root: Path) -> None:
+        path = str(root / CONFIG_NAME)
+        first = problems[0]
+        super().__init__(first.message, path, first.line or None)
+        self.problems = tuple(problems)
+        self.path = path
+
+    def __str__(self) -> str:
+        if len(self.problems) == 1:
+            return super().__str__()
+        counts = [
+            _count(sum(p.severity is severity for p in self.problems), str(severity))
+            for severity in (Severity.ERROR, Severity.WARNING)
+        ]
+        heading = f"the configuration has {' and '.join(c for c in counts if c)}:"
+        return "\n  ".join([heading, *(self._line(p) for p in self.problems)])
+
+    def _line(self, problem: Diagnostic) -> str:
+        said = "warning: " if problem.severity is Severity.WARNING else ""
+        if problem.file != CONFIG_NAME:  # not about the file: no blueprint at all
+            return f"{said}{problem.message}"
+        return f"{self.path}:{problem.line}: {said}{problem.message}"
+
+
+def _count(number: int, what: str) -> str:
+    return f"{number} {what}{'s' if number != 1 else ''}" if number else ""
+
+
+@dataclass(frozen=True)
+class CheckedSettings:
+    """`blueprint.toml`'s settings once checked: the values of the good ones (by `table.key`),
+    the errors (a wrong type or value) and the warnings (a setting we do not know)."""
+
+    values: dict[str, Any]
+    errors: tuple[Diagnostic, ...]
+    warnings: tuple[Diagnostic, ...]
+
+
+def check_settings(settings: Mapping[str, Any], lines: Mapping[str, int]) -> CheckedSettings:
+    """Check every table, key and type of `blueprint.toml` against SETTINGS. Pure."""
+    values: dict[str, Any] = {}
+    errors: list[Diagnostic] = []
+    warnings: list[Diagnostic] = []
+
+    def at(name: str, severity: Severity, message: str) -> Diagnostic:
+        return Diagnostic(CONFIG_NAME, line_of(lines, name), severity, message)
+
+    for table, body in settings.items():
+        if table not in SETTINGS:
+            warnings.append(at(table, Severity.WARNING, _unknown_top(table, body)))
+            continue
+        if not isinstance(body, dict):
+            errors.append(at(table, Severity.ERROR, f"[{table}] must be a table"))
+            continue
+        for key, value in body.items():
+            name = f"{table}.{key}"
+            kind = SETTINGS[table].get(key)
+            if kind is None:
+                warnings.append(at(name, Severity.WARNING, _unknown_key(table, key)))
+                continue
+            checked, problems = _check_value(kind, f"[{table}] {key}", value, name)
+            errors += [at(where, Severity.ERROR, message) for where, message in problems]
+            if not problems:
+                values[name] = checked
+    return CheckedSettings(values, tuple(errors), tuple(warnings))
+
+
+def _check_value(
+    kind: Kind, shown: str, value: object, name: str
+) -> tuple[Any, list[tuple[str, str]]]:
+    """The value as the code uses it, and the problems (`tomllines` name, message)."""
+    if kind is Kind.TEXTS:
+        if isinstance(value, str):
+            like = f"{_key(name)} = [{toml_string(value)}]"
+            return None, [(name, f"{shown} must be {kind.value}, like {like}")]
+        if not isinstance(value, list):
+            return None, [(name, f"{shown} must be {kind.value}, not {_type(value)}")]
+        problems = [
+            (f"{name}[{i}]", f"{shown}[{i}] must be a string, not {_type(item)}")
+            for i, item in enumerate(value)
+            if not isinstance(item, str)
+        ]
+        return tuple(value), problems
+    if not isinstance(value, str):
+        return None, [(name, f"{shown} must be {kind.value}, not {_type(value)}")]
+    if kind is Kind.URL and value and not value.lower().startswith(("https://", "http://")):
+        return None, [(name, f"{shown} = {toml_string(value)} must be {kind.value} (or empty)")]
+    if kind is Kind.PATH and not value.strip():
+        return None, [(name, f"{shown} must be {kind.value}, not empty")]
+    if kind is Kind.REPO:
+        try:
+            return check_repo(value), []
+        except ValueError:
+            return None, [(name, f"{shown} = {toml_string(value)} must be {kind.value}")]
+    if kind is Kind.FORMAT:
+        if value not in {f.value for f in BlueprintFormat}:
+            return None, [(name, f"{shown} = {toml_string(value)} must be {kind.value}")]
+        chosen = BlueprintFormat(value)
+        if chosen not in READ_FORMATS:
+            return None, [(name, (
+                f"{shown} = {toml_string(value)} is not supported yet: {_NOT_YET[chosen]} is still"
+                ' to come; use "latex" or "auto"'
+            ))]
+        return chosen, []
+    return value, []
+
+
+def _unknown_top(name: str, value: object) -> str:
+    """The warning for a table, or a key outside any table, that we do not read."""
+    if isinstance(value, dict):
+        near = closest(name, SETTINGS, cutoff=0.6)
+        hint = f" (did you mean [{near}]?)" if near else ""
+        return f"unknown table [{name}] in {CONFIG_NAME}, ignored{hint}"
+    return f"unknown setting {name} outside any table, ignored{_elsewhere(name, None)}"
+
+
+def _unknown_key(table: str, key: str) -> str:
+    near = closest(key, SETTINGS[table], cutoff=0.6)
+    hint = f" (did you mean {near}?)" if near else _elsewhere(key, table)
+    return f"unknown setting [{table}] {key}, ignored{hint}"
+
+
+def _elsewhere(key: str, table: str | None) -> str:
+    """` (did you mean [lean] roots?)` for a setting of another table, or nothing."""
+    tables = [t for t in SETTINGS if t != table]
+    for t in tables:
+        if key in SETTINGS[t]:
+            return f" (did you mean [{t}] {key}?)"
+    named = {k: t for t in tables for k in SETTINGS[t]}
+    near = closest(key, named, cutoff=0.6)
+    return f" (did you mean [{named[near]}] {near}?)" if near else ""
+
+
+def _key(name: str) -> str:
+    return name.rpartition(".")[2]
+
+
+_TOML_TYPES: tuple[tuple[type | tuple[type, ...], str], ...] = (
+    (bool, "a boolean"),  # before int: a bool is an int
+    (int, "an integer"),
+    (float, "a number"),
+    (str, "a string"),
+    (list, "an array"),
+    (dict, "a table"),
+    ((datetime, date, time), "a date"),
+)
+
+
+def _type(value: object) -> str:
+    """What a TOML value is, in words."""
+    return next((word for kind, word in _TOML_TYPES if isinstance(value, kind)), "a value")
 
 
 @dataclass(frozen=True)
@@ -40,7 +253,11 @@ class ProjectConfig:
     lean_name_patterns: tuple[str, ...] = ()  # names made by the project's own macros
     lean_keywords: tuple[str, ...] = ()  # the project's own declaring commands
     main_results: tuple[str, ...] = ()  # node ids to track on the task board
+    github_repo: str | None = None  # `owner/name` whose issues hold the claims ([github] repo)
     cache_dir: Path = field(default=Path(".blueprint-cache"))
+    format: BlueprintFormat = BlueprintFormat.AUTO
+    #: warnings about `blueprint.toml` itself (settings we do not know), for the build's
+    diagnostics: tuple[Diagnostic, ...] = ()
     #: where `blueprint.toml` sets each value (`tomllines` names: `lean.roots[1]`), for diagnostics
     lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
 
@@ -80,49 +297,93 @@ def config_from_settings(
 
     Pure: `is_file(path)` answers for paths relative to `root` (the disk for `load_config`,
     a commit's tree for the history); `lines` (from `toml_lines`) says where each setting is
-    written, for diagnostics."""
+    written, for diagnostics. Every problem is found before any is reported: a
+    `ConfigError` lists them all; unknown settings are warnings in `diagnostics`."""
     lines = lines or {}
-    blueprint_section = _table(settings, "blueprint", root, lines)
-    project_section = _table(settings, "project", root, lines)
-    lean_section = _table(settings, "lean", root, lines)
-
-    main = blueprint_section.get("main")
-    if main is not None:
-        if not is_file(str(main)):
-            raise BlueprintError(
-                f"[blueprint] main = {main!r} does not exist",
-                str(root / CONFIG_NAME),
-                line_of(lines, "blueprint.main"),
-            )
-        main_path = root / str(main)
-    else:
-        main_path = root / _find_main(root, is_file)
-    blueprint_dir = root / str(blueprint_section.get("dir", main_path.parent.relative_to(root)))
+    checked = check_settings(settings, lines)
+    values = checked.values
+    located = _locate_main(root, values, is_file)
+    problems = [
+        *checked.errors,
+        *(Diagnostic(CONFIG_NAME, line_of(lines, name), Severity.ERROR, message)
+          for name, message in located.problems),
+    ]
+    if located.missing:
+        if not problems and not checked.warnings:
+            raise BlueprintError(located.missing)
+        problems.append(Diagnostic(PROJECT_FOLDER, 0, Severity.ERROR, located.missing))
+    if problems:
+        raise ConfigError([*problems, *checked.warnings], root)
+    blueprint_dir, main_file = located.folder, located.main
     return ProjectConfig(
         root=root,
         blueprint_dir=blueprint_dir,
-        main_file=main_path.relative_to(blueprint_dir).as_posix(),
-        title=project_section.get("title"),
-        github=project_section.get("github"),
-        dochome=project_section.get("dochome"),
-        lean_roots=tuple(lean_section.get("roots", ())),
-        lean_dirs=tuple(lean_section.get("dirs", ())),
-        lean_name_patterns=tuple(lean_section.get("name_patterns", ())),
-        lean_keywords=tuple(lean_section.get("keywords", ())),
-        main_results=tuple(project_section.get("main_results", ())),
-        cache_dir=root / str(project_section.get("cache_dir", ".blueprint-cache")),
+        main_file=main_file,
+        title=values.get("project.title"),
+        github=values.get("project.github"),
+        dochome=values.get("project.dochome"),
+        lean_roots=values.get("lean.roots", ()),
+        lean_dirs=values.get("lean.dirs", ()),
+        lean_name_patterns=values.get("lean.name_patterns", ()),
+        lean_keywords=values.get("lean.keywords", ()),
+        main_results=values.get("project.main_results", ()),
+        github_repo=values.get("github.repo"),
+        cache_dir=root / values.get("project.cache_dir", ".blueprint-cache"),
+        format=values.get("blueprint.format", BlueprintFormat.AUTO),
         lines=lines,
+        diagnostics=checked.warnings,
     )
 
 
-def _find_main(root: Path, is_file: Callable[[str], bool]) -> str:
-    for candidate in BLUEPRINT_CANDIDATES:
-        if is_file(candidate):
-            return candidate
-    looked = ", ".join(BLUEPRINT_CANDIDATES)
-    raise BlueprintError(
-        f"no blueprint found in {root} (looked for {looked}; set [blueprint] main in {CONFIG_NAME})"
-    )
+@dataclass(frozen=True)
+class _Main:
+    """Where the blueprint is: its folder, its main file in it; else why not."""
+
+    folder: Path
+    main: str = ""
+    problems: tuple[tuple[str, str], ...] = ()  # (`tomllines` name, message)
+    missing: str = ""  # no blueprint where leanblueprint puts one
+
+
+def _locate_main(root: Path, values: Mapping[str, Any], is_file: Callable[[str], bool]) -> _Main:
+    outside = [
+        (f"blueprint.{key}", f"[blueprint] {key} = {toml_string(values[f'blueprint.{key}'])} is"
+         " outside the project: give a path relative to the project folder")
+        for key in ("main", "dir")
+        if _outside(values.get(f"blueprint.{key}"))
+    ]
+    if outside:
+        return _Main(root, problems=tuple(outside))
+    main = values.get("blueprint.main")
+    if main is None:
+        main = next((path for path in BLUEPRINT_CANDIDATES if is_file(path)), None)
+        if main is None:
+            looked = ", ".join(BLUEPRINT_CANDIDATES)
+            return _Main(root, missing=(
+                f"no blueprint found in {root} (looked for {looked};"
+                f" set [blueprint] main in {CONFIG_NAME})"
+            ))
+    elif not is_file(main):
+        return _Main(root, problems=(
+            ("blueprint.main", f"[blueprint] main = {toml_string(main)} does not exist"),
+        ))
+    path = root / main
+    folder = root / values.get("blueprint.dir", path.parent.relative_to(root))
+    if not path.is_relative_to(folder):
+        return _Main(root, problems=((
+            "blueprint.dir",
+            f"[blueprint] dir = {toml_string(values['blueprint.dir'])} does not hold the main file"
+            f" {toml_string(main)}",
+        ),))
+    return _Main(folder, path.relative_to(folder).as_posix())
+
+
+def _outside(path: str | None) -> bool:
+    """Whether a path from `blueprint.toml` leads out of the project folder."""
+    if path is None:
+        return False
+    normal = posixpath.normpath(path.replace("\\", "/"))
+    return posixpath.isabs(normal) or normal == ".." or normal.startswith("../")
 
 
 def parse_settings(text: str, where: str) -> dict:
@@ -142,12 +403,3 @@ def _read_toml(path: Path) -> tuple[dict, dict[str, int]]:
     except UnicodeDecodeError:
         raise BlueprintError("not UTF-8 text", str(path), 1) from None
     return parse_settings(text, str(path)), toml_lines(text)
-
-
-def _table(settings: dict, name: str, root: Path, lines: Mapping[str, int]) -> dict:
-    value = settings.get(name, {})
-    if not isinstance(value, dict):
-        raise BlueprintError(
-            f"[{name}] must be a table", str(root / CONFIG_NAME), line_of(lines, name)
-        )
-    return value

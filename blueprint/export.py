@@ -5,7 +5,12 @@ Other tools read this: keep the field names.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from blueprint.build import Analysis
+
+if TYPE_CHECKING:
+    from blueprint.github.claims import Work
 
 
 def export_data(analysis: Analysis) -> dict:
@@ -30,6 +35,7 @@ def export_data(analysis: Analysis) -> dict:
                 "border": status.border.value,
                 "fill": status.fill.value,
                 **_lean_fields(analysis, node.id),
+                **_work_field(analysis, node.id),
             }
         )
     order = {node.id: index for index, node in enumerate(analysis.nodes)}
@@ -43,10 +49,41 @@ def export_data(analysis: Analysis) -> dict:
     ]
     return {
         "status_source": analysis.status_source.value,
+        **_claims_fields(analysis),
         "nodes": nodes,
         "edges": edges,
         "diagnostics": diagnostics,
     }
+
+
+def work_json(work: Work) -> dict:
+    """A node's work (`--github`): its state, who, since when, through which issue and pull
+    request (numbers and addresses), and whether the claim is stale; null when unknown."""
+    return {
+        "state": work.state.value,
+        "who": work.who,
+        "since": work.since.strftime("%Y-%m-%dT%H:%M:%SZ") if work.since else None,
+        "issue": work.issue,
+        "pr": work.pr,
+        "stale": work.stale,
+        "issue_url": work.issue_url,
+        "pr_url": work.pr_url,
+        "draft": work.draft,
+    }
+
+
+def _claims_fields(analysis: Analysis) -> dict:
+    """With `--github`: where the claims come from, and as of when."""
+    claims = analysis.claims
+    if claims is None:
+        return {}
+    as_of = claims.as_of.strftime("%Y-%m-%dT%H:%M:%SZ") if claims.as_of else None
+    return {"claims": {"repo": claims.repo, "as_of": as_of, "warning": claims.warning}}
+
+
+def _work_field(analysis: Analysis, node_id: str) -> dict:
+    claims = analysis.claims
+    return {} if claims is None else {"work": work_json(claims.work[node_id])}
 
 
 def _lean_fields(analysis: Analysis, node_id: str) -> dict:

@@ -134,6 +134,8 @@ def render_site(
         "has_history": history is not None,
         "math_json": _json_for_script(_math_config(math_src, data.macros)),
         "color_words": _color_words(analysis),
+        "claims": analysis.claims,
+        "claims_note": _claims_note(analysis),
     }
     panels, cards = _node_fragments(env, data, titles, analysis, memo)
     context["cards"] = cards
@@ -401,6 +403,7 @@ def _graph_data(
                     boxes[node_id].width,
                     boxes[node_id].height,
                 ],
+                **({"work": info.work.state, "free": info.work.free} if info.work else {}),
             }
         )
     return {
@@ -409,6 +412,15 @@ def _graph_data(
         "chapters": [titles.text(chapter) for chapter in data.chapter_titles],
         "stages": [[key, STAGE_SHORT[key], words] for key, words in STAGES],
     }
+
+
+def _claims_note(analysis: Analysis) -> str:
+    claims = analysis.claims
+    if claims is None:
+        return ""
+    from blueprint.workinfo import claims_note
+
+    return claims_note(claims.repo, claims.as_of, claims.warning)
 
 
 def _math_config(src: str, macros: Mapping[str, Macro]) -> dict[str, object]:

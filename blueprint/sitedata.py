@@ -29,6 +29,7 @@ from blueprint.texhtml import (
     to_blocks,
     to_inlines,
 )
+from blueprint.workinfo import WorkInfo, work_info
 
 MATHLIB_DOCS = "https://leanprover-community.github.io/mathlib4_docs"
 MAX_SNIPPET_LINES = 40
@@ -154,6 +155,7 @@ class NodeInfo:
     uses: tuple[str, ...]
     used_by: tuple[str, ...]
     page: str = ""  # the chapter page that shows it, with its hash
+    work: WorkInfo | None = None  # who works on it (`--github`)
 
 
 # ---------------------------------------------------------------- document pages
@@ -366,6 +368,13 @@ def site_data(analysis: Analysis, memo: TextMemo | None = None) -> SiteData:
             snippets,
         )
         nodes[node.id].page = node_page.get(node.id, "")
+    claims = analysis.claims
+    if claims is not None:
+        for node in analysis.nodes:
+            info = nodes[node.id]
+            info.work = work_info(
+                claims.work[node.id], node.id, info.heading, info.stage, claims.web, node.lean
+            )
     _convert_pages(chapters, front, convert)
     return SiteData(
         nodes=nodes,
@@ -656,9 +665,11 @@ class TaskRow:
 class Board:
     """The task board: tasks, blockers and main results."""
 
-    tasks: tuple[TaskRow, ...]
+    tasks: tuple[TaskRow, ...]  # with `--github`, the tasks free to take
     blockers: tuple[tuple[str, int], ...]
     mains: tuple[tuple[str, bool, tuple[str, ...]], ...]
+    taken: tuple[TaskRow, ...] = ()  # with `--github`: the tasks someone works on
+    stale: tuple[str, ...] = ()  # nodes claimed for over 14 days with no pull request
 
 
 SIZE_WORDS = {"S": "small", "M": "medium", "L": "large"}
@@ -685,7 +696,13 @@ def task_board(analysis: Analysis) -> Board:
     mains = tuple(
         (m.node_id, m.done, m.chain) for m in main_results(nodes, graph, statuses, chosen)
     )
-    return Board(rows, held, mains)
+    claims = analysis.claims
+    if claims is None:
+        return Board(rows, held, mains)
+    free = tuple(row for row in rows if claims.work[row.node].state.value == "free")
+    taken = tuple(row for row in rows if claims.work[row.node].state.value != "free")
+    stale = tuple(node.id for node in nodes if claims.work[node.id].stale)
+    return Board(free, held, mains, taken, stale)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ back to the nearest enclosing name that has a line, then to line 1. Pure.
 from __future__ import annotations
 
 import bisect
+import json
 import re
 import tomllib
 from collections.abc import Mapping
@@ -29,6 +30,11 @@ def error_line(error: tomllib.TOMLDecodeError) -> int | None:
         return line
     found = re.search(r"\bline (\d+)", str(error))
     return int(found.group(1)) if found else None
+
+
+def toml_string(text: str) -> str:
+    """`text` as a TOML basic string: JSON's escapes are TOML's, but DEL must be escaped."""
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 def line_of(lines: Mapping[str, int], name: str) -> int:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from blueprint.assets import TEMPLATE_DIR
 from blueprint.build import Analysis, BuildCache, StatusSource, Timings, analyze
-from blueprint.config import load_config
+from blueprint.config import ConfigError, load_config
 from blueprint.model import PROJECT_FOLDER, BlueprintError, Diagnostic, Severity
 from blueprint.server import SiteServer
 from blueprint.sitedata import TextMemo
@@ -29,6 +29,7 @@ from blueprint.sitewriter import is_alive, write_site
 from blueprint.watcher import Watcher
 
 if TYPE_CHECKING:
+    from blueprint.github.project import ClaimsReader
     from blueprint.history.live import LiveHistory
     from blueprint.model import SiteOptions
     from blueprint.views import GraphView
@@ -59,8 +60,10 @@ class LiveSite:
         site: SiteOptions | None = None,
         history: bool = False,
         cache_dir: Path | None = None,
+        github: ClaimsReader | None = None,
     ) -> None:
         self.project = project.resolve()
+        self.github = github
         self.cache_dir = cache_dir
         self.server = server
         self.status_source = status_source
@@ -91,6 +94,8 @@ class LiveSite:
             start = time.perf_counter()
             try:
                 analysis, files, laid_out = self._build()
+            except ConfigError as error:  # every problem of blueprint.toml
+                return self._failed(start, list(error.problems))
             except BlueprintError as error:
                 problem = Diagnostic(
                     error.file or PROJECT_FOLDER,
@@ -128,7 +133,8 @@ class LiveSite:
         from blueprint.views import start_layouts
 
         analysis = analyze(
-            self.project, self.status_source, Timings(), cache=self.cache, cache_dir=self.cache_dir
+            self.project, self.status_source, Timings(), cache=self.cache,
+            cache_dir=self.cache_dir, github=self.github,
         )
         if self._views is not None and self._views[0] is analysis.blueprint:
             # No .tex changed, so neither did the graph: the drawing stays, statuses recolour.
@@ -209,13 +215,17 @@ def watch(
     history: bool = False,
     head_poll: float = 2.0,
     cache_dir: Path | None = None,
+    github: ClaimsReader | None = None,
 ) -> None:
     """Serve the project's site with live reload until Ctrl+C or `stop`; with `history`, the
-    history page too, rebuilt also when HEAD moves (looked at every `head_poll` seconds)."""
+    history page too, rebuilt also when HEAD moves (looked at every `head_poll` seconds); with
+    `github`, the claims, read again at a rebuild when the last reading is old enough."""
     project = project.resolve()
     server = SiteServer(None, host, port, live_reload=True, port_fallback=True)
     server.start()
-    live = LiveSite(project, server, status_source, report, debug, site, history, cache_dir)
+    live = LiveSite(
+        project, server, status_source, report, debug, site, history, cache_dir, github
+    )
     done = threading.Event()
 
     def rebuild() -> None:

@@ -147,3 +147,27 @@ def test_an_installed_blueprint_builds_the_sample_site(environment: Path, tmp_pa
         REPO / "templates" / "static" / "graph-core.js"
     ).read_bytes()
     assert "<svg" in (out / "graph.html").read_text(encoding="utf-8")  # laid out by dot
+
+
+def test_an_installed_blueprint_new_writes_every_file_and_installs_itself_in_ci(
+    environment: Path, tmp_path: Path
+) -> None:
+    """The skeleton's templates travel in the wheel, and the workflow installs the
+    distribution the wheel's metadata names (no pyproject.toml beside an install)."""
+    project = tmp_path / "project"
+    project.mkdir()
+    made = subprocess.run(
+        [str(environment / "bin" / "blueprint"), "new", str(project), "--yes", "--ci",
+         "--lib", "Demo"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert made.returncode == 0, made.stdout + made.stderr
+    skeleton = REPO / "blueprint" / "skeleton" / "project"
+    expected = {p.relative_to(skeleton).as_posix() for p in skeleton.rglob("*") if p.is_file()}
+    written = {p.relative_to(project).as_posix() for p in project.rglob("*") if p.is_file()}
+    assert written == expected | {".github/workflows/blueprint.yml"}
+    workflow = (project / ".github" / "workflows" / "blueprint.yml").read_text()
+    assert f"run: pip install {PROJECT['name']}\n" in workflow

@@ -158,8 +158,12 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = root / "project"
     (project / "blueprint" / "src").mkdir(parents=True)
     (project / "blueprint" / "src" / "web.tex").write_text(HOSTILE, encoding="utf-8")
+    # a javascript: link in blueprint.toml is refused before any page is made (test_config);
+    # an http(s) one that breaks out of its attribute, and a title with a script, get here
     (project / "blueprint.toml").write_text(
-        '[project]\ngithub = "javascript:window.__pwned=1"\n', encoding="utf-8"
+        '[project]\ntitle = "<script>window.__pwned=\'title\'</script>"\n'
+        'github = "https://example.com/\\"><img src=x onerror=\\"window.__pwned=1\\">"\n',
+        encoding="utf-8",
     )
     out = root / "site"
     analysis = build(project, out, StatusSource.ANNOTATIONS)

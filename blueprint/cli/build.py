@@ -10,10 +10,13 @@ import typer
 from blueprint.cli.check import LEAN_LOG
 from blueprint.cli.common import (
     CACHE_DIR,
+    GITHUB,
     OFFLINE_MATH,
     PROJECT,
     STATUS_SOURCE,
     STRICT,
+    claims_reader,
+    claims_summary,
     example,
     fails,
     print_diagnostics,
@@ -40,6 +43,7 @@ def build_command(
         help="Add a progress-over-time page made from the git history (history.html).",
     ),
     cache_dir: Path | None = CACHE_DIR,
+    github: bool = GITHUB,
 ) -> None:
     """Build the static site of a blueprint project."""
     from blueprint.layout import prewarm
@@ -55,7 +59,8 @@ def build_command(
         timings = Timings(on_stage=lambda name: show(f"{name.capitalize()}…"))
         site = SiteOptions(offline_math=offline_math)
         analysis = build(
-            project, out, status_source, timings, lean_log, site, history, cache_dir
+            project, out, status_source, timings, lean_log, site, history, cache_dir,
+            claims_reader(github),
         )
     elapsed = time.perf_counter() - start
     console.print(
@@ -63,6 +68,8 @@ def build_command(
         f"from {len(analysis.blueprint.files)} files; {summary(analysis.diagnostics)}"
     )
     print_diagnostics(console, analysis.diagnostics)
+    if analysis.claims is not None:
+        console.print(claims_summary(analysis.claims))
     console.print(f"Wrote [bold]{out}/[/] in {elapsed:.2f} s")
     if fails(analysis.diagnostics, strict):
         raise typer.Exit(1)

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
 from blueprint.model import Diagnostic, Severity, StatusSource
+
+if TYPE_CHECKING:
+    from blueprint.github.project import Claims, ClaimsReader
 
 
 def example(command: str) -> str:
@@ -45,6 +50,13 @@ CACHE_DIR = typer.Option(
     "--cache-dir",
     help="Keep caches (layouts, Lean scans, history) here instead of PROJECT/.blueprint-cache; "
     "the build works without a writable cache, only slower.",
+)
+GITHUB = typer.Option(
+    False,
+    "--github",
+    help="Show who works on what: claims, assignees and pull requests from the project's "
+    "GitHub issues ([github] repo; GITHUB_TOKEN and GITHUB_API_URL when set). GitHub being "
+    "out of reach is a warning: the claims last read are used.",
 )
 OFFLINE_MATH = typer.Option(
     False,
@@ -104,3 +116,28 @@ def summary(diagnostics: Sequence[Diagnostic]) -> str:
     if warnings:
         parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
     return ", ".join(parts) or "no problems"
+
+
+def claims_reader(enabled: bool, every: float = 0.0) -> ClaimsReader | None:
+    """With `--github`: a reader of the claims whose warnings go to stderr, once each."""
+    if not enabled:
+        return None
+    from blueprint.cli import errors
+    from blueprint.github.project import ClaimsReader
+
+    def warn(text: str) -> None:
+        errors.print(f"[yellow]warning[/] {escape(text)}", soft_wrap=True)
+
+    return ClaimsReader(every=every, on_warning=warn)
+
+
+def claims_summary(claims: Claims) -> str:
+    """One line: how many nodes are claimed and in review, as of when, at what cost."""
+    counts = Counter(work.state.value for work in claims.work.values())
+    stale = sum(work.stale is True for work in claims.work.values())
+    when = f" as of {claims.as_of:%Y-%m-%d %H:%M} UTC" if claims.as_of else ""
+    parts = [f"{counts['claimed']} claimed" + (f" ({stale} stale)" if stale else ""),
+             f"{counts['in_review']} in review"]
+    asked = f"; {claims.requests} requests, {claims.not_modified} unchanged" if claims.requests \
+        else ""
+    return f"GitHub {escape(claims.repo)}{when}: {', '.join(parts)}{asked}"

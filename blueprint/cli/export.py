@@ -10,7 +10,14 @@ from pathlib import Path
 import typer
 
 from blueprint.cli.check import LEAN_LOG
-from blueprint.cli.common import CACHE_DIR, PROJECT, STATUS_SOURCE, example
+from blueprint.cli.common import (
+    CACHE_DIR,
+    GITHUB,
+    PROJECT,
+    STATUS_SOURCE,
+    claims_reader,
+    example,
+)
 from blueprint.model import StatusSource
 
 
@@ -31,12 +38,17 @@ def export_command(
     status_source: StatusSource = STATUS_SOURCE,
     lean_log: Path | None = LEAN_LOG,
     cache_dir: Path | None = CACHE_DIR,
+    github: bool = GITHUB,
 ) -> None:
-    """Export the dependency graph, statuses and diagnostics."""
+    """Export the dependency graph, statuses and diagnostics (with --github, each node's
+    work: who claimed it, its pull request)."""
     from blueprint.build import analyze
     from blueprint.export import export_data
 
-    analysis = analyze(project, status_source, lean_log=lean_log, cache_dir=cache_dir)
+    analysis = analyze(
+        project, status_source, lean_log=lean_log, cache_dir=cache_dir,
+        github=claims_reader(github),
+    )
     text = json.dumps(export_data(analysis), indent=1, ensure_ascii=False, sort_keys=False) + "\n"
     if output is None:
         sys.stdout.write(text)

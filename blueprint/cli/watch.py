@@ -14,9 +14,11 @@ from rich.markup import escape
 
 from blueprint.cli.common import (
     CACHE_DIR,
+    GITHUB,
     OFFLINE_MATH,
     PROJECT,
     STATUS_SOURCE,
+    claims_reader,
     example,
     print_diagnostics,
     summary,
@@ -47,9 +49,11 @@ def watch_command(
         "working tree; read again when HEAD moves.",
     ),
     cache_dir: Path | None = CACHE_DIR,
+    github: bool = GITHUB,
 ) -> None:
     """Build, serve and rebuild on every change; the browser reloads by itself."""
     from blueprint.cli import console, is_debug, long_running
+    from blueprint.github.project import WATCH_EVERY
     from blueprint.watch import watch
 
     long_running()
@@ -77,7 +81,7 @@ def watch_command(
 
     site = SiteOptions(offline_math=offline_math)
     watch(root, host, port, status_source, report, ready, changed, debug=is_debug(), site=site,
-          history=history, cache_dir=cache_dir)
+          history=history, cache_dir=cache_dir, github=claims_reader(github, WATCH_EVERY))
 
 
 def _interrupt(signum: int, frame: object) -> None:

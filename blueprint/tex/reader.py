@@ -16,9 +16,10 @@ from enum import Enum, auto
 from types import MappingProxyType
 
 from blueprint.model import Blueprint, Diagnostic, Heading, Options, Severity
+from blueprint.suggest import Suggestions
 from blueprint.tex.args import Arg, group, optional, split_list, squash, star
 from blueprint.tex.preamble import DEFINITIONS, IN_PACKAGES, PREAMBLE_MACROS, Preamble
-from blueprint.tex.resolve import LabelInfo, PartDraft, Resolver, Suggestions
+from blueprint.tex.resolve import LabelInfo, PartDraft, Resolver
 from blueprint.tex.source import Cursor, Source, body_text, normalize_newlines, prepare
 from blueprint.tex.theorems import HEADING_LEVELS, Counters, Theorems
 

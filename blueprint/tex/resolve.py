@@ -16,30 +16,12 @@ Choices (each reported by a diagnostic where it matters):
 
 from __future__ import annotations
 
-import difflib
 import hashlib
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from blueprint.model import Diagnostic, Node, Part, Severity
+from blueprint.suggest import Suggestions
 from blueprint.tex.args import squash
-
-MAX_SUGGESTIONS = 100  # "did you mean" look-ups, each linear in the number of labels
-
-
-@dataclass
-class Suggestions:
-    """The "did you mean" hints for unknown names: at most MAX_SUGGESTIONS of them."""
-
-    asked: int = 0
-
-    def hint(self, name: str, known: Iterable[str]) -> str:
-        """` (did you mean X?)` with the closest of `known`, or nothing."""
-        self.asked += 1
-        if self.asked > MAX_SUGGESTIONS:
-            return ""
-        close = difflib.get_close_matches(name, known, n=1, cutoff=0.8)
-        return f" (did you mean {close[0]}?)" if close else ""
 
 
 @dataclass(eq=False)

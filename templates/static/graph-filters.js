@@ -1,4 +1,5 @@
-// The graph page, part 6: filters by status, chapter and kind. The nodes that do not match
+// The graph page, part 6: filters by status, chapter and kind (and, with claims from GitHub,
+// the tasks free to take). The nodes that do not match
 // are dimmed; the ones that do are brought into view and can be gone through one by one.
 (function (G) {
   "use strict";
@@ -7,14 +8,15 @@
   var stage = document.getElementById("filter-stage");
   var chapter = document.getElementById("filter-chapter");
   var kind = document.getElementById("filter-kind");
+  var free = G.filterFree = document.getElementById("filter-free");  // with claims from GitHub only
   G.filterSelects = [stage, chapter, kind];
 
   function matching() {
-    var st = stage.value, ch = chapter.value, kd = kind.value;
+    var st = stage.value, ch = chapter.value, kd = kind.value, fr = Boolean(free && free.checked);
     var found = [];
     for (var n = 0; n < count; n++) {
       var ok = (!st || nodes[n].stage === st) && (!ch || String(nodes[n].chapter) === ch) &&
-        (!kd || nodes[n].kind === kd);
+        (!kd || nodes[n].kind === kd) && (!fr || nodes[n].free === true);
       G.nodeEls[n].classList.toggle("filtered-out", !ok);
       if (ok) found.push(n);
     }
@@ -23,7 +25,7 @@
 
   // Apply the filters; `show`: bring what they keep into view.
   G.applyFilters = function (show) {
-    var any = Boolean(stage.value || chapter.value || kind.value);
+    var any = Boolean(stage.value || chapter.value || kind.value || (free && free.checked));
     var found = any ? matching() : [];
     if (!any) G.nodeEls.forEach(function (el) { el.classList.remove("filtered-out"); });
     G.svg.classList.toggle("filtering", any);
@@ -33,7 +35,7 @@
     }
     G.emit("moved");
   };
-  G.filterSelects.forEach(function (s) {
+  G.filterSelects.concat(free ? [free] : []).forEach(function (s) {
     s.addEventListener("change", function () { G.applyFilters(true); });
   });
   // Clearing the search gives the filters' matches back.

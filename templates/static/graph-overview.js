@@ -64,7 +64,7 @@
   // A search or a selection is about nodes: the whole graph shows them.
   G.on("searching", function () { if (overview.shown) overview.show(false); });
   G.on("selected", function () { if (overview.shown) overview.show(false); });
-  G.filterSelects.forEach(function (s) {
+  G.filterSelects.concat(G.filterFree ? [G.filterFree] : []).forEach(function (s) {
     s.addEventListener("change", function () { if (overview.shown) overview.show(false); });
   });
   // The focused chapter is brought into view.

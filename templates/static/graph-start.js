@@ -17,7 +17,8 @@
         chapters: Boolean(G.overview && G.overview.shown),
         selected: G.state.selected >= 0 ? G.nodes[G.state.selected].id : null,
         focus: G.focusBox.checked,
-        filters: G.filterSelects.map(function (s) { return s.value; })
+        filters: G.filterSelects.map(function (s) { return s.value; }),
+        free: Boolean(G.filterFree && G.filterFree.checked)
       }));
     } catch (e) {
       // storage disabled: nothing is kept
@@ -38,6 +39,7 @@
       G.vp.flush();
     }
     G.focusBox.checked = saved.focus === true;
+    if (G.filterFree) G.filterFree.checked = saved.free === true;
     if (Array.isArray(saved.filters)) {
       G.filterSelects.forEach(function (s, j) {
         var value = String(saved.filters[j] || "");
