@@ -41,7 +41,7 @@ PAGES = ["/", "/graph.html", "/chapter-1.html", "/tasks.html", "/static/site.css
 SERVER = """
 import sys, time
 from pathlib import Path
-from blueprint.server import SiteServer
+from blueprint.live.server import SiteServer
 
 folders = [Path(sys.argv[1]), Path(sys.argv[2])]
 server = SiteServer(folders[0], "127.0.0.1", 0, live_reload=True)

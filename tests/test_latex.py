@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from blueprint.latex import read_blueprint
 from blueprint.model import Blueprint, Diagnostic, Node, Severity
+from blueprint.readers.latex import read_blueprint
 
 
 def read(files: Mapping[str, str | bytes], root: str = "web.tex") -> Blueprint:

@@ -236,7 +236,7 @@ def test_watch_removes_its_build_folder_when_stopped(sample: Path, stop: int) ->
 
 
 def test_a_killed_watch_sessions_folder_is_removed_by_the_next_session(tmp_path: Path) -> None:
-    from blueprint.watch import _remove_dead_sessions
+    from blueprint.live.watch import _remove_dead_sessions
 
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
                           capture_output=True, text=True, check=True).stdout.strip()

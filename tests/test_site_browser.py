@@ -12,9 +12,10 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from blueprint.build import Analysis, StatusSource, build
-from blueprint.model import SiteOptions
-from blueprint.tasks import ready_tasks
+from blueprint.analysis import Analysis
+from blueprint.analysis.tasks import ready_tasks
+from blueprint.build import build
+from blueprint.model import SiteOptions, StatusSource
 from tests.conftest import ARTIFACTS, copy_sample
 from tests.helpers import as_networkx
 

@@ -13,14 +13,13 @@ import os
 import tempfile
 from pathlib import Path
 
+from blueprint.analysis.tasks import Progress
 from blueprint.history.snapshot import Snapshot, State
-from blueprint.tasks import Progress
 
 CACHE_FORMAT = 1
 _PACKAGE = Path(__file__).resolve().parents[1]
 #: the code that decides a commit's counts, relative to the package
-RULES = ("config.py", "graph.py", "model.py", "status.py", "lean_status.py", "tasks.py",
-         "tex", "lean", "history/snapshot.py")
+RULES = ("config.py", "model.py", "analysis", "readers", "lean", "history/snapshot.py")
 
 
 def rules_digest(package: Path = _PACKAGE) -> str:
