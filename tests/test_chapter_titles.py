@@ -122,9 +122,10 @@ def test_the_graph_page_names_the_chapter_in_html_or_plain_text(site: Path) -> N
     # the filter: an <option> holds text only
     assert f'<option value="0">{TEXT}</option>' in page
     assert '<option value="1">Plain</option>' in page
-    # the side panel (a <template> of markup): as the chapter page
-    panel = page[page.index('<template data-i="0">'):page.index("</template>")]
-    assert f"; {HTML})</span></p>" in panel
+    # the side panels (markup, in JSON that cannot close its <script>): as the chapter page
+    panels = re.search(r'<script type="application/json" id="node-panels">(.*?)</script>', page)
+    assert panels is not None and "</" not in panels.group(1)
+    assert f"; {HTML})</span></p>" in json.loads(panels.group(1))[0]
     # what the graph scripts read: plain text, in JSON that cannot close its <script>
     raw = re.search(r'<script type="application/json" id="nodes-data">(.*?)</script>', page)
     assert raw is not None and "<" not in raw.group(1)

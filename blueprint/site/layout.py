@@ -14,6 +14,7 @@ import hashlib
 import json
 import math
 import os
+import re
 import subprocess
 import sys
 import time
@@ -27,6 +28,7 @@ from blueprint.model import BlueprintError
 LAYOUT_VERSION = "5"  # bump when the geometry format, the settings or the labels change
 FONT_SIZE = 12.0
 POINTS_PER_INCH = 72.0
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e-?\d+)?")
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,13 @@ class EdgePath:
     dashed: bool
     path: str  # SVG path data of the spline
     arrow: str  # SVG points of the arrowhead polygon ("" when none)
+
+    def bounds(self) -> tuple[float, float, float, float]:
+        """Left, top, right, bottom of a box that holds the edge (its points and control
+        points: a Bézier curve lies inside their hull)."""
+        numbers = [float(v) for v in _NUMBER.findall(self.path + " " + self.arrow)]
+        xs, ys = numbers[0::2], numbers[1::2]
+        return (min(xs), min(ys), max(xs), max(ys))
 
 
 @dataclass(frozen=True)

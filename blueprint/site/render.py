@@ -149,7 +149,7 @@ def render_site(
             view=view,
             boxes=boxes,
             units=units,
-            panels=panels,
+            panels_json=_fragments_for_script([panels[node_id] for node_id in view.node_ids]),
             nodes_json=_json_for_script(_graph_data(analysis, data, view, titles, boxes)),
         )
     page("contents.html", "contents.html")
@@ -370,8 +370,9 @@ def _graph_data(
 ) -> dict[str, object]:
     """What the graph scripts (static/graph-*.js) need, once per page: nodes in drawing
     order, where they are drawn (x, y of the centre, width, height) and their dependencies
-    (every edge, not only the drawn ones) as indices into that order. Names are plain text
-    (chapter titles converted from TeX): the scripts show text only as text."""
+    (every edge, not only the drawn ones) as indices into that order; the box of each
+    drawn edge. Names are plain text (chapter titles converted from TeX): the scripts show
+    text only as text."""
     index = {node_id: position for position, node_id in enumerate(view.node_ids)}
     nodes = []
     for node_id in view.node_ids:
@@ -402,6 +403,8 @@ def _graph_data(
     return {
         "page": view.slug,
         "nodes": nodes,
+        # where each edge is drawn (left, top, right, bottom), in the drawing's order
+        "edges": [[round(v, 1) for v in edge.bounds()] for edge in view.layout.edges],
         "chapters": [titles.text(chapter) for chapter in data.chapter_titles],
         "stages": [[key, STAGE_SHORT[key], words] for key, words in STAGES],
     }
@@ -439,3 +442,15 @@ def _json_for_script(data: object) -> str:
         .replace("\u2028", "\\u2028")
         .replace("\u2029", "\\u2029")
     )
+
+
+def _fragments_for_script(fragments: list[markupsafe.Markup]) -> str:
+    """HTML the templates rendered (and escaped), as a JSON list of strings to embed in a
+    <script type="application/json"> element. Inside a script element the HTML parser
+    decodes no entity and reacts only to "</" (an end tag) and "<!" (a comment, in which
+    "<script" would nest): those are written "<\\/" and "\\u003c!", the same strings to
+    JSON. The other "<" of the markup stay as they are (escaping every one, as
+    `_json_for_script` does, made a big graph page a third larger); text from the user's
+    files has no "<" left in it, its escaping is the templates'."""
+    text = json.dumps(fragments, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("</", "<\\/").replace("<!", "\\u003c!")

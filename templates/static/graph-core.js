@@ -43,20 +43,24 @@
   svg.querySelectorAll("g.node").forEach(function (el) {
     nodeEls[Number(el.getAttribute("data-i"))] = el;
   });
-  G.edgeEls = [];
-  G.edgeEnds = [];
-  svg.querySelectorAll("g.edge").forEach(function (el) {
+  // Every drawn edge, in drawing order (as data.edges), and its ends (-1: not a node here).
+  var edgeEls = G.edgeEls = Array.prototype.slice.call(svg.querySelectorAll("g.edge"));
+  G.edgeEnds = edgeEls.map(function (el) {
     var s = indexOf.get(el.getAttribute("data-source"));
     var t = indexOf.get(el.getAttribute("data-target"));
-    if (s !== undefined && t !== undefined) {
-      G.edgeEls.push(el);
-      G.edgeEnds.push([s, t]);
-    }
+    return [s === undefined ? -1 : s, t === undefined ? -1 : t];
   });
-  G.templates = new Array(count);
-  document.querySelectorAll("#node-panels template").forEach(function (t) {
-    G.templates[Number(t.getAttribute("data-i"))] = t;
-  });
+
+  // Node n's side panel, as the build rendered (and escaped) it. The panels are kept as JSON
+  // text, read on the first selection: thousands of <template>s would cost the parser more
+  // than the rest of the page.
+  var panels = null;
+  G.panel = function (n) {
+    if (!panels) panels = JSON.parse(document.getElementById("node-panels").textContent);
+    var template = document.createElement("template");
+    template.innerHTML = panels[n];
+    return template.content;
+  };
 
   // Everything reachable from `start` along `next` (uses: ancestors, usedBy: descendants).
   G.reach = function (start, next) {

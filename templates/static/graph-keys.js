@@ -11,6 +11,7 @@
   G.setRoving = function (n) {
     if (G.nodeEls[roving]) G.nodeEls[roving].setAttribute("tabindex", "-1");
     roving = n;
+    G.keepDrawn(n);
     G.nodeEls[n].setAttribute("tabindex", "0");
   };
 

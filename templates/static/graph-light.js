@@ -2,7 +2,8 @@
 // it unlocks (descendants); focus mode shows only those, framed.
 //
 // Lit nodes and edges move above a veil (one element) instead of every other node being
-// faded: the work is proportional to what is lit, not to the size of the graph.
+// faded; only those in the SVG move (see "what is drawn" in graph-view): the work the
+// browser does is proportional to what is lit in the window, not to the size of the graph.
 (function (G) {
   "use strict";
 
@@ -10,19 +11,17 @@
   var nodeEls = G.nodeEls, edgeEls = G.edgeEls, edgeEnds = G.edgeEnds;
   var lit = [];
   var litEdges = [];
-  var nodeLayer = svg.querySelector("g.nodes");
-  var edgeLayer = svg.querySelector("g.edges");
-  var litNodeLayer = svg.querySelector("g.lit-nodes");
-  var litEdgeLayer = svg.querySelector("g.lit-edges");
 
   function clearLayers() {
     lit.forEach(function (n) {
       nodeEls[n].classList.remove("lit", "ancestor", "descendant", "self");
-      nodeLayer.appendChild(nodeEls[n]);
+      G.litNode[n] = 0;
+      G.placeNode(n);
     });
     litEdges.forEach(function (e) {
       edgeEls[e].classList.remove("lit");
-      edgeLayer.appendChild(edgeEls[e]);
+      G.litEdge[e] = 0;
+      G.placeEdge(e);
     });
     lit = [];
     litEdges = [];
@@ -50,8 +49,8 @@
       }
     }
     G.keepingFocus(function () {
-      lit.forEach(function (m) { litNodeLayer.appendChild(nodeEls[m]); });
-      litEdges.forEach(function (e) { litEdgeLayer.appendChild(edgeEls[e]); });
+      lit.forEach(function (m) { G.litNode[m] = 1; G.placeNode(m); });
+      litEdges.forEach(function (e) { G.litEdge[e] = 1; G.placeEdge(e); });
     });
     svg.classList.add(focus ? "focusing" : "highlighting");
     return { up: up.length, down: down.length };

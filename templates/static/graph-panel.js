@@ -36,7 +36,7 @@
     G.emit("selected", n);
     G.nodeEls[n].classList.add("selected");
     G.setRoving(n);
-    panelBody.replaceChildren(G.templates[n].content.cloneNode(true));
+    panelBody.replaceChildren(G.panel(n));
     panel.hidden = false;
     panelBody.querySelectorAll("pre.lean-code code").forEach(highlightLean);
     markOutside();
@@ -60,10 +60,13 @@
     }
   };
 
+  // The hash changed: select its node, unless that is done already (G.activate sets the hash
+  // and selects at once; the event comes after).
   function fromHash() {
     var id = G.hashId();
-    if (id === null) G.select(-1);
-    else G.selectById(id);
+    var n = id === null ? -1 : G.indexOf.get(id);
+    if (n === undefined) n = -1;
+    if (n !== G.state.selected) G.select(n);
   }
 
   G.activate = function (n) {

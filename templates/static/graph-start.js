@@ -89,6 +89,8 @@
     firstView();
   }
   G.vp.flush();
+  // The build hides the graph until now (see graph.html): only what the view holds is in it.
+  if (!(G.overview && G.overview.shown)) G.svg.removeAttribute("hidden");
 
   G.ready = performance.now();
   document.documentElement.setAttribute("data-graph-ready", "true");

@@ -12,6 +12,7 @@
   var LARGEST = 2;         // framing never zooms in further than this
   var LABELS = 4 / 12;     // below this scale labels are not drawn (they would be 4 px)
   var MARGIN = 0.5;        // what is drawn beyond the window, on each side, in window sizes
+  var ALL_DRAWN = 500;     // a graph of at most so many nodes is in the SVG whole (cheap)
   var canvas = document.querySelector(".canvas");
   G.READABLE = READABLE;
 
@@ -75,6 +76,7 @@
       svg.style.width = round(width) + "px";
       svg.style.height = round(height) + "px";
       svg.classList.toggle("far", vp.k < LABELS);
+      if (vp.onDraw) vp.onDraw(drawn);
     }
 
     function covered() {  // the view lies inside what is drawn
@@ -303,6 +305,122 @@
   var box = G.svg.viewBox.baseVal;
   G.vp = G.viewport(G.svg, { x: box.x, y: box.y, w: box.width, h: box.height });
   G.active = G.vp;  // the viewport the zoom buttons and keys act on (see graph-overview)
+
+  // ------------------------------------------------------------ what is drawn
+
+  // Only the nodes and edges in the drawn region (the view and its margin) are in the SVG.
+  // The others wait in a hidden element beside it, where selectors find them and their
+  // classes change as usual, but the browser neither styles, lays out, paints nor hit-tests
+  // them. (Hiding them inside the SVG would not do: the browser lays out the content of a
+  // group with display: none all the same.) So a draw, a highlight or a filter costs what
+  // a window holds, whatever the size of the graph. The node in the tab order stays in the
+  // SVG wherever the view goes: the keyboard must reach it. Inside the SVG a node is in the
+  // lit layer or the plain one (see graph-light). A small graph is in the SVG whole.
+  // At first every node waits: the layers the build wrote move out whole (two moves, not
+  // thousands), empty ones take their place, and the first draw brings in what it shows.
+  var away = document.createElement("div");
+  away.hidden = true;
+  away.className = "graph-away";
+  G.svg.parentNode.insertBefore(away, G.svg.nextSibling);
+  var layers = {
+    nodes: G.svg.querySelector("g.nodes"),
+    edges: G.svg.querySelector("g.edges"),
+    litNodes: G.svg.querySelector("g.lit-nodes"),
+    litEdges: G.svg.querySelector("g.lit-edges")
+  };
+  var awayNodes = layers.nodes, awayEdges = layers.edges;
+  ["edges", "nodes"].forEach(function (name) {
+    var layer = document.createElementNS("http://www.w3.org/2000/svg", "g");
+    layer.setAttribute("class", name);
+    G.svg.insertBefore(layer, layers[name]);
+    away.appendChild(layers[name]);
+    layers[name] = layer;
+  });
+  var edgeBoxes = G.data.edges;
+  var nodeIn = new Uint8Array(G.count);
+  var edgeIn = new Uint8Array(G.edgeEls.length);
+  G.litNode = new Uint8Array(G.count);
+  G.litEdge = new Uint8Array(G.edgeEls.length);
+  var kept = -1;
+
+  // Put node n (edge e) where it belongs now.
+  G.placeNode = function (n) {
+    var home = !nodeIn[n] ? awayNodes : G.litNode[n] ? layers.litNodes : layers.nodes;
+    if (G.nodeEls[n].parentNode !== home) home.appendChild(G.nodeEls[n]);
+  };
+  G.placeEdge = function (e) {
+    var home = !edgeIn[e] ? awayEdges : G.litEdge[e] ? layers.litEdges : layers.edges;
+    if (G.edgeEls[e].parentNode !== home) home.appendChild(G.edgeEls[e]);
+  };
+
+  G.vp.onDraw = function (drawn) {
+    if (G.count <= ALL_DRAWN) drawn = G.vp.bounds;
+    var x0 = drawn.x, y0 = drawn.y, x1 = drawn.x + drawn.w, y1 = drawn.y + drawn.h;
+    for (var n = 0; n < G.count; n++) {
+      var b = G.nodes[n].box;  // centre, width, height
+      var inside = n === kept || (b[0] + b[2] / 2 >= x0 && b[0] - b[2] / 2 <= x1 &&
+        b[1] + b[3] / 2 >= y0 && b[1] - b[3] / 2 <= y1) ? 1 : 0;
+      if (inside !== nodeIn[n]) {
+        nodeIn[n] = inside;
+        G.placeNode(n);
+      }
+    }
+    for (var e = 0; e < G.edgeEls.length; e++) {
+      var c = edgeBoxes[e];  // left, top, right, bottom
+      var crosses = c[2] >= x0 && c[0] <= x1 && c[3] >= y0 && c[1] <= y1 ? 1 : 0;
+      if (crosses !== edgeIn[e]) {
+        edgeIn[e] = crosses;
+        G.placeEdge(e);
+      }
+      if (crosses) clip(e, x0, y0, x1, y1);
+    }
+  };
+
+  // A straight edge far longer than the drawn region (the layered layout of a big graph
+  // draws some across the whole graph) is drawn only where it crosses the region: the
+  // browser makes the dashes of a dashed line over its whole length, for each tile it paints
+  // (seconds at 5,000 nodes). The dashes start where they would on the whole line.
+  var LINE = /^M(-?[\d.]+),(-?[\d.]+) L(-?[\d.]+),(-?[\d.]+)$/;
+  var lines = new Array(G.edgeEls.length);  // [x1, y1, x2, y2, path element, its d] or false
+  function clip(e, x0, y0, x1, y1) {
+    var line = lines[e];
+    if (line === undefined) {
+      var path = G.edgeEls[e].querySelector("path");
+      var m = path && LINE.exec(path.getAttribute("d"));
+      line = lines[e] = m ? [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), path, m[0]] : false;
+    }
+    if (!line) return;
+    var dx = line[2] - line[0], dy = line[3] - line[1];
+    var t0 = 0, t1 = 1;
+    // Liang-Barsky: the part of the line inside the region
+    [[-dx, line[0] - x0], [dx, x1 - line[0]], [-dy, line[1] - y0], [dy, y1 - line[1]]].forEach(function (pq) {
+      if (pq[0] === 0) {
+        if (pq[1] < 0) t1 = -1;
+      } else {
+        var r = pq[1] / pq[0];
+        if (pq[0] < 0) t0 = Math.max(t0, r);
+        else t1 = Math.min(t1, r);
+      }
+    });
+    if (t0 >= t1) t0 = t1 = 0;
+    var d = "M" + round1(line[0] + t0 * dx) + "," + round1(line[1] + t0 * dy) + " L" +
+      round1(line[0] + t1 * dx) + "," + round1(line[1] + t1 * dy);
+    if (d !== line[5]) {
+      line[5] = d;
+      line[4].setAttribute("d", d);
+      line[4].style.strokeDashoffset = t0 > 0 ? round1(t0 * Math.hypot(dx, dy)) + "px" : "";
+    }
+  }
+  function round1(v) { return Math.round(v * 10) / 10; }
+
+  // Keep node n in the SVG wherever the view goes (the node in the tab order).
+  G.keepDrawn = function (n) {
+    kept = n;
+    if (!nodeIn[n]) {
+      nodeIn[n] = 1;
+      G.placeNode(n);
+    }
+  };
 
   document.getElementById("fit").addEventListener("click", function () { G.active.fitAll(); G.emit("moved"); });
   document.getElementById("zoom-in").addEventListener("click", function () { G.active.zoomCentre(1.4); G.emit("moved"); });
