@@ -1,22 +1,32 @@
-"""How fast the graph page becomes interactive, ours against leanblueprint's, in headless Chromium.
+"""How fast the graph page becomes interactive and responds, in headless Chromium; against an
+older version of blueprint and against leanblueprint, in the same run.
 
     python bench/bench_site.py                      # a generated 635-node project, the corpus
     python bench/bench_site.py --project ../brownian-motion --nodes 635 --nodes 5000
+    python bench/bench_site.py --nodes 635 --nodes 5000 --baseline 5912e2d   # against a commit
     python bench/bench_site.py --plastex /tmp/lbvenv/bin/plastex   # leanblueprint's side too
 
 For each project: the whole graph's aspect ratio (layout width / height); the first view at a
 desktop (1600×1000) and a phone (390×844) size, the chapters' overview or the graph, and how
-high a label is there (12 layout units × the scale); the time to interactive (the page's own
-signal, window.blueprintGraph.ready: performance.now() at the end of graph-start.js); click ->
-panel and hover -> highlight latencies; and frame times while panning and zooming the whole
-graph with real input events (drags and wheel turns, the whole graph in view, then zoomed in).
-leanblueprint's: the first frame at which its graph's nodes carry their click handlers
-(d3-graphviz lays the graph out in the browser, then calls `interactive()`). Both sites are
-served over http://127.0.0.1, requests to any other host are refused (the CDN's MathJax is not
-part of either figure), and each figure is the median of several fresh page loads.
+high a label is there (12 layout units × the scale); the time to interactive: the first frame
+drawn after the page's own signal (the event blueprint:graph-ready at the end of its scripts),
+that is when the page answers input; on the whole graph (graph.html?view=all), click -> panel
+on the node in view nearest the middle and hover -> highlight on another, each until the next
+frame is drawn; and frame times while panning and zooming with real input events (drags and
+wheel turns, the whole graph in view after "Fit", then zoomed in by wheel turns until labels
+are about 12 px high).
 
-leanblueprint's page needs leanblueprint (`pip install leanblueprint`, e.g. into a venv) and
-`kpsewhich` (Debian: texlive-binaries); without them only our figures are printed.
+`--baseline REV` (a commit, or the folder of a checkout) builds every project with that
+version of blueprint too (in a subprocess, its own modules on PYTHONPATH) and measures its
+site with the same input events, then prints the ratios. Every figure is the median of
+`--runs` fresh page loads; the load average of the machine is printed with each project (two
+cores shared with other work make every figure slower, frames most).
+
+leanblueprint's: the first frame at which its graph's nodes carry their click handlers
+(d3-graphviz lays the graph out in the browser, then calls `interactive()`). Sites are served
+over http://127.0.0.1, requests to any other host are refused (the CDN's MathJax is part of
+no figure). leanblueprint's page needs leanblueprint (`pip install leanblueprint`, e.g. into
+a venv) and `kpsewhich` (Debian: texlive-binaries); without them only our figures are printed.
 """
 
 from __future__ import annotations
@@ -24,12 +34,16 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import io
+import math
+import os
 import random
 import re
 import shutil
 import statistics
 import subprocess
 import sys
+import tarfile
 import tempfile
 import threading
 import time
@@ -159,16 +173,53 @@ FRAMES_STOP = """() => new Promise((resolve) => {
 })"""
 FIRST_VIEW = """() => {
   const G = window.blueprintGraph;
+  if (!G.active) return null;  // an older version
   const chapters = Boolean(G.overview && G.overview.shown);
   return [chapters ? "chapters" : "graph", 12 * G.active.k];
 }"""
+# performance.now() at the first frame drawn after the page's ready signal.
+INTERACTIVE = """
+window.addEventListener("blueprint:graph-ready", () => {
+  requestAnimationFrame(() => setTimeout(() => { window.__interactive = performance.now(); }));
+});
+"""
+# The nodes in view, nearest the middle of the drawing area first; `which` of them is the target.
+PICK = """(which) => {
+  const area = document.getElementById("graph").parentElement.getBoundingClientRect();
+  const x = area.left + area.width / 2, y = area.top + area.height / 2;
+  const seen = [];
+  for (const node of document.querySelectorAll("#graph g.node")) {
+    const r = node.getBoundingClientRect();
+    if (r.width > 0 && r.left >= area.left && r.right <= area.right && r.top >= area.top &&
+        r.bottom <= area.bottom) {
+      seen.push([Math.hypot(r.left + r.width / 2 - x, r.top + r.height / 2 - y), node]);
+    }
+  }
+  seen.sort((a, b) => a[0] - b[0]);
+  window.__target = seen.length ? seen[Math.min(which, seen.length - 1)][1] : null;
+  return seen.length;
+}"""
+# Milliseconds from the event on the target to the frame drawn after it (`frames` of them).
+RESPONSE = """([type, frames]) => new Promise((resolve) => {
+  const start = performance.now();
+  const Event = type === "click" ? MouseEvent : PointerEvent;
+  window.__target.dispatchEvent(new Event(type, {bubbles: true}));
+  if (type === "pointerover") {
+    window.__target.dispatchEvent(new MouseEvent("mouseover", {bubbles: true}));
+  }
+  const after = (left) => requestAnimationFrame(() => left > 1 ? after(left - 1) :
+    setTimeout(() => resolve(performance.now() - start)));
+  after(frames);
+})"""
+CLOSE_PANEL = "() => { const x = document.getElementById('panel-close'); if (x) x.click(); }"
+WHEEL_FACTOR = math.exp(100 / 300)  # one wheel turn of 100 pixels, in graph-view.js
 
 
-def frame_times(page: Any, width: int, height: int) -> dict[str, list[float]]:
+def frame_times(page: Any, width: int, height: int, zoom_in: int) -> dict[str, list[float]]:
     """Frame durations (ms) with real input events: dragging the whole graph around, wheeling
-    in and out, then dragging again zoomed in (labels readable)."""
-    page.evaluate("window.blueprintGraph.vp.fitAll(); window.blueprintGraph.vp.flush()")
-    page.wait_for_timeout(300)
+    in and out, then `zoom_in` wheel turns in and dragging again (labels readable)."""
+    page.click("#fit")
+    page.wait_for_timeout(400)
     x, y = width * 0.35, height * 0.55
     phases: dict[str, list[float]] = {}
 
@@ -189,65 +240,61 @@ def frame_times(page: Any, width: int, height: int) -> dict[str, list[float]]:
         page.wait_for_timeout(16)
     page.wait_for_timeout(250)
     phases["zoom"] = page.evaluate(FRAMES_STOP)
-    page.evaluate(
-        "const G = window.blueprintGraph; G.vp.set(G.vp.cx, G.vp.cy, 1); G.vp.flush()"
-    )
-    page.wait_for_timeout(300)
+    page.mouse.move(width * 0.45, height * 0.55)
+    for _ in range(zoom_in):
+        page.mouse.wheel(0, -100)
+        page.wait_for_timeout(16)
+    page.wait_for_timeout(400)
     drag("pan zoomed in")
     return phases
 
 
-def measure_ours(browser: Any, url: str, runs: int) -> dict[str, Any]:
-    """Time to interactive, click and hover latencies (desktop), the first view at a desktop
-    and a phone size, and frame times while panning and zooming the whole graph."""
+def turns_to_readable(layout: tuple[float, float], width: int, height: int) -> int:
+    """Wheel turns from the whole graph in view to labels about 12 px high (scale 1)."""
+    fit = min(width / max(layout[0], 1.0), height / max(layout[1], 1.0))
+    return max(0, round(math.log(1 / fit) / math.log(WHEEL_FACTOR))) if fit < 1 else 0
+
+
+def open_graph(browser: Any, url: str, width: int, height: int, phone: bool = False) -> Any:
+    context = browser.new_context(viewport={"width": width, "height": height}, has_touch=phone)
+    context.route("**/*", _local_only)
+    context.add_init_script(INTERACTIVE)
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_selector("html[data-graph-ready]", timeout=120_000)
+    page.wait_for_function("window.__interactive !== undefined", timeout=120_000)
+    return page
+
+
+def measure_ours(browser: Any, url: str, runs: int, zoom_in: int) -> dict[str, Any]:
+    """Time to interactive (the first view), the first view at a desktop and a phone size;
+    on the whole graph, click and hover latencies and frame times while panning and zooming."""
     ready, click, hover = [], [], []
     frames: dict[str, list[float]] = {}
-    first: dict[str, tuple[str, float]] = {}
+    first: dict[str, Any] = {}
     for run in range(runs):
-        context = browser.new_context(viewport={"width": 1600, "height": 1000})
-        context.route("**/*", _local_only)
-        page = context.new_page()
-        page.goto(url + "graph.html")
-        page.wait_for_selector("html[data-graph-ready]", timeout=60_000)
-        ready.append(page.evaluate("window.blueprintGraph.ready"))
+        page = open_graph(browser, url + "graph.html", 1600, 1000)
+        ready.append(page.evaluate("window.__interactive"))
         if run == 0:
-            first["desktop"] = tuple(page.evaluate(FIRST_VIEW))  # type: ignore[assignment]
-        click.append(
-            page.evaluate(
-                """() => new Promise((resolve) => {
-                  const nodes = document.querySelectorAll("g.node");
-                  const target = nodes[Math.floor(nodes.length / 2)];
-                  const start = performance.now();
-                  target.dispatchEvent(new MouseEvent("click", {bubbles: true}));
-                  if (document.getElementById("panel").hidden) throw new Error("no panel");
-                  requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start)));
-                })"""
-            )
-        )
-        hover.append(
-            page.evaluate(
-                """() => new Promise((resolve) => {
-                  document.getElementById("panel-close").click();
-                  const nodes = document.querySelectorAll("g.node");
-                  const target = nodes[Math.floor(nodes.length / 3)];
-                  const start = performance.now();
-                  target.dispatchEvent(new PointerEvent("pointerover", {bubbles: true}));
-                  requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start)));
-                })"""
-            )
-        )
+            first["desktop"] = page.evaluate(FIRST_VIEW)
+        page.context.close()
+        page = open_graph(browser, url + "graph.html?view=all", 1600, 1000)
+        page.wait_for_timeout(300)
+        page.evaluate(PICK, 0)
+        click.append(page.evaluate(RESPONSE, ["click", 1]))
+        if page.is_hidden("#panel"):
+            raise RuntimeError("a click on a node opened no panel")
+        page.evaluate(CLOSE_PANEL)
+        page.wait_for_timeout(300)
+        page.evaluate(PICK, 3)
+        hover.append(page.evaluate(RESPONSE, ["pointerover", 2]))
         if run == 0:
-            page.goto(url + "graph.html?view=all")
-            page.wait_for_selector("html[data-graph-ready]", timeout=60_000)
-            frames = frame_times(page, 1600, 1000)
-        context.close()
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
-    context.route("**/*", _local_only)
-    page = context.new_page()
-    page.goto(url + "graph.html")
-    page.wait_for_selector("html[data-graph-ready]", timeout=60_000)
-    first["phone"] = tuple(page.evaluate(FIRST_VIEW))  # type: ignore[assignment]
-    context.close()
+            page.mouse.move(5, 5)
+            frames = frame_times(page, 1600, 1000, zoom_in)
+        page.context.close()
+    page = open_graph(browser, url + "graph.html", 390, 844, phone=True)
+    first["phone"] = page.evaluate(FIRST_VIEW)
+    page.context.close()
     return {
         "ready": statistics.median(ready),
         "click": statistics.median(click),
@@ -267,6 +314,17 @@ def frame_summary(frames: list[float]) -> str:
         f"{len(frames)} frames: median {statistics.median(frames):.0f} ms, p95 {p95:.0f} ms, "
         f"max {max(frames):.0f} ms, {slow} over 50 ms ({100 * slow / len(frames):.0f}%)"
     )
+
+
+def slow_frames(ours: dict[str, Any]) -> tuple[int, int, float]:
+    """Frames over 50 ms, frames, the slowest (ms), over every phase."""
+    frames = [f for phase in ours["frames"].values() for f in phase] or [0.0]
+    return sum(f > 50 for f in frames), len(frames), max(frames)
+
+
+def load() -> float:
+    """The machine's load average over the last minute."""
+    return os.getloadavg()[0]
 
 
 def measure_leanblueprint(browser: Any, url: str, runs: int) -> tuple[float, int]:
@@ -315,6 +373,47 @@ def copy_project(source: Path, target: Path) -> Path:
     return target
 
 
+def baseline_checkout(baseline: str, work: Path) -> Path:
+    """The folder of blueprint's sources to compare with: `baseline` itself when it is one,
+    else that commit of this repository, extracted (no worktree is registered)."""
+    if Path(baseline).is_dir():
+        return Path(baseline).resolve()
+    archive = subprocess.run(
+        ["git", "-C", str(REPO), "archive", "--format=tar", baseline],
+        capture_output=True,
+        check=True,
+    ).stdout
+    target = work / "baseline"
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(target, filter="data")
+    return target
+
+
+BUILD_WITH = (
+    "import sys; from pathlib import Path; from blueprint.build import build; "
+    "from blueprint.model import StatusSource; "
+    "build(Path(sys.argv[1]), Path(sys.argv[2]), StatusSource.AUTO)"
+)
+
+
+def build_with(checkout: Path, project: Path, out: Path) -> float:
+    """Build `project` into `out` with the blueprint in `checkout`; the seconds it took."""
+    environment = {**os.environ, "PYTHONPATH": str(checkout)}
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-c", BUILD_WITH, str(project), str(out)],
+        cwd=checkout,
+        env=environment,
+        capture_output=True,
+        check=True,
+    )
+    return time.perf_counter() - start
+
+
+def ratio(before: float, after: float) -> str:
+    return f"{before / after:.1f}x" if after > 0 else "-"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -326,20 +425,25 @@ def main() -> None:
     parser.add_argument(
         "--corpus", type=Path, default=CORPUS, help="the corpus blueprints (when the folder exists)"
     )
+    parser.add_argument("--no-corpus", action="store_true", help="leave the corpus out")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--plastex", help="leanblueprint's plastex (default: found on PATH)")
+    parser.add_argument(
+        "--baseline", help="a commit (or a checkout's folder) of blueprint to compare with"
+    )
     options = parser.parse_args()
 
     from playwright.sync_api import sync_playwright
 
     plastex = options.plastex or shutil.which("plastex")
-    rows = []
+    rows: list[tuple[str, int, float, dict[str, Any], dict[str, Any] | None]] = []
     with tempfile.TemporaryDirectory(prefix="bench-site-") as temporary:
         work = Path(temporary)
+        checkout = baseline_checkout(options.baseline, work) if options.baseline else None
         projects: list[tuple[str, Path]] = []
         for nodes in options.nodes or [635]:
             projects.append((f"generated {nodes}", generate_project(work / f"gen{nodes}", nodes)))
-        if options.corpus.is_dir():
+        if options.corpus.is_dir() and not options.no_corpus:
             for folder in sorted(options.corpus.iterdir()):
                 if (folder / "reference.json").is_file() and folder.name != "LeanCamCombi":
                     projects.append((folder.name, copy_project(folder, work / folder.name)))
@@ -359,15 +463,23 @@ def main() -> None:
                     f"{size / 1e6:.2f} MB"
                 )
                 width, height = graph_size(site / "graph.html")
+                zoom_in = turns_to_readable((width, height), 1300, 850)
+                before = load()
                 with serve(site) as url:
-                    ours = measure_ours(browser, url, options.runs)
-                for phase, durations in ours["frames"].items():
-                    print(f"  {phase}: {frame_summary(durations)}")
-                print(
-                    f"  ours: interactive after {ours['ready']:.0f} ms (median of {options.runs} "
-                    f"loads); click -> panel {ours['click']:.1f} ms; hover -> highlight "
-                    f"{ours['hover']:.1f} ms"
-                )
+                    ours = measure_ours(browser, url, options.runs, zoom_in)
+                ours["load"] = f"{before:.1f}-{load():.1f}"
+                report("ours", ours, options.runs)
+                base = None
+                if checkout is not None:
+                    base_site = work / f"baseline-site-{len(rows)}"
+                    copy = copy_project(project, work / f"baseline-project-{len(rows)}")
+                    seconds = build_with(checkout, copy, base_site)
+                    before = load()
+                    with serve(base_site) as url:
+                        base = measure_ours(browser, url, options.runs, zoom_in)
+                    base["load"] = f"{before:.1f}-{load():.1f}"
+                    print(f"  baseline ({options.baseline}) build {seconds:.1f} s")
+                    report("baseline", base, options.runs)
                 theirs = (
                     build_leanblueprint(project, plastex, work / f"lb-{name}") if plastex else None
                 )
@@ -378,25 +490,61 @@ def main() -> None:
                         f"  leanblueprint: interactive after {elapsed:.0f} ms "
                         f"(median of {options.runs} loads, {count} nodes drawn)"
                     )
-                rows.append((name, len(analysis.nodes), width / max(height, 1.0), ours))
+                rows.append((name, len(analysis.nodes), width / max(height, 1.0), ours, base))
             browser.close()
     print()
     print(
         "| project | nodes | aspect (w/h) | first view 1600×1000 | first view 390×844 "
-        "| interactive | frames over 50 ms | slowest frame |"
+        "| interactive | click → panel | hover → highlight | frames over 50 ms | slowest frame "
+        "| load |"
     )
-    print("|---|---|---|---|---|---|---|---|")
-    for name, nodes, aspect, ours in rows:
-        frames = [f for phase in ours["frames"].values() for f in phase] or [0.0]
-        slow = sum(f > 50 for f in frames)
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for name, nodes, aspect, ours, _ in rows:
+        slow, count, slowest = slow_frames(ours)
         views = [
             f"{view}, labels {size:.0f} px"
             for view, size in (ours["first"][k] for k in ("desktop", "phone"))
         ]
         print(
             f"| {name} | {nodes} | {aspect:.1f} | {views[0]} | {views[1]} | {ours['ready']:.0f} ms "
-            f"| {slow} of {len(frames)} | {max(frames):.0f} ms |"
+            f"| {ours['click']:.0f} ms | {ours['hover']:.0f} ms | {slow} of {count} "
+            f"| {slowest:.0f} ms | {ours['load']} |"
         )
+    compared = [(name, nodes, ours, base) for name, nodes, _, ours, base in rows if base]
+    if compared:
+        print()
+        print(
+            f"Against {options.baseline} (baseline → ours, how many times faster), same input "
+            "events, same run:"
+        )
+        print()
+        print(
+            "| project | nodes | interactive | click → panel | hover → highlight "
+            "| frames over 50 ms | slowest frame | load |"
+        )
+        print("|---|---|---|---|---|---|---|---|")
+        for name, nodes, ours, base in compared:
+            cells = [
+                f"{base[key]:.0f} → {ours[key]:.0f} ms ({ratio(base[key], ours[key])})"
+                for key in ("ready", "click", "hover")
+            ]
+            slow, count, slowest = slow_frames(ours)
+            base_slow, base_count, base_slowest = slow_frames(base)
+            print(
+                f"| {name} | {nodes} | {' | '.join(cells)} | {base_slow} of {base_count} → "
+                f"{slow} of {count} | {base_slowest:.0f} → {slowest:.0f} ms "
+                f"| {base['load']}, {ours['load']} |"
+            )
+
+
+def report(who: str, figures: dict[str, Any], runs: int) -> None:
+    for phase, durations in figures["frames"].items():
+        print(f"  {who}, {phase}: {frame_summary(durations)}")
+    print(
+        f"  {who}: interactive after {figures['ready']:.0f} ms (median of {runs} loads); "
+        f"click -> panel {figures['click']:.0f} ms; hover -> highlight {figures['hover']:.0f} ms "
+        f"(load average {figures['load']})"
+    )
 
 
 def graph_size(page: Path) -> tuple[float, float]:
