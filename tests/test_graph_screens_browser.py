@@ -302,3 +302,77 @@ def test_axe_finds_no_violation(site_dir: Any, screen: Any, size: str, scheme: s
                 (v["id"], [n["target"] for n in v["nodes"][:3]]) for v in violations
             ]
     assert not found
+
+
+# What the SVG holds, against the graph's data: the nodes in it, the nodes of the graph whose
+# box meets the visible part of the view (each must be in it), the drawn region (its viewBox)
+# and the box of every edge path in it (numbers of `d`).
+DRAWN = """() => {
+  const G = window.blueprintGraph, v = G.vp.visibleBox();
+  const inSvg = (el) => G.svg.contains(el);
+  const meets = (n) => { const b = G.box(n);
+    return b.x + b.w > v.x && b.x < v.x + v.w && b.y + b.h > v.y && b.y < v.y + v.h; };
+  const nodes = G.nodes.map((_, n) => n);
+  const region = G.svg.getAttribute("viewBox").split(" ").map(Number);
+  const paths = Array.from(G.svg.querySelectorAll("g.edge path"), (p) => {
+    const v = p.getAttribute("d").match(/-?[\\d.]+/g).map(Number);
+    const xs = v.filter((_, i) => i % 2 === 0), ys = v.filter((_, i) => i % 2 === 1);
+    return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+  });
+  return {
+    drawn: nodes.filter((n) => inSvg(G.nodeEls[n])).length,
+    inView: nodes.filter(meets).length,
+    missing: nodes.filter((n) => meets(n) && !inSvg(G.nodeEls[n])).map((n) => G.nodes[n].id),
+    region, paths, count: G.count,
+  };
+}"""
+
+
+def assert_draws_only_the_window(page: Any) -> None:
+    drawn = page.evaluate(DRAWN)
+    assert drawn["inView"] > 0 and not drawn["missing"], drawn["missing"]
+    assert drawn["drawn"] < drawn["count"] / 4, (drawn["drawn"], drawn["count"])
+    x, y, w, h = drawn["region"]
+    for left, top, right, bottom in drawn["paths"]:  # long edges are cut to the region
+        assert left >= x - 1 and top >= y - 1 and right <= x + w + 1 and bottom <= y + h + 1
+
+
+def test_a_big_graph_draws_only_what_the_window_holds(
+    browser: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Thousands of nodes: the SVG holds what the view and its margin show, and what comes
+    into view is drawn; edges laid out across the whole graph (the layered layout, used here
+    for every graph above 1,000 nodes) are drawn only where they cross the region; lighting a
+    node marks all it needs, drawn or not."""
+    import blueprint.site.layout
+
+    monkeypatch.setattr(blueprint.site.layout, "DOT_LIMIT", 1000)
+    write_project(tmp_path / "project", 2000)
+    build(tmp_path / "project", tmp_path / "site", StatusSource.AUTO)
+    context = browser.new_context(viewport={"width": 1600, "height": 1000})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((tmp_path / "site" / "graph.html").as_uri() + "?view=all")
+    page.wait_for_selector("html[data-graph-ready]")
+    assert page.evaluate("window.blueprintGraph.svg.dataset.layout").startswith("layered")
+    assert_draws_only_the_window(page)
+
+    # panned to the last node, far from the first view
+    last = page.evaluate(
+        """() => { const G = window.blueprintGraph, b = G.box(G.count - 1);
+          G.vp.set(b.x + b.w / 2, b.y + b.h / 2, 1); G.vp.flush();
+          return G.nodes[G.count - 1].id; }"""
+    )
+    assert_draws_only_the_window(page)
+    page.locator(f'#graph g.node[data-id="{last}"]').hover()
+    page.wait_for_function("window.blueprintGraph.svg.classList.contains('highlighting')")
+    lit, needs, outside = page.evaluate(
+        """() => { const G = window.blueprintGraph, n = G.count - 1;
+          const lit = Array.from(document.querySelectorAll("g.node.ancestor"));
+          return [lit.length, G.reach(n, G.uses).length,
+                  lit.filter((el) => !G.svg.contains(el)).length]; }"""
+    )
+    assert lit == needs and outside > 0
+    context.close()
+    assert not errors, errors

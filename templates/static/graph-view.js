@@ -367,19 +367,19 @@
     }
     for (var e = 0; e < G.edgeEls.length; e++) {
       var c = edgeBoxes[e];  // left, top, right, bottom
-      var crosses = c[2] >= x0 && c[0] <= x1 && c[3] >= y0 && c[1] <= y1 ? 1 : 0;
+      var crosses = c[2] >= x0 && c[0] <= x1 && c[3] >= y0 && c[1] <= y1 && clip(e, x0, y0, x1, y1) ? 1 : 0;
       if (crosses !== edgeIn[e]) {
         edgeIn[e] = crosses;
         G.placeEdge(e);
       }
-      if (crosses) clip(e, x0, y0, x1, y1);
     }
   };
 
   // A straight edge far longer than the drawn region (the layered layout of a big graph
   // draws some across the whole graph) is drawn only where it crosses the region: the
   // browser makes the dashes of a dashed line over its whole length, for each tile it paints
-  // (seconds at 5,000 nodes). The dashes start where they would on the whole line.
+  // (seconds at 5,000 nodes). The dashes start where they would on the whole line. False:
+  // the edge is a straight line that misses the region.
   var LINE = /^M(-?[\d.]+),(-?[\d.]+) L(-?[\d.]+),(-?[\d.]+)$/;
   var lines = new Array(G.edgeEls.length);  // [x1, y1, x2, y2, path element, its d] or false
   function clip(e, x0, y0, x1, y1) {
@@ -389,7 +389,7 @@
       var m = path && LINE.exec(path.getAttribute("d"));
       line = lines[e] = m ? [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), path, m[0]] : false;
     }
-    if (!line) return;
+    if (!line) return true;
     var dx = line[2] - line[0], dy = line[3] - line[1];
     var t0 = 0, t1 = 1;
     // Liang-Barsky: the part of the line inside the region
@@ -402,7 +402,7 @@
         else t1 = Math.min(t1, r);
       }
     });
-    if (t0 >= t1) t0 = t1 = 0;
+    if (t0 >= t1) return false;
     var d = "M" + round1(line[0] + t0 * dx) + "," + round1(line[1] + t0 * dy) + " L" +
       round1(line[0] + t1 * dx) + "," + round1(line[1] + t1 * dy);
     if (d !== line[5]) {
@@ -410,6 +410,7 @@
       line[4].setAttribute("d", d);
       line[4].style.strokeDashoffset = t0 > 0 ? round1(t0 * Math.hypot(dx, dy)) + "px" : "";
     }
+    return true;
   }
   function round1(v) { return Math.round(v * 10) / 10; }
 
