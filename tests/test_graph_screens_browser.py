@@ -12,6 +12,8 @@ The sites are built once per session and shared by the tests.
 
 from __future__ import annotations
 
+import math
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -376,3 +378,100 @@ def test_a_big_graph_draws_only_what_the_window_holds(
     assert lit == needs and outside > 0
     context.close()
     assert not errors, errors
+
+
+# Every edge path in the SVG against the whole path the build wrote (`whole`, by edge index):
+# where the drawn path starts and ends on the whole one (at its dash offset, and that plus its
+# length), the drawn region, and the edges out of the SVG that pass through the visible area
+# (points every 4 units along the whole path).
+CUT = """(whole) => {
+  const G = window.blueprintGraph, v = G.vp.visibleBox();
+  const probe = document.createElementNS("http://www.w3.org/2000/svg", "path");
+  G.svg.querySelector("defs").appendChild(probe);
+  const xy = (p) => [p.x, p.y];
+  const drawn = [], missing = [];
+  G.edgeEls.forEach((el, e) => {
+    probe.setAttribute("d", whole[e]);
+    if (!G.svg.contains(el)) {
+      for (let at = 0, length = probe.getTotalLength(); at <= length; at += 4) {
+        const p = probe.getPointAtLength(at);
+        if (p.x > v.x && p.x < v.x + v.w && p.y > v.y && p.y < v.y + v.h) {
+          missing.push(e);
+          break;
+        }
+      }
+      return;
+    }
+    const path = el.querySelector("path"), length = path.getTotalLength();
+    const offset = parseFloat(path.style.strokeDashoffset || "0");
+    drawn.push({
+      cut: path.getAttribute("d") !== whole[e],
+      ends: [xy(path.getPointAtLength(0)), xy(path.getPointAtLength(length))],
+      onWhole: [xy(probe.getPointAtLength(offset)), xy(probe.getPointAtLength(offset + length))],
+    });
+  });
+  probe.remove();
+  return {drawn, missing, region: G.svg.getAttribute("viewBox").split(" ").map(Number)};
+}"""
+
+
+def whole_edge_paths(site: Path) -> list[str]:
+    """The `d` of every edge path as the build wrote it, in drawing order."""
+    html = (site / "graph.html").read_text(encoding="utf-8")
+    graph = html[html.index('<svg id="graph"') :]
+    graph = graph[: graph.index("</svg>")]
+    return re.findall(r'<g class="edge[^"]*"[^>]*>\s*<path d="([^"]*)"', graph)
+
+
+def assert_edges_cut_to_the_region(page: Any, whole: list[str]) -> int:
+    """Each drawn edge is a stretch of its whole path, its dashes where they are on the whole
+    path; no edge through the visible area is missing. How many edges were cut."""
+    found = page.evaluate(CUT, whole)
+    assert not found["missing"], found["missing"]
+    assert found["drawn"]
+    for edge in found["drawn"]:
+        for point, on_whole in zip(edge["ends"], edge["onWhole"], strict=True):
+            assert math.dist(point, on_whole) < 1.5, edge
+    return sum(edge["cut"] for edge in found["drawn"])
+
+
+@pytest.mark.parametrize("nodes", [700, 2000])
+def test_edges_are_drawn_where_they_cross_the_region_with_their_dashes_in_place(
+    site_dir: Any, browser: Any, tmp_path: Path, nodes: int
+) -> None:
+    """dot's edges (cubic Béziers: curves at 700 nodes, straight ones with the fast settings
+    at 2,000) are drawn only where they cross the drawn region: the curves out of it are left
+    out and a straight piece is cut at its border, and the dashes start where they would on
+    the whole path."""
+    if nodes == 2000:
+        site = site_dir("generated-2000")
+    else:
+        write_project(tmp_path / "project", nodes)
+        site = tmp_path / "site"
+        build(tmp_path / "project", site, StatusSource.AUTO)
+    whole = whole_edge_paths(site)
+    context = browser.new_context(viewport={"width": 1600, "height": 1000})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((site / "graph.html").as_uri() + "?view=all")
+    page.wait_for_selector("html[data-graph-ready]")
+    assert page.evaluate("window.blueprintGraph.svg.dataset.layout").startswith("dot")
+    assert len(whole) == page.evaluate("window.blueprintGraph.edgeEls.length")
+    cut = 0
+    for part in (0.5, 0.2, 0.9):  # centred on nodes with edges, across the graph
+        page.evaluate(
+            """(part) => { const G = window.blueprintGraph;
+              let n = Math.floor(part * G.count);
+              while (!G.uses[n].length) n--;
+              const b = G.box(n);
+              G.vp.set(b.x + b.w / 2, b.y + b.h / 2, 1); G.vp.flush(); }""",
+            part,
+        )
+        cut += assert_edges_cut_to_the_region(page, whole)
+        if nodes == 2000:  # straight edges end at the region's border
+            assert_draws_only_the_window(page)
+    assert cut > 0
+    context.close()
+    assert not errors, errors
+
