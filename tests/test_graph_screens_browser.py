@@ -475,3 +475,45 @@ def test_edges_are_drawn_where_they_cross_the_region_with_their_dashes_in_place(
     context.close()
     assert not errors, errors
 
+
+# The centre of the shape of a node in view near the middle of the drawing area, on screen.
+NODE_IN_VIEW = """() => {
+  const area = document.querySelector(".canvas").getBoundingClientRect();
+  let best = null;
+  for (const shape of document.querySelectorAll("#graph g.node .shape")) {
+    const r = shape.getBoundingClientRect();
+    const x = r.left + r.width / 2, y = r.top + r.height / 2;
+    const d = Math.hypot(x - (area.left + area.width / 2), y - (area.top + area.height / 2));
+    if (r.width > 4 && (!best || d < best[0])) best = [d, x, y, shape.closest("g.node").dataset.id];
+  }
+  return best.slice(1);
+}"""
+VIEW = "(() => { const v = window.blueprintGraph.vp; return [v.cx, v.cy, v.k]; })()"
+
+
+@pytest.mark.parametrize("size", ["desktop"])
+def test_a_press_on_a_node_drags_the_view_and_a_click_selects_it(
+    site_dir: Any, screen: Any, size: str
+) -> None:
+    """A drag that starts on a node moves the view by the pointer's way and nothing else (no
+    zoom to the node, no focus on it); a click on a node selects it and gives it the focus."""
+    screen.goto((site_dir("pfr") / "graph.html").as_uri() + "?view=all")
+    screen.wait_for_selector("html[data-graph-ready]")
+    screen.click("#fit")
+    x, y, node_id = screen.evaluate(NODE_IN_VIEW)
+    cx, cy, k = screen.evaluate(VIEW)
+    screen.mouse.move(x, y)
+    screen.mouse.down()
+    for step in range(1, 11):
+        screen.mouse.move(x + 12 * step, y + 4 * step)
+    screen.mouse.up()
+    after = screen.evaluate(VIEW)
+    assert after == pytest.approx([cx - 120 / k, cy - 40 / k, k])
+    assert screen.evaluate("document.activeElement.dataset.id") != node_id
+    assert screen.locator("#panel").is_hidden()
+
+    x, y, node_id = screen.evaluate(NODE_IN_VIEW)
+    screen.mouse.click(x, y)
+    screen.wait_for_selector("#panel:not([hidden])")
+    assert screen.evaluate("decodeURIComponent(location.hash.slice(1))") == node_id
+    assert screen.evaluate("document.activeElement.dataset.id") == node_id

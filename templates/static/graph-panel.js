@@ -79,10 +79,13 @@
     var el = target && target.closest && target.closest("g.node");
     return el ? Number(el.getAttribute("data-i")) : -1;
   }
+  // The node tapped takes the focus, as a click would give it (a press does not: see
+  // G.viewport).
   G.vp.onTap = function (down, up) {
     var n = nodeIndexOf(down);
     if (n < 0 || nodeIndexOf(up) !== n) return false;
     G.activate(n);
+    if (document.activeElement !== G.nodeEls[n]) G.nodeEls[n].focus({ preventScroll: true });
     return true;
   };
   G.svg.addEventListener("click", function (event) {

@@ -229,6 +229,15 @@
       G.emit("moved");
     }, { passive: false });
 
+    // A mouse press on the drawing starts no text selection and moves no focus. The browser
+    // updates a selection after every frame in which the drawing moves under the pressed
+    // button, and that paints the whole drawing again: each frame of a drag cost a new raster
+    // of everything in view (tenths of a second at 600 nodes). And a press to drag is no
+    // request to zoom to the node under it, as focusing it would (a tap focuses, see onTap).
+    on("mousedown", function (event) {
+      if (event.button === 0) event.preventDefault();
+    });
+
     on("pointerdown", function (event) {
       if (event.button !== 0 && event.pointerType === "mouse") return;
       if (event.target.closest && event.target.closest(".minimap")) return;
