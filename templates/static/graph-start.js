@@ -95,4 +95,5 @@
   G.ready = performance.now();
   document.documentElement.setAttribute("data-graph-ready", "true");
   window.dispatchEvent(new CustomEvent("blueprint:graph-ready"));
+  if (window.requestIdleCallback) window.requestIdleCallback(G.readPanels);
 })(window.blueprintGraph);
