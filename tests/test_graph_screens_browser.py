@@ -517,3 +517,33 @@ def test_a_press_on_a_node_drags_the_view_and_a_click_selects_it(
     screen.wait_for_selector("#panel:not([hidden])")
     assert screen.evaluate("decodeURIComponent(location.hash.slice(1))") == node_id
     assert screen.evaluate("document.activeElement.dataset.id") == node_id
+
+
+HOVER = """(id) => new Promise((resolve) => {
+  const G = window.blueprintGraph, el = G.nodeEls[G.indexOf.get(id)];
+  el.querySelector(".shape").dispatchEvent(new PointerEvent("pointerover", {bubbles: true}));
+  requestAnimationFrame(() => requestAnimationFrame(() =>
+    resolve(G.svg.classList.contains("highlighting"))));
+})"""
+
+
+@pytest.mark.parametrize("size", ["desktop"])
+def test_hovering_lights_nodes_large_enough_to_aim_at(
+    site_dir: Any, screen: Any, size: str
+) -> None:
+    """The whole graph of 2,000 nodes in view, nodes a few pixels high: hovering one lights
+    nothing (it is hovered by chance); zoomed in, hovering it lights what it needs."""
+    screen.goto((site_dir("generated-2000") / "graph.html").as_uri() + "?view=all")
+    screen.wait_for_selector("html[data-graph-ready]")
+    screen.click("#fit")
+    node_id = screen.evaluate("window.blueprintGraph.nodes[1000].id")
+    height = screen.evaluate(
+        "window.blueprintGraph.nodes[1000].box[3] * window.blueprintGraph.vp.k"
+    )
+    assert height < 4
+    assert not screen.evaluate(HOVER, node_id)
+    screen.evaluate(
+        """() => { const G = window.blueprintGraph, b = G.box(1000);
+          G.vp.set(b.x + b.w / 2, b.y + b.h / 2, 1); G.vp.flush(); }"""
+    )
+    assert screen.evaluate(HOVER, node_id)
