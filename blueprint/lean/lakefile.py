@@ -74,6 +74,7 @@ class LakeConfig:
     default_targets: list[str] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     file: str | None = None  # the lakefile read (None: the project has none)
+    requires: list[str] = field(default_factory=list)  # the packages it requires, by name
 
     def built_libs(self) -> list[LeanLib]:
         """What a plain `lake build` builds: default targets, else every library."""
@@ -101,6 +102,8 @@ _GLOB_ITEM_RE = re.compile(
     r"(?:Glob)?\.?(?P<mode>one|submodules|andSubmodules)?\s*`(?P<name>«[^»]*»|[^\s,\]]+)"
 )
 _DEFAULT_TARGETS_RE = re.compile(r"defaultTargets\s*:=\s*#\[(?P<body>[^\]]*)\]")
+#: `require name from ...`, `require "scope" / "name" @ ...` (the name is the last one)
+_REQUIRE_RE = re.compile(r'^require\s+(?:"[^"\n]*"\s*/\s*)?"?(?P<name>«[^»\n]*»|[^\s"@]+)', re.M)
 
 
 def _strip_lean_comments(text: str) -> str:
@@ -118,6 +121,7 @@ def parse_lakefile_lean(text: str, file: str = "lakefile.lean") -> LakeConfig:
         return bisect.bisect_left(newlines, pos) + 1
 
     tops = [m.start() for m in _TOP_RE.finditer(text)]
+    cfg.requires = [_unguillemet(m["name"]) for m in _REQUIRE_RE.finditer(text)]
     for m in _DECL_RE.finditer(text):
         nxt = next((p for p in tops if p > m.end()), len(text))
         # the block goes to the next top-level declaration after this one's header
@@ -174,6 +178,9 @@ def parse_lakefile_toml(text: str, file: str = "lakefile.toml") -> LakeConfig:
     cfg.package = str(data.get("name")) if data.get("name") else None
     cfg.src_dir = str(data.get("srcDir", ""))
     cfg.default_targets = [str(x) for x in data.get("defaultTargets", []) or []]
+    requires = data.get("require", [])
+    if isinstance(requires, list):
+        cfg.requires = [str(r["name"]) for r in requires if isinstance(r, dict) and "name" in r]
     for kind in ("lean_lib", "lean_exe"):
         entries = data.get(kind, [])
         if not isinstance(entries, list):
