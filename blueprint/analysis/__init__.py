@@ -24,6 +24,7 @@ from blueprint.timings import Timings
 if TYPE_CHECKING:
     from blueprint.analysis.lean_status import LeanReport
     from blueprint.github.project import Claims, ClaimsReader
+    from blueprint.lean.loader import LeanSources
     from blueprint.lean.project import LeanProject, ScanCache
 
 
@@ -81,10 +82,12 @@ def analyse(
     lean_log: Path | None = None,
     lean_scans: ScanCache | None = None,
     github: ClaimsReader | None = None,
+    lean: LeanSources | None = None,
 ) -> Analysis:
     """Graph, Lean status (when `source` is the Lean sources) and statuses of a blueprint.
-    `lean_scans` keeps the Lean files' scans between builds (watch mode); with `github`, the
-    claims are read from the project's issues and pull requests."""
+    `lean_scans` keeps the Lean files' scans between builds (watch mode); `lean`, the Lean
+    sources the reader loaded already (then `lean_log` and `lean_scans` are its); with
+    `github`, the claims are read from the project's issues and pull requests."""
     timings = timings or Timings()
     with timings.stage("graph"):
         graph = build_graph(blueprint.nodes)
@@ -97,20 +100,12 @@ def analyse(
         with timings.stage("lean"):
             # Imported here: projects without Lean sources do not pay for the scanner.
             from blueprint.analysis.lean_status import lean_status
-            from blueprint.lean.project import load_lean_project
+            from blueprint.lean.loader import LeanSources
 
-            lean_project = load_lean_project(
-                config.root,
-                lean_dirs=config.lean_dirs or None,
-                roots=config.lean_roots or None,
-                root_lines=config.lean_root_lines,
-                cache_dir=config.cache_dir,
-                extra_names=config.lean_name_patterns,
-                extra_keywords=config.lean_keywords,
-                scan_cache=lean_scans,
+            lean_project = (lean or LeanSources(config, lean_scans, lean_log)).project()
+            from_lean = lean_status(
+                blueprint.nodes, graph, lean_project, lean_project.sorry_overrides
             )
-            overrides = _read_lean_log(lean_log, lean_project) if lean_log else None
-            from_lean = lean_status(blueprint.nodes, graph, lean_project, overrides)
             formal, reports = from_lean.formalization, from_lean.reports
             diagnostics += lean_project.diagnostics + from_lean.diagnostics
     else:
@@ -135,15 +130,3 @@ def analyse(
         lean_project=lean_project,
         claims=claims,
     )
-
-
-def _read_lean_log(path: Path, project: LeanProject) -> dict[str, bool]:
-    from blueprint.lean.buildlog import parse_build_log, sorry_overrides
-
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError as error:
-        raise BlueprintError(
-            f"cannot read the Lean build log: {error.strerror}", str(path)
-        ) from None
-    return sorry_overrides(parse_build_log(text), project.files.values())
