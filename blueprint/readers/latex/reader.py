@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum, auto
 from types import MappingProxyType
+from typing import Protocol
 
 from blueprint.model import Blueprint, Diagnostic, Heading, Level, Macro, Options, Severity
 from blueprint.readers.latex.args import Arg, group, optional, split_list, squash, star
@@ -105,12 +106,34 @@ class Frame:
     item: bool = False  # an item of the document of its own (see `DocumentBuilder`)
 
 
+class LeanInputs(Protocol):
+    """What `\\inputleannode` and `\\inputleanmodule` read when no `\\newleannode` or
+    `\\newleanmodule` defines it: a LeanArchitect blueprint read from the Lean sources."""
+
+    def reads_output(self) -> bool:
+        """Whether LeanArchitect's output (`.lake/build/blueprint/`) is read where the
+        document `\\input`s it; else it is not, and the Lean sources are read instead."""
+
+    def available(self) -> bool:
+        """Whether the Lean sources hold a LeanArchitect blueprint."""
+
+    def body(self, kind: str, name: str) -> tuple[Source, str] | None:
+        """The LaTeX of a node (`kind` "leannode", `name` its label) or of a module
+        ("leanmodule"), as a source mapped to the lines of its Lean file, and the text of
+        that file; None when there is no such node or module."""
+
+    def unknown(self, kind: str, name: str) -> str:
+        """Why `body` has nothing for that name, and what was probably meant."""
+
+
 class Reader(Preamble):
     """One reading of a blueprint."""
 
-    def __init__(self, load: Loader, climb: int = 0):
+    def __init__(self, load: Loader, climb: int = 0, lean: LeanInputs | None = None):
         self.load = load
         self.climb = climb
+        self.lean = lean
+        self.lake_output = False  # LeanArchitect's output was read: it defines the nodes
         self.options = Options()
         self.counters = Counters()
         self.theorems = Theorems(self.counters)
@@ -308,6 +331,13 @@ class Reader(Preamble):
     def _follow(self, cur: Cursor, match: re.Match[str], name: str) -> None:
         macro = f"\\{match.group(1)}{{{name}}}"
         lake = lake_output_name(name, self.climb)
+        if lake is not None and self.lean is not None and not self.lean.reads_output():
+            message = (
+                f"{macro}: LeanArchitect's output is not read: the nodes come from the Lean"
+                ' sources ([blueprint] format = "leanarchitect")'
+            )
+            self._report(cur, match.start(), Severity.INFO, message)
+            return
         if lake is not None:  # LeanArchitect's paths start at the project's root, or are absolute
             candidates, refusal = input_candidates(lake, "", self.climb)
         else:
@@ -335,6 +365,14 @@ class Reader(Preamble):
                 )
                 return
             self._enter(src)
+            self.lake_output = self.lake_output or lake is not None
+            return
+        if lake is not None and self.lean is not None and self.lean.available():
+            message = (
+                f"{macro}: not written (no `lake build :blueprint` yet): the nodes are read"
+                " from the Lean sources"
+            )
+            self._report(cur, match.start(), Severity.INFO, message)
             return
         looked = ", ".join(candidates)
         if name.endswith(".bbl"):  # made by bibtex during a TeX build, rarely committed
@@ -378,6 +416,8 @@ class Reader(Preamble):
         kind, name = macro[5:], squash(arg.value)
         call = f"\\{macro}{{{name}}}"
         found = self.lean_bodies.get((kind, name))
+        if found is None and self.lean is not None and not self.lake_output:
+            return self._lean_source(cur, match, arg.end, kind, name, call)
         if found is None:
             self._report(cur, match.start(), Severity.ERROR, self._unknown_lean(kind, name, call))
             return arg.end
@@ -397,6 +437,29 @@ class Reader(Preamble):
         return arg.end
 
     _cs_inputleanmodule = _cs_inputleannode
+
+    def _lean_source(
+        self, cur: Cursor, match: re.Match[str], end: int, kind: str, name: str, call: str
+    ) -> int:
+        """`\\inputleannode{label}`, `\\inputleanmodule{Module}` read from the Lean
+        sources (see `LeanInputs`): as an \\input of the LaTeX LeanArchitect would write."""
+        assert self.lean is not None
+        chain = [c.expands for c in self.cursors if c.expands]
+        if call in chain:  # a module's prose that inputs the module
+            cycle = " -> ".join([*chain[chain.index(call) :], call])
+            message = f"{call}: it inputs itself ({cycle}); not followed"
+            self._report(cur, match.start(), Severity.ERROR, message)
+            return end
+        found = self.lean.body(kind, name)
+        if found is None:
+            message = f"{call}: {self.lean.unknown(kind, name)}"
+            self._report(cur, match.start(), Severity.WARNING, message)
+            return end
+        src, text = found
+        self.texts.setdefault(src.path, (text, None))
+        self.diagnostics.extend(src.diagnostics)
+        self.cursors.append(Cursor(src, expands=call))
+        return end
 
     def _unknown_lean(self, kind: str, name: str, call: str) -> str:
         what = "Lean node" if kind == "leannode" else "Lean module"
@@ -799,9 +862,12 @@ def _climbs(path: str) -> int:
     return next((i for i, part in enumerate(parts) if part != ".."), len(parts))
 
 
-def read_blueprint(root: str, load: Loader, climb: int = 0) -> Blueprint:
+def read_blueprint(
+    root: str, load: Loader, climb: int = 0, lean: LeanInputs | None = None
+) -> Blueprint:
     """Read the blueprint whose main file is `root`; `load(path)` gives a file's text
     (paths relative to the blueprint folder, going up at most `climb` folders: the depth
-    of the blueprint folder in the project). Never raises on bad input: problems are
+    of the blueprint folder in the project); `lean` resolves `\\inputleannode` and
+    `\\inputleanmodule` from the Lean sources. Never raises on bad input: problems are
     `Blueprint.diagnostics`."""
-    return Reader(load, climb).read(root)
+    return Reader(load, climb, lean).read(root)
