@@ -34,18 +34,15 @@ BLUEPRINT_CANDIDATES = (
 class BlueprintFormat(StrEnum):
     """`[blueprint] format`: which kind of blueprint the project has."""
 
-    AUTO = "auto"  # what the project has (today: its LaTeX blueprint)
+    AUTO = "auto"  # what the project has: its LaTeX, with LeanArchitect's nodes if any
     LATEX = "latex"  # leanblueprint's LaTeX, LeanArchitect's output \input in it included
     LEANARCHITECT = "leanarchitect"  # @[blueprint] attributes read from the Lean sources
     VERSO = "verso"  # a Verso Blueprint document
 
 
 #: the formats read today; the others are known names, refused with a clear error
-READ_FORMATS = (BlueprintFormat.AUTO, BlueprintFormat.LATEX)
+READ_FORMATS = (BlueprintFormat.AUTO, BlueprintFormat.LATEX, BlueprintFormat.LEANARCHITECT)
 _NOT_YET = {
-    BlueprintFormat.LEANARCHITECT: "reading @[blueprint] attributes from the Lean sources"
-    " (a LaTeX blueprint that \\inputs what `lake build :blueprint` writes is read with"
-    ' format = "latex")',
     BlueprintFormat.VERSO: "reading Verso Blueprint documents",
 }
 

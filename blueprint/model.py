@@ -170,6 +170,9 @@ class Part:
     #: None when it is `text`
     body: str | None = None
     syntax: Syntax = Syntax.LATEX
+    #: the labels of `uses` that nobody wrote: LeanArchitect infers them from the names
+    #: the Lean declaration refers to (an edge "inferred", not "explicit")
+    inferred_uses: tuple[str, ...] = ()
 
     @property
     def shown(self) -> str:
@@ -199,6 +202,10 @@ class Node:
     #: options of the source that this tool does not know (a LeanArchitect fork's `message`),
     #: as (name, value as written): shown in the node panel
     extra: tuple[tuple[str, str], ...] = ()
+    #: written in Lean (LeanArchitect's `@[blueprint]`): its `\leanok`, `\mathlibok` and
+    #: inferred uses were computed from the Lean code, by LeanArchitect's rules; they are the
+    #: status from Lean, not claims to check against it
+    from_lean: bool = False
 
     @property
     def file(self) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from blueprint.analysis import Analysis
+from blueprint.model import Node
 
 if TYPE_CHECKING:
     from blueprint.github.claims import Work
@@ -39,8 +40,18 @@ def export_data(analysis: Analysis) -> dict[str, object]:
             }
         )
     order = {node.id: index for index, node in enumerate(analysis.nodes)}
+    inferred = {
+        (u, node.id)
+        for node in analysis.nodes
+        for u in _inferred(node)
+    }
     edges = [
-        {"source": u, "target": v, "kind": kind.value}
+        {
+            "source": u,
+            "target": v,
+            "kind": kind.value,
+            "origin": "inferred" if (u, v) in inferred else "explicit",
+        }
         for u, v, kind in sorted(analysis.graph.edges(), key=lambda e: (order[e[1]], order[e[0]]))
     ]
     diagnostics = [
@@ -54,6 +65,15 @@ def export_data(analysis: Analysis) -> dict[str, object]:
         "edges": edges,
         "diagnostics": diagnostics,
     }
+
+
+def _inferred(node: Node) -> set[str]:
+    """What `node` uses that nobody wrote: LeanArchitect infers it from the Lean code. A
+    use written in the statement or the proof makes the edge explicit."""
+    parts = [node.statement] if node.proof is None else [node.statement, node.proof]
+    inferred = {u for part in parts for u in part.inferred_uses}
+    written = {u for part in parts for u in part.uses if u not in part.inferred_uses}
+    return inferred - written
 
 
 def work_json(work: Work) -> dict[str, object]:

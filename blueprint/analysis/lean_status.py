@@ -64,6 +64,10 @@ def lean_status(
         project_decls = [r.declaration for r in resolutions if r.status is formalized]
         down = all(sorry_free(d) for d in project_decls if d is not None) if project_decls else None
         reports[node.id] = LeanReport(declarations, down)
+        if node.from_lean:  # its \leanok and uses are the Lean code's: nothing to check
+            formal[node.id] = formalization_from_annotations(node)
+            diagnostics += _checks(node, declarations, formal[node.id], suggest, claims=False)
+            continue
         formal[node.id] = _formalization(node, declarations)
         diagnostics += _checks(node, declarations, formal[node.id], suggest)
         diagnostics += _missing_edges(node, project_decls, project, owner, graph)
@@ -137,7 +141,10 @@ def _checks(
     declarations: Sequence[DeclarationReport],
     formal: Formalization,
     suggest: _Suggestions,
+    claims: bool = True,
 ) -> list[Diagnostic]:
+    """Names declared nowhere; with `claims` (annotations written by hand), also names not
+    compiled and the `\\leanok`s that the Lean code does not back, or could back."""
     found: list[Diagnostic] = []
     statement, proof = node.statement, node.proof
 
@@ -146,6 +153,8 @@ def _checks(
 
     vouched = statement.leanok or statement.mathlibok
     for decl in declarations:
+        if not claims and (statement.mathlibok or decl.status is not DeclarationStatus.MISSING):
+            continue  # a dependency's name, or one the Lean code itself vouches for
         if decl.status is DeclarationStatus.MISSING:
             hint = suggest(decl.name)
             tail = f"; did you mean {', '.join(f'`{h}`' for h in hint)}?" if hint else ""
@@ -161,7 +170,7 @@ def _checks(
             say(statement.line, Severity.WARNING, f"\\leanok, but `{decl.name}` is {decl.message}")
         elif decl.status is DeclarationStatus.NOT_COMPILED:
             say(statement.line, Severity.WARNING, f"`{decl.name}` is {decl.message}")
-    if node.statement.mathlibok:
+    if node.statement.mathlibok or not claims:
         return found
     sorried = [d for d in declarations if d.has_sorry]
     if proof is not None and proof.leanok and sorried:

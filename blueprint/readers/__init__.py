@@ -11,20 +11,36 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from blueprint.config import ProjectConfig
 from blueprint.model import Blueprint, Diagnostic, DocumentItem, Part
 from blueprint.readers.files import file_loader
 from blueprint.readers.latex import read_blueprint
 
+if TYPE_CHECKING:
+    from blueprint.lean.loader import LeanSources
+    from blueprint.readers.leanarchitect.inputs import LeanArchitectMemo
 
-def read(config: ProjectConfig, read_bytes: Callable[[Path], bytes] | None = None) -> Blueprint:
+
+def read(
+    config: ProjectConfig,
+    read_bytes: Callable[[Path], bytes] | None = None,
+    lean: LeanSources | None = None,
+    memo: LeanArchitectMemo | None = None,
+) -> Blueprint:
     """The project's blueprint; `read_bytes` gives the bytes of a file by its real path (by
-    default it is read from the disk, safely: see `files.file_loader`)."""
+    default it is read from the disk, safely: see `files.file_loader`). A LeanArchitect
+    blueprint's nodes are read from `lean`, the project's Lean sources (`memo`: the records
+    of each file, kept by a watch session)."""
+    from blueprint.readers.leanarchitect.project import finish, lean_inputs
+
     folder = config.blueprint_dir.relative_to(config.root)
     load = file_loader(config.blueprint_dir, config.root, read_bytes)
-    blueprint = read_blueprint(config.main_file, load, climb=len(folder.parts))
+    inputs = lean_inputs(config, lean, read_bytes, memo)
+    blueprint = read_blueprint(config.main_file, load, len(folder.parts), inputs)
+    if inputs is not None:
+        blueprint = finish(inputs, config, blueprint)
     return relocate(blueprint, folder.as_posix())
 
 

@@ -7,11 +7,16 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from blueprint.config import ProjectConfig
 from blueprint.files import MAX_TEX_BYTES, read_regular
 from blueprint.model import Blueprint
 from blueprint.readers import read
+
+if TYPE_CHECKING:
+    from blueprint.lean.loader import LeanSources
+    from blueprint.readers.leanarchitect.inputs import LeanArchitectMemo
 
 #: a file's bytes, or the error that kept them from being read
 Contents = bytes | OSError
@@ -30,16 +35,23 @@ class BlueprintCache:
     elsewhere: tuple[Path, ...] = ()
     #: every file the last read asked for (real paths, found or not): what watch must follow
     read_files: frozenset[Path] = frozenset()
+    #: what the reader of a LeanArchitect blueprint keeps between reads
+    lean_memo: LeanArchitectMemo | None = None
 
-    def read_blueprint(self, config: ProjectConfig) -> Blueprint:
+    def read_blueprint(self, config: ProjectConfig, lean: LeanSources | None = None) -> Blueprint:
         """The blueprint, read again only when a TeX file of the blueprint folder or a file
-        the last read asked for changed. Each file is read once: the bytes the key is made
-        of are the bytes the reader gets, so the blueprint is always the key's."""
+        the last read asked for changed (the Lean files of a LeanArchitect blueprint among
+        them). Each file is read once: the bytes the key is made of are the bytes the reader
+        gets, so the blueprint is always the key's."""
         folder, known, elsewhere, key = self._look(config)
         if self.blueprint is not None and key == self.blueprint_key:
             return self.blueprint
         reads = _Reads({**known, **elsewhere})
-        blueprint = read(config, reads.read)
+        if self.lean_memo is None:
+            from blueprint.readers.leanarchitect.inputs import LeanArchitectMemo
+
+            self.lean_memo = LeanArchitectMemo()
+        blueprint = read(config, reads.read, lean, self.lean_memo)
         outside = {path: found for path, found in reads.asked.items() if path not in known}
         self.blueprint, self.blueprint_key = blueprint, _blueprint_key(config, folder, outside)
         self.elsewhere = tuple(sorted(outside))

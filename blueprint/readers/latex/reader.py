@@ -110,12 +110,14 @@ class LeanInputs(Protocol):
     """What `\\inputleannode` and `\\inputleanmodule` read when no `\\newleannode` or
     `\\newleanmodule` defines it: a LeanArchitect blueprint read from the Lean sources."""
 
-    def reads_output(self) -> bool:
-        """Whether LeanArchitect's output (`.lake/build/blueprint/`) is read where the
-        document `\\input`s it; else it is not, and the Lean sources are read instead."""
+    def output(self, path: str) -> bool:
+        """The document inputs LeanArchitect's output at `path` (under
+        `.lake/build/blueprint/`): whether to read it; else the Lean sources stand for it."""
 
-    def available(self) -> bool:
-        """Whether the Lean sources hold a LeanArchitect blueprint."""
+    def missing(self, macro: str, file: str, line: int) -> None:
+        """The output that `macro`, at `file:line`, inputs is not there: the Lean sources
+        stand for it (said, or an error if they hold no blueprint, once the document is
+        read)."""
 
     def body(self, kind: str, name: str) -> tuple[Source, str] | None:
         """The LaTeX of a node (`kind` "leannode", `name` its label) or of a module
@@ -331,7 +333,8 @@ class Reader(Preamble):
     def _follow(self, cur: Cursor, match: re.Match[str], name: str) -> None:
         macro = f"\\{match.group(1)}{{{name}}}"
         lake = lake_output_name(name, self.climb)
-        if lake is not None and self.lean is not None and not self.lean.reads_output():
+        output = lake[lake.index(_LAKE_OUTPUT) + len(_LAKE_OUTPUT) :] if lake else None
+        if output is not None and self.lean is not None and not self.lean.output(output):
             message = (
                 f"{macro}: LeanArchitect's output is not read: the nodes come from the Lean"
                 ' sources ([blueprint] format = "leanarchitect")'
@@ -367,12 +370,9 @@ class Reader(Preamble):
             self._enter(src)
             self.lake_output = self.lake_output or lake is not None
             return
-        if lake is not None and self.lean is not None and self.lean.available():
-            message = (
-                f"{macro}: not written (no `lake build :blueprint` yet): the nodes are read"
-                " from the Lean sources"
-            )
-            self._report(cur, match.start(), Severity.INFO, message)
+        if lake is not None and self.lean is not None:
+            if not cur.sty:
+                self.lean.missing(macro, cur.src.path, cur.src.line(match.start()))
             return
         looked = ", ".join(candidates)
         if name.endswith(".bbl"):  # made by bibtex during a TeX build, rarely committed

@@ -52,8 +52,11 @@ _BOUNDARY_RE = re.compile(
     rf"\n(?:(?=\S)(?!(?:where|termination_by|decreasing_by|deriving|with|at|using)(?!{_ID})"
     r"|[|)\]}⟩·,:=<>+*.]|--)|[ \t]+(?=@\[))"
 )
-_BY_RE = re.compile(rf"(?<![{ID_REST_CHARS}.])by(?!{_ID})")
-_USING_RE = re.compile(rf"(?<![{ID_REST_CHARS}.])(?:sorry_using|blueprint_using)(?!{_ID})")
+_BY_RE = re.compile(rf"by(?<![{ID_REST_CHARS}.]by)(?!{_ID})")
+_USING_RE = re.compile(
+    rf"(?:sorry_using(?<![{ID_REST_CHARS}.]sorry_using)"
+    rf"|blueprint_using(?<![{ID_REST_CHARS}.]blueprint_using))(?!{_ID})"
+)
 
 
 @dataclass
@@ -340,7 +343,8 @@ class _FileReader:
             return ()
         return tuple(
             ProofDoc(
-                doc_text(self.text[s.start : s.end]).strip(ASCII_SPACE), self.code.line(s.start)
+                doc_text(self.text[s.start : s.end]).strip(ASCII_SPACE),
+                self.code.text_line(s.start),
             )
             for s in docs
             if s.start > by.start()
