@@ -79,6 +79,8 @@ class NodeInfo:
     used_by: tuple[str, ...]
     page: str = ""  # the chapter page that shows it, with its hash
     work: WorkInfo | None = None  # who works on it (`--github`)
+    #: options of the source this tool does not know (`Node.extra`), as written
+    extra: tuple[tuple[str, str], ...] = ()
 
 
 #: NodeInfo fields holding converted text: the same TeX gives back the same tuple while the
@@ -155,6 +157,7 @@ class NodeInfoMaker:
             discussion_label=f"#{discussion}" if discussion else "",
             uses=tuple(sorted(analysis.graph.predecessors(node.id))),
             used_by=tuple(sorted(analysis.graph.successors(node.id))),
+            extra=node.extra,
         )
 
     def _declarations(self, node: Node) -> tuple[DeclarationView, ...]:

@@ -269,7 +269,7 @@ def _node_fragments(
     rendered once. In watch mode `memo` keeps them between builds, so a status change
     renders again only the nodes whose data changed."""
     module = env.get_template("_node.html").module
-    known = memo.fragments(analysis.blueprint) if memo else {}
+    known = memo.fragments() if memo else {}
     used: dict[tuple[object, ...], tuple[object, ...]] = {}
     panels, cards = {}, {}
     for node_id, info in data.nodes.items():
@@ -286,7 +286,7 @@ def _node_fragments(
         assert isinstance(panel, markupsafe.Markup) and isinstance(card, markupsafe.Markup)
         panels[node_id], cards[node_id] = panel, card
     if memo:
-        memo.keep_fragments(analysis.blueprint, used)
+        memo.keep_fragments(used)
     return panels, cards
 
 
