@@ -16,7 +16,7 @@ from blueprint.readers.verso.attribute import (
     attribute_format,
     read_blueprint_attributes,
 )
-from blueprint.readers.verso.markup import Paragraph
+from blueprint.markup.verso import Paragraph
 from blueprint.readers.verso.nodes import (
     Heading,
     NodeOrigin,

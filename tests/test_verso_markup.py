@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from blueprint.model import Severity
 from blueprint.readers.verso.leanfile import parse_verso_file
-from blueprint.readers.verso.markup import (
+from blueprint.markup.verso import (
     ArgKind,
     Block,
     BlockCommand,

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from blueprint.analysis.graph import DependencyGraph, build_graph, cycle_diagnostics
 from blueprint.analysis.status import (
+    NOT_CHECKED,
     Formalization,
     NodeStatus,
     compute_statuses,
@@ -93,7 +94,14 @@ def analyse(
         ]
     lean_project = None
     reports: dict[str, LeanReport] = {}
-    if source is StatusSource.LEAN:
+    sources = blueprint.lean_sources
+    if source is StatusSource.LEAN and sources is not None and sources.missing is not None:
+        # Said once by the reader; the nodes that name Lean code are not checked.
+        formal = {
+            node.id: NOT_CHECKED if node.lean else formalization_from_annotations(node)
+            for node in blueprint.nodes
+        }
+    elif source is StatusSource.LEAN:
         with timings.stage("lean"):
             # Imported here: projects without Lean sources do not pay for the scanner.
             from blueprint.analysis.lean_status import lean_status
@@ -108,6 +116,7 @@ def analyse(
                 extra_names=config.lean_name_patterns,
                 extra_keywords=config.lean_keywords,
                 scan_cache=lean_scans,
+                package=sources.folder if sources is not None else "",
             )
             overrides = _read_lean_log(lean_log, lean_project) if lean_log else None
             from_lean = lean_status(blueprint.nodes, graph, lean_project, overrides)

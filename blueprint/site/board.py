@@ -16,7 +16,7 @@ from blueprint.analysis.tasks import (
     ready_tasks,
 )
 from blueprint.site.nodes import NodeInfo
-from blueprint.site.words import STAGES
+from blueprint.site.words import stages_of
 
 
 @dataclass(frozen=True)
@@ -96,15 +96,16 @@ def progress_bars(analysis: Analysis, nodes: Mapping[str, NodeInfo]) -> list[Bar
     for node in analysis.nodes:
         groups.setdefault(node.chapter or "Front matter", []).append(node.id)
     bars = []
+    shown = stages_of(info.stage for info in nodes.values())
     for row in rows:
         members = groups.get(row.label, [])
-        counts = {key: 0 for key, _ in STAGES}
+        counts = {key: 0 for key, _ in shown}
         for node_id in members:
             counts[nodes[node_id].stage] += 1
         total = max(len(members), 1)
         segments = tuple(
             (key, counts[key], f"{100 * counts[key] / total:.2f}")
-            for key, _ in STAGES
+            for key, _ in shown
             if counts[key]
         )
         bars.append(Bar(row.label, row.nodes, row.stated, row.proved, row.fully_proved, segments))

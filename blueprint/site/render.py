@@ -21,16 +21,16 @@ import markupsafe
 
 from blueprint import __version__
 from blueprint.analysis import Analysis
-from blueprint.model import ColorKey, Macro, SiteOptions
+from blueprint.model import ColorKey, Macro, SiteOptions, Syntax
 from blueprint.site.assets import TEMPLATE_DIR
 from blueprint.site.board import progress_bars, task_board
-from blueprint.site.convert import TextMemo
+from blueprint.site.convert import Converter, TextMemo
 from blueprint.site.items import Inline, plain_text
-from blueprint.site.latex.parser import Context, NoLinks, to_inlines
+from blueprint.site.latex.parser import Context, NoLinks
 from blueprint.site.nodes import NodeInfo, fragment_key, node_hash
 from blueprint.site.pagedata import SiteData, site_data
 from blueprint.site.views import GraphView
-from blueprint.site.words import SIZE_WORDS, STAGE_SHORT, STAGES
+from blueprint.site.words import SIZE_WORDS, STAGE_SHORT, stages_of
 
 if TYPE_CHECKING:
     from blueprint.history.model import History
@@ -74,7 +74,7 @@ def render_site(
     colors = {**DEFAULT_COLORS, **analysis.blueprint.options.colors}
     board = task_board(analysis)
     bars = progress_bars(analysis, data.nodes)
-    titles = Titles(data.macros)
+    titles = Titles(data.macros, analysis.blueprint.syntax)
     math_src = MATHJAX_LOCAL if options.offline_math else MATHJAX_CDN
     context = {
         "title": _title(analysis, titles),
@@ -84,7 +84,7 @@ def render_site(
         "data": data,
         "nodes": data.nodes,
         "chapters": data.chapters,
-        "stages": STAGES,
+        "stages": stages_of(info.stage for info in data.nodes.values()),
         "stage_short": STAGE_SHORT,
         "size_words": SIZE_WORDS,
         "board": board,
@@ -194,14 +194,18 @@ class Titles:
     templates: `chapter_text`). Only a `\\ref` or a `\\cite` in a title would differ: here it
     is not a link."""
 
-    def __init__(self, macros: Mapping[str, Macro] | None = None) -> None:
+    def __init__(
+        self, macros: Mapping[str, Macro] | None = None, syntax: Syntax = Syntax.LATEX
+    ) -> None:
         self._context = Context(NoLinks(), macros or {})
+        self._convert = Converter(self._context)
+        self._syntax = syntax
         self._done: dict[str, tuple[Inline, ...]] = {}
 
     def inlines(self, tex: str) -> tuple[Inline, ...]:
         found = self._done.get(tex)
         if found is None:
-            found = self._done[tex] = to_inlines(tex, self._context)
+            found = self._done[tex] = self._convert.inlines(tex, self._syntax)
         return found
 
     def html(self, tex: str) -> markupsafe.Markup:
@@ -321,7 +325,10 @@ def _graph_data(
         "page": view.slug,
         "nodes": nodes,
         "chapters": [titles.text(chapter) for chapter in data.chapter_titles],
-        "stages": [[key, STAGE_SHORT[key], words] for key, words in STAGES],
+        "stages": [
+            [key, STAGE_SHORT[key], words]
+            for key, words in stages_of(info.stage for info in data.nodes.values())
+        ],
     }
 
 
