@@ -327,6 +327,8 @@ class LeanSources:
     #: why it cannot be read (a git submodule that is not checked out): the nodes' Lean
     #: names are then not checked; None when it can
     missing: str | None = None
+    #: files of the project that are no Lean code to scan (Verso documents)
+    documents: frozenset[str] = frozenset()
 
 
 @dataclass

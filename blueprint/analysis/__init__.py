@@ -117,6 +117,7 @@ def analyse(
                 extra_keywords=config.lean_keywords,
                 scan_cache=lean_scans,
                 package=sources.folder if sources is not None else "",
+                skip=sources.documents if sources is not None else (),
             )
             overrides = _read_lean_log(lean_log, lean_project) if lean_log else None
             from_lean = lean_status(blueprint.nodes, graph, lean_project, overrides)

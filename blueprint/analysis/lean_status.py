@@ -15,7 +15,7 @@ from blueprint.analysis.graph import DependencyGraph
 from blueprint.analysis.status import Formalization, formalization_from_annotations
 from blueprint.lean.model import Declaration
 from blueprint.lean.project import LeanProject, Resolution
-from blueprint.model import DeclarationStatus, Diagnostic, Node, Severity
+from blueprint.model import DeclarationStatus, Diagnostic, Node, Severity, Syntax
 
 
 @dataclass(frozen=True)
@@ -145,6 +145,7 @@ def _checks(
         found.append(Diagnostic(file or statement.file, line, severity, f"{node.id}: {message}"))
 
     vouched = statement.leanok or statement.mathlibok
+    verso = statement.syntax is Syntax.VERSO  # no \leanok to advise on
     for decl in declarations:
         if decl.status is DeclarationStatus.MISSING:
             hint = suggest(decl.name)
@@ -153,6 +154,9 @@ def _checks(
             # like a typo of an existing name; a planned name, or one the annotations vouch
             # for that may be in an unindexed dependency, is only a note.
             claimed = vouched and not _maybe_in_dependency(decl)
+            # A Verso Blueprint's `lean` names declarations Verso's build looks up: there, a
+            # missing one is always worth a warning.
+            claimed = claimed or (verso and not _maybe_in_dependency(decl))
             severity = Severity.WARNING if claimed or hint else Severity.INFO
             say(statement.line, severity, f"`{decl.name}` is {decl.message}{tail}")
         elif decl.status in (DeclarationStatus.NOT_COMPILED, DeclarationStatus.PROOF_WANTED) and (
@@ -172,6 +176,8 @@ def _checks(
             f"proof marked \\leanok but {where} uses sorry",
             proof.file,
         )
+    if verso:
+        return found
     if formal.stated and not statement.leanok:
         say(statement.line, Severity.INFO, "the Lean statement exists: \\leanok may be added")
     if formal.proved and proof is not None and not proof.leanok:
@@ -212,13 +218,15 @@ def _missing_edges(
         if node.id not in graph or other not in graph or not graph.has_path(other, node.id)
     )
     part = node.proof or node.statement
+    verso = part.syntax is Syntax.VERSO
     return [
         Diagnostic(
             part.file,
             part.line,
             Severity.WARNING,
             f"{node.id}: its Lean code uses {other} but the blueprint does not say so: "
-            f"add \\uses{{{other}}}",
+            + (f'add {{uses "{other}"}}[] to its text, or (uses := "{other}")' if verso
+               else f"add \\uses{{{other}}}"),
         )
         for other in missing
     ]

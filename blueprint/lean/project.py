@@ -12,7 +12,7 @@ import functools
 import os
 import posixpath
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
@@ -537,12 +537,14 @@ def load_lean_project(
     progress: Callable[[str], None] | None = None,
     scan_cache: ScanCache | None = None,
     package: str = "",
+    skip: Collection[str] = (),
 ) -> LeanProject:
     """Read, scan and index a Lean project (the I/O edge of this package).
 
     `package` is the folder of the Lake package whose lakefile is read, when it is not the
     project itself (a Verso Blueprint's `require Noperthedron from "./Noperthedron"`): paths
-    stay relative to `root`.
+    stay relative to `root`. The files of `skip` are not read (a Verso Blueprint's
+    documents: text, not Lean code).
 
     ``lean_dirs``/``roots`` override what the lakefile says (from
     `blueprint.toml`, where ``root_lines`` says each root is written); ``extra_names`` are
@@ -555,6 +557,8 @@ def load_lean_project(
         cfg = in_folder(cfg, package)
     libs = project_libs(cfg, roots, root_lines)
     rels, misnamed = text_names(find_lean_files(root, source_dirs(cfg, libs, lean_dirs)))
+    if skip:
+        rels = [rel for rel in rels if rel not in skip]
     tasks = [(str(root), rel, module, tuple(extra_keywords))
              for rel, module in module_paths(rels, cfg, libs)]
     if progress:

@@ -31,6 +31,9 @@ from enum import StrEnum
 from typing import TypeVar
 
 from blueprint.markup.verso import (
+    KNOWN_COMMANDS,
+    KNOWN_DIRECTIVES,
+    KNOWN_ROLES,
     Arg,
     ArgKind,
     Args,
@@ -367,6 +370,7 @@ class _Reader:
         if level == 1:
             self.chapter = doc.title_text
         last = doc.end_line - (1 if doc.name is not None else 0)  # a #docs ends at :::::::
+        self.unknown_markup(blocks, file.path)
         for index, block in enumerate(blocks):
             end = blocks[index + 1].line - 1 if index + 1 < len(blocks) else last
             self.block(block, file, level, end)
@@ -413,6 +417,24 @@ class _Reader:
                     self.report(path, inner.line, f"`:::{inner.name}` inside another block: "
                                                   "read, but placed after that block")
                     self.block(inner, file, level)
+
+    def unknown_markup(self, blocks: Iterable[Block], path: str) -> None:
+        """Warn of the roles, directives and block commands Verso Blueprint does not know:
+        the pages show their text."""
+        for block in _all_blocks(blocks):
+            if isinstance(block, Directive) and block.name not in KNOWN_DIRECTIVES:
+                hint = self.hints.hint(block.name, KNOWN_DIRECTIVES)
+                self.report(path, block.line, f"unknown directive `:::{block.name}`{hint}: "
+                                              "its text is shown")
+            elif isinstance(block, BlockCommand) and block.name not in KNOWN_COMMANDS:
+                hint = self.hints.hint(block.name, KNOWN_COMMANDS)
+                self.report(path, block.line, f"unknown block command `{{{block.name}}}`"
+                                              f"{hint}: shown as text")
+            for role in _all_roles(_inlines_of(block)):
+                if role.name not in KNOWN_ROLES:
+                    hint = self.hints.hint(role.name, KNOWN_ROLES)
+                    self.report(path, role.line, f"unknown role `{{{role.name}}}`{hint}: "
+                                                 "its text is shown")
 
     def command(self, block: BlockCommand, file: VersoFile, level: int) -> None:
         path = file.path
@@ -881,6 +903,22 @@ def _roles_in(blocks: Iterable[Block]) -> Iterable[Role]:
             block.name not in STATEMENT_DIRECTIVES and block.name != "proof"
         ):
             yield from _roles_in(_children(block))
+
+
+def _all_blocks(blocks: Iterable[Block]) -> Iterable[Block]:
+    """These blocks and every block inside them, in order."""
+    for block in blocks:
+        yield block
+        yield from _all_blocks(_children(block))
+
+
+def _all_roles(inlines: Iterable[Inline]) -> Iterable[Role]:
+    """Every role among these inlines and inside them, in order."""
+    for item in inlines:
+        if isinstance(item, Role):
+            yield item
+        if isinstance(item, (Role, Emph, Bold, Link)):
+            yield from _all_roles(item.content)
 
 
 def _directives_in(blocks: Iterable[Block]) -> Iterable[Directive]:

@@ -9,7 +9,9 @@ files of the packages it requires (for Verso's own `@[blueprint]` attribute and 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import replace
 
 from blueprint.model import Blueprint, Diagnostic, LeanSources, Options, Severity
 from blueprint.readers.verso.model import to_blueprint
@@ -18,6 +20,9 @@ from blueprint.readers.verso.project import (
     find_verso_project,
     read_verso_project,
 )
+
+#: a Verso document in a `.lean` file: the file is text, not Lean code to scan
+_DOC_RE = re.compile(r"^#docs?[ \t]*\(", re.M)
 
 
 def read_verso(lakefile: str, load: Callable[[str], str], paths: Sequence[str]) -> Blueprint:
@@ -32,8 +37,10 @@ def read_verso(lakefile: str, load: Callable[[str], str], paths: Sequence[str]) 
             Diagnostic(lakefile, 1, Severity.ERROR, message), *texts.problems
         ])
     read = read_verso_project(project, texts)
-    preludes = (texts.get(p) or "" for p in _package_files(project, paths))
-    blueprint = to_blueprint(read, texts, lean_sources(project), preludes)
+    package = {p: texts.get(p) or "" for p in _package_files(project, paths)}
+    documents = frozenset(p for p, text in package.items() if _DOC_RE.search(text))
+    where = replace(lean_sources(project), documents=documents)
+    blueprint = to_blueprint(read, texts, where, package.values())
     if texts.problems:
         blueprint.diagnostics = [*texts.problems, *blueprint.diagnostics]
     if lakefile not in blueprint.files:
