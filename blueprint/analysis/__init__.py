@@ -130,8 +130,13 @@ def analyse(
     claims = None
     if github is not None:
         with timings.stage("github"):
+            owners = {  # Verso's `owner`: a claim the blueprint itself makes
+                node.id: node.planning.owner
+                for node in blueprint.nodes
+                if node.planning is not None and node.planning.owner
+            }
             claims = github.read(
-                config, blueprint.nodes, statuses, reports, blueprint.options.github
+                config, blueprint.nodes, statuses, reports, blueprint.options.github, owners
             )
     return Analysis(
         config=config,
