@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from blueprint.markup.verso import Paragraph, plain_text
+from blueprint.markup.verso import plain_text
 from blueprint.model import (
     Blueprint,
     Diagnostic,
@@ -208,7 +208,11 @@ class _Builder:
             syntax=Syntax.VERSO,
         )
         proof = None
-        if node.proof is not None:
+        if node.origin is verso.NodeOrigin.ATTRIBUTE and node.kind is not NodeKind.DEFINITION:
+            # a Lean theorem's proof is its Lean code: no text, what it uses is its proofUses
+            proof = Part(text="", file=node.file, line=node.line,
+                         uses=_labels(node.uses, EdgeKind.PROOF), syntax=Syntax.VERSO)
+        elif node.proof is not None:
             text = self.body(node.proof)
             proof = Part(text=text, file=node.proof.file, line=node.proof.line,
                          uses=_labels(node.uses, EdgeKind.PROOF), empty=not text.strip(),
@@ -252,7 +256,3 @@ def _planning(node: verso.VersoNode) -> Planning | None:
                         node.issue_url)
     return None if planning == Planning() else planning
 
-
-def is_blank(blocks: Sequence[object]) -> bool:
-    """Whether these blocks hold no text."""
-    return all(isinstance(b, Paragraph) and not plain_text(b.content).strip() for b in blocks)
