@@ -10,7 +10,7 @@ tex_prelude r#"\newcommand{\dbl}[1]{2 \cdot #1}"#
 
 We double numbers: $`\dbl{n}`, see {bpref "double_eq"}[].
 
-## Definitions
+# Definitions
 
 :::definition "double_def" (lean := "Checked.double") (owner := "ada") (effort := "small") (tags := "easy, arith")
 The double of $`n` is $`n + n`.
@@ -20,7 +20,7 @@ The double of $`n` is $`n + n`.
 \begin{definition}\leanok\lean{Checked.double}\end{definition}
 ```
 
-## Results
+# Results
 
 :::theorem "double_eq" (lean := "Checked.double_eq") (priority := "high")
 For every $`n`, {uses "double_def"}[the double] of $`n` is
