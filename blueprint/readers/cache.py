@@ -8,7 +8,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from blueprint.config import ProjectConfig
+from blueprint.config import BlueprintFormat, ProjectConfig
 from blueprint.files import MAX_TEX_BYTES, read_regular
 from blueprint.model import Blueprint
 from blueprint.readers import read
@@ -55,7 +55,10 @@ class BlueprintCache:
     ) -> tuple[list[_TexFile], dict[Path, Contents], dict[Path, Contents], str]:
         """The folder's TeX files, the same by path, the files read elsewhere last time, and
         the key of them all."""
-        folder = _folder_files(config.blueprint_dir)
+        # A Verso Blueprint's package holds no TeX, and may be the whole project (its
+        # `.lake` included): every file of it is one the reader asked for, below.
+        verso = config.format is BlueprintFormat.VERSO
+        folder = [] if verso else _folder_files(config.blueprint_dir)
         known = {file.path: file.contents for file in folder}
         elsewhere = {p: known[p] if p in known else _read_tex(p) for p in self.elsewhere}
         return folder, known, elsewhere, _blueprint_key(config, folder, elsewhere)
