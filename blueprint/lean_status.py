@@ -63,7 +63,7 @@ def lean_status(
         project_decls = [r.declaration for r in resolutions if r.status == "formalized"]
         down = all(sorry_free(d) for d in project_decls if d is not None) if project_decls else None
         reports[node.id] = LeanReport(declarations, down)
-        formal[node.id] = _formalization(node, declarations)
+        formal[node.id] = formalization_of(node, declarations)
         diagnostics += _checks(node, declarations, formal[node.id], suggest)
         diagnostics += _missing_edges(node, project_decls, project, owner, graph)
     return LeanStatus(formal, reports, diagnostics)
@@ -74,13 +74,21 @@ def lean_formalization(
     project: LeanProject,
     sorry_overrides: Mapping[str, bool] | None = None,
 ) -> dict[str, Formalization]:
-    """Only the formalization facts of `lean_status`, without its reports and checks: what
-    the history computes at every commit."""
+    """Only the formalization facts of `lean_status`, without its reports and checks."""
+    declarations = lean_declarations(nodes, project, sorry_overrides)
+    return {node.id: formalization_of(node, declarations[node.id]) for node in nodes}
+
+
+def lean_declarations(
+    nodes: Sequence[Node],
+    project: LeanProject,
+    sorry_overrides: Mapping[str, bool] | None = None,
+) -> dict[str, tuple[DeclarationReport, ...]]:
+    """What each `\\lean` name of each node resolves to, without the checks of `lean_status`
+    (no suggestions, no sorry down the dependencies): what the history keeps of every commit."""
     overrides = dict(sorry_overrides or {})
     return {
-        node.id: _formalization(
-            node, tuple(_report(project.resolve(name), overrides) for name in node.lean)
-        )
+        node.id: tuple(_report(project.resolve(name), overrides) for name in node.lean)
         for node in nodes
     }
 
@@ -104,7 +112,7 @@ def _report(resolution: Resolution, overrides: Mapping[str, bool]) -> Declaratio
     )
 
 
-def _formalization(node: Node, declarations: Sequence[DeclarationReport]) -> Formalization:
+def formalization_of(node: Node, declarations: Sequence[DeclarationReport]) -> Formalization:
     """A statement is formalized when every `\\lean` name is found; its proof when none has sorry.
 
     Nodes without `\\lean` names keep their annotations; `\\mathlibok` is trusted; a name

@@ -118,6 +118,8 @@ class Part:
     # a proof with nothing in it but spaces, comments and \par: leanblueprint takes it
     # for no proof at all (its plasTeX element is empty, hence false)
     empty: bool = False
+    #: `\uses` labels that name nothing (reported by the reader; no edge)
+    unknown_uses: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -135,6 +135,22 @@ class Repository:
             for c in commits
         ]
 
+    def commit(self, rev: str) -> str | None:
+        """The commit `rev` names (a sha, a branch, `HEAD~2`, ...); None if none."""
+        try:
+            found = self.git("rev-parse", "-q", "--verify", "--end-of-options", f"{rev}^{{commit}}")
+        except BlueprintError:
+            return None
+        return found.decode().strip() or None
+
+    def merge_base(self, one: str, other: str) -> str | None:
+        """The best common ancestor of two commits; None if they have none."""
+        try:
+            found = self.git("merge-base", one, other)
+        except BlueprintError:
+            return None
+        return found.decode().strip() or None
+
     def hash_size(self) -> int:
         try:
             form = self.git("rev-parse", "--show-object-format").decode().strip()
@@ -175,6 +191,11 @@ def head(project: Path) -> str | None:
     except BlueprintError:
         return None
     return found.decode().strip() or None
+
+
+def git_in(folder: Path, *args: str) -> bytes:
+    """The output of git run in `folder` (a work tree); a BlueprintError if it fails."""
+    return _run(["git", "-C", str(folder), *args])
 
 
 def _run(args: list[str], stdin: bytes | None = None) -> bytes:
