@@ -29,6 +29,11 @@ class DeclarationReport:
     has_sorry: bool | None
     message: str
 
+    @property
+    def maybe_in_dependency(self) -> bool:
+        """Declared nowhere in the project, under a name a dependency may declare."""
+        return self.status == "missing" and "may be in a dependency" in self.message
+
 
 @dataclass(frozen=True)
 class LeanReport:
@@ -127,16 +132,12 @@ def formalization_of(node: Node, declarations: Sequence[DeclarationReport]) -> F
     for decl in declarations:
         if decl.status in ("formalized", "dependency"):
             proved = proved and decl.has_sorry is False
-        elif decl.status == "macro" or _maybe_in_dependency(decl):
+        elif decl.status == "macro" or decl.maybe_in_dependency:
             stated = stated and annotated.stated
             proved = proved and annotated.proved
         else:  # not compiled, only proof_wanted, or declared nowhere
             stated = proved = False
     return Formalization(stated=stated, proved=stated and proved)
-
-
-def _maybe_in_dependency(decl: DeclarationReport) -> bool:
-    return decl.status == "missing" and "may be in a dependency" in decl.message
 
 
 def _checks(
@@ -159,7 +160,7 @@ def _checks(
             # Worth a warning when the blueprint claims it exists (\leanok) or when it looks
             # like a typo of an existing name; a planned name, or one the annotations vouch
             # for that may be in an unindexed dependency, is only a note.
-            claimed = vouched and not _maybe_in_dependency(decl)
+            claimed = vouched and not decl.maybe_in_dependency
             severity = Severity.WARNING if claimed or hint else Severity.INFO
             say(statement.line, severity, f"`{decl.name}` is {decl.message}{tail}")
         elif decl.status in ("not_compiled", "proof_wanted") and vouched:

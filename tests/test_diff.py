@@ -49,7 +49,7 @@ name = "Demo"
 
 
 def content(*, b_proved: bool = False, f: bool = True, cycle: bool = False,
-            g_label: str = "lem:G", title: str = "Big C") -> str:
+            g_label: str = "lem:G", title: str = "Big C", extra: str = "") -> str:
     """The blueprint: A (a definition) <- B <- C, A <- D <- F <- G."""
     b_proof = (r"\leanok" if b_proved else "") + (r"\uses{thm:C}" if cycle else "")
     f_node = r"""
@@ -89,7 +89,7 @@ Clear.
 \begin{{lemma}}\label{{{g_label}}}\uses{{lem:F}}
 G holds.
 \end{{lemma}}
-"""
+{extra}"""
 
 
 def lean(*, b_sorry: bool = True, d: bool = False, c_name: str = "c_thm") -> str:
@@ -225,6 +225,32 @@ def test_a_node_relabelled_is_neither_removed_nor_added(setup: Setup) -> None:
     assert diff.removed_nodes == diff.added_nodes == ()
     assert diff.regressions == ()  # its \uses{lem:F} named nothing before either
     assert diff.added_edges == diff.removed_edges == ()
+
+
+def test_a_lemma_moved_upstream_is_said_but_is_no_regression(tmp_path: Path) -> None:
+    """A name outside the project's namespaces that the project stops declaring (upstreamed
+    to Mathlib, say) may be declared by a dependency: the blueprint's \\leanok vouches."""
+    repo = make_repo(tmp_path / "p")
+    node = r"""
+\begin{lemma}\label{lem:H}\lean{Nat.helper}\leanok
+H holds.
+\end{lemma}
+\begin{proof}\leanok
+Done.
+\end{proof}
+"""
+    write(repo, content(extra=node), lean() + "theorem Nat.helper : True := trivial\n")
+    commit(repo, "h-local", "2024-04-01")
+    write(repo, content(extra=node), lean())
+    commit(repo, "h-upstream", "2024-04-02")
+    sides = read_sides(repo.root, "h-local", "h-upstream")
+    diff = compare(sides.base.state, sides.head.state)
+    assert [(g.node_id, g.names) for g in diff.names_gone] == [("lem:H", ("Nat.helper",))]
+    assert diff.regressions == ()
+    text = text_report(prepare(diff, Revision("h-local", None), Revision("h-upstream", None)))
+    assert "Lean names the project no longer declares (1)" in text
+    assert "Summary: 1 Lean name no longer in the project" in text
+    assert "lem:H a dependency may declare Nat.helper" in text
 
 
 def test_nothing_changed_says_so(setup: Setup) -> None:
@@ -440,15 +466,20 @@ def test_report_files_replace_only_what_the_command_wrote(setup: Setup, tmp_path
 
 
 def test_a_report_of_a_hand_made_regression() -> None:
-    """The pure part alone: a regression of every kind gets a line in the text."""
+    """The pure part alone: a regression of every kind gets a line in both reports, and two
+    of one node (its proof lost with the sorry that took it) share one."""
     from blueprint.history.state import ProjectState, State
 
     empty = ProjectState(State.OK)
-    diff = BlueprintDiff(empty, empty, (), (), (), (),
-                         tuple(Regression(kind, "x", ("n",)) for kind in RegressionKind
-                               if kind is not RegressionKind.CYCLE), (), (), (), (), (), ())
+    kinds = [kind for kind in RegressionKind if kind is not RegressionKind.CYCLE]
+    found = tuple(Regression(kind, f"x{i}", ("n",)) for i, kind in enumerate(kinds))
+    both = (Regression(RegressionKind.PROOF, "y"), Regression(RegressionKind.SORRY, "y", ("s",)))
+    diff = BlueprintDiff(empty, empty, (), (), (), (), found + both, (), (), (), (), (), (), ())
     report = prepare(diff, Revision("a", None), Revision("b", None))
-    assert text_report(report).count("\n  x ") == len(RegressionKind) - 1
+    text = text_report(report)
+    assert len(re.findall(r"\n  x\d ", text)) == len(kinds)
+    assert f"Regressions ({len(kinds) + 2})" in text
+    assert "\n  y proof no longer formalized; sorry brought back in s\n" in text
     markdown = markdown_report(report)
-    assert markdown.count("\n- `x`") == len(RegressionKind) - 1
-    assert "<details open><summary>Regressions (7)</summary>" in markdown
+    assert len(re.findall(r"\n- `x\d`", markdown)) == len(kinds)
+    assert f"<details open><summary>Regressions ({len(kinds) + 2})</summary>" in markdown

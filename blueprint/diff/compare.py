@@ -37,6 +37,16 @@ class Regression:
 
 
 @dataclass(frozen=True)
+class NamesGone:
+    """`\\lean` names the project declared and no longer does, which a dependency may declare
+    (a lemma moved upstream, to Mathlib): said, but no regression while the node keeps its
+    status (the blueprint's `\\leanok` vouches for them, as for any name outside the project)."""
+
+    node_id: str
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Relabel:
     before: str
     after: str
@@ -61,6 +71,7 @@ class BlueprintDiff:
     fully_proved: tuple[str, ...]  # newly done with everything they depend on
     ready: tuple[TaskState, ...]  # tasks that can be started now and could not before
     regressions: tuple[Regression, ...]
+    names_gone: tuple[NamesGone, ...]
     added_nodes: tuple[str, ...]
     removed_nodes: tuple[str, ...]
     relabelled: tuple[Relabel, ...]
@@ -77,8 +88,8 @@ class BlueprintDiff:
     def changed(self) -> bool:
         """Whether anything is reported at all."""
         return any((self.stated, self.proved, self.fully_proved, self.ready, self.regressions,
-                    self.added_nodes, self.removed_nodes, self.relabelled, self.added_edges,
-                    self.removed_edges, self.chapters))
+                    self.names_gone, self.added_nodes, self.removed_nodes, self.relabelled,
+                    self.added_edges, self.removed_edges, self.chapters))
 
     def changed_nodes(self) -> list[str]:
         """The after side's nodes this change touched, in document order: what the picture
@@ -88,6 +99,7 @@ class BlueprintDiff:
         touched.update(r.after for r in self.relabelled)
         touched.update(e.target for e in self.added_edges)
         touched.update(r.node_id for r in self.regressions)
+        touched.update(gone.node_id for gone in self.names_gone)
         touched.update(name for r in self.regressions if r.kind is RegressionKind.CYCLE
                        for name in r.names)
         return [node.id for node in self.after.nodes if node.id in touched]
@@ -108,6 +120,7 @@ def compare(before: ProjectState, after: ProjectState) -> BlueprintDiff:
 
     stated, proved, fully = [], [], []
     regressions: list[Regression] = []
+    names_gone: list[NamesGone] = []
     for node in after.nodes:
         old = earlier(node)
         if node.stated and not (old and old.stated):
@@ -117,6 +130,9 @@ def compare(before: ProjectState, after: ProjectState) -> BlueprintDiff:
         if node.done_down and not (old and old.done_down):
             fully.append(node.id)
         regressions += _node_regressions(old, node)
+        gone = _names_gone(old, node, outside=True)
+        if gone:
+            names_gone.append(NamesGone(node.id, gone))
     added = [n.id for n in after.nodes if earlier(n) is None]
     removed = [n.id for n in before.nodes
                if n.id not in after.by_id and n.id not in new_id]
@@ -151,6 +167,7 @@ def compare(before: ProjectState, after: ProjectState) -> BlueprintDiff:
         fully_proved=tuple(fully),
         ready=tuple(ready),
         regressions=tuple(regressions),
+        names_gone=tuple(names_gone),
         added_nodes=tuple(added),
         removed_nodes=tuple(removed),
         relabelled=tuple(relabels),
@@ -171,16 +188,9 @@ def _node_regressions(old: NodeState | None, node: NodeState) -> list[Regression
         elif old.done and not node.done and not node.is_definition:
             found.append(Regression(RegressionKind.PROOF, node.id))
         names_before = {name.name: name for name in old.lean}
-        sorry = []
-        missing = []
-        for name in node.lean:
-            was = names_before.get(name.name)
-            if was is None:
-                continue
-            if was.has_sorry is False and name.has_sorry is True:
-                sorry.append(name.name)
-            if was.status != MISSING and name.status == MISSING:
-                missing.append(name.name)
+        sorry = [name.name for name in node.lean if name.has_sorry is True
+                 and name.name in names_before and names_before[name.name].has_sorry is False]
+        missing = _names_gone(old, node, outside=False)
         if sorry:
             found.append(Regression(RegressionKind.SORRY, node.id, tuple(sorry)))
         if missing:
@@ -188,6 +198,19 @@ def _node_regressions(old: NodeState | None, node: NodeState) -> list[Regression
     if labels:
         found.append(Regression(RegressionKind.LABEL, node.id, labels))
     return found
+
+
+def _names_gone(old: NodeState | None, node: NodeState, outside: bool) -> tuple[str, ...]:
+    """The node's `\\lean` names that resolved before and resolve to nothing now: those a
+    dependency may declare (`outside`), or the others."""
+    if old is None:
+        return ()
+    before = {name.name: name.status for name in old.lean}
+    return tuple(
+        name.name for name in node.lean
+        if before.get(name.name, MISSING) != MISSING and name.status == MISSING
+        and name.maybe_in_dependency is outside
+    )
 
 
 def _relabels(before: ProjectState, after: ProjectState) -> list[Relabel]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import quote
 
 import jinja2
@@ -70,6 +70,7 @@ class Section:
     heading: str
     lines: tuple[Line, ...]
     hidden: int = 0  # lines left out (beyond SHOWN)
+    count: int = 0  # what the heading counts (regressions: a line may say two of a node)
 
 
 @dataclass(frozen=True)
@@ -112,12 +113,21 @@ def prepare(diff: BlueprintDiff, base: Revision, head: Revision, site_url: str |
         url = node_url(site_url, node_id) if site_url and side is after else None
         return Line(node_id, _title(node, words), note, tuple(codes), url)
 
-    def section(key: str, heading: str, lines: Sequence[Line]) -> Section:
-        return Section(key, heading, tuple(lines[:SHOWN]), max(0, len(lines) - SHOWN))
+    def section(key: str, heading: str, lines: Sequence[Line], count: int = -1) -> Section:
+        return Section(key, heading, tuple(lines[:SHOWN]), max(0, len(lines) - SHOWN),
+                       len(lines) if count < 0 else count)
 
-    regressions = [_regression_line(r, line, before) for r in diff.regressions]
+    regressions: list[Line] = []
+    for regression in diff.regressions:
+        entry = _regression_line(regression, line, before)
+        last = regressions[-1] if regressions else None
+        if last and last.node_id == entry.node_id and not last.codes:  # one line a node
+            entry = replace(last, note=f"{last.note}; {entry.note}", codes=entry.codes)
+            regressions[-1] = entry
+        else:
+            regressions.append(entry)
     sections = [
-        section("regressions", "Regressions", regressions),
+        section("regressions", "Regressions", regressions, len(diff.regressions)),
         section("proved", "Proofs formalized", [line(i) for i in diff.proved]),
         section("stated", "Statements formalized", [line(i) for i in diff.stated]),
         section("fully_proved", "Fully proved, with everything they use",
@@ -125,6 +135,10 @@ def prepare(diff: BlueprintDiff, base: Revision, head: Revision, site_url: str |
         section("ready", "Newly ready", [
             line(t.node_id, _task_note(t.kind, t.unlocks, t.dependents), t.unlocks)
             for t in diff.ready
+        ]),
+        section("names_gone", "Lean names the project no longer declares", [
+            line(gone.node_id, "a dependency may declare", gone.names)
+            for gone in diff.names_gone
         ]),
         section("added_nodes", "Nodes added", [line(i) for i in diff.added_nodes]),
         section("relabelled", "Nodes relabelled", [
@@ -160,6 +174,8 @@ def summary(diff: BlueprintDiff) -> str:
         (len(diff.ready), "task newly ready", "tasks newly ready"),
         (len(diff.added_nodes), "node added", "nodes added"),
         (len(diff.removed_nodes), "node removed", "nodes removed"),
+        (sum(len(g.names) for g in diff.names_gone), "Lean name no longer in the project",
+         "Lean names no longer in the project"),
     ):
         if count:
             parts.append(f"{count} {one if count == 1 else many}")
@@ -224,7 +240,7 @@ def text_report(report: Report, width: int = 80) -> str:
         out.append(f"  {count.words:<{column}}  {count.shown('before'):>10} → "
                    f"{count.shown('after'):<10}{delta}".rstrip())
     for section in report.sections:
-        out += ["", f"{section.heading} ({len(section.lines) + section.hidden})"]
+        out += ["", f"{section.heading} ({section.count})"]
         for entry in section.lines:
             out += _wrapped(entry, width)
         if section.hidden:
@@ -356,6 +372,8 @@ def json_report(diff: BlueprintDiff, base: Revision, head: Revision,
              "kind": r.kind.value, "names": list(r.names)}
             for r in diff.regressions
         ],
+        "names_gone": [{**node(gone.node_id), "names": list(gone.names)}
+                       for gone in diff.names_gone],
         "nodes": {
             "added": [node(i) for i in diff.added_nodes],
             "removed": [node(i, before) for i in diff.removed_nodes],

@@ -41,6 +41,7 @@ class LeanName:
     name: str
     status: str  # formalized | not_compiled | proof_wanted | dependency | macro | missing
     has_sorry: bool | None  # None: no declaration of the project to look into
+    maybe_in_dependency: bool = False  # missing from the project; a dependency may declare it
 
 
 @dataclass(frozen=True)
@@ -160,7 +161,8 @@ def _node_state(node: Node, status: NodeStatus,
         proved=status.proved,
         done=status.done,
         done_down=status.done_down,
-        lean=tuple(LeanName(d.name, d.status, d.has_sorry) for d in declarations),
+        lean=tuple(LeanName(d.name, d.status, d.has_sorry, d.maybe_in_dependency)
+                   for d in declarations),
         unknown_uses=tuple(dict.fromkeys(unknown)),
         digest=statement_digest(node),
     )
@@ -184,7 +186,8 @@ def state_to_json(state: ProjectState) -> dict[str, object]:
         "nodes": [
             [n.id, n.env, n.is_definition, n.title, n.chapter, n.file, n.line, n.border.value,
              n.fill.value, n.stated, n.proved, n.done, n.done_down,
-             [[d.name, d.status, d.has_sorry] for d in n.lean], list(n.unknown_uses), n.digest]
+             [[d.name, d.status, d.has_sorry, d.maybe_in_dependency] for d in n.lean],
+             list(n.unknown_uses), n.digest]
             for n in state.nodes
         ],
         "edges": [[e.source, e.target, e.kind.value] for e in state.edges],
@@ -205,7 +208,8 @@ def state_from_json(data: dict) -> ProjectState:
         nodes=tuple(
             NodeState(str(i), str(env), bool(d), _text(title), _text(chapter), str(file),
                       int(line), Border(border), Fill(fill), bool(s), bool(p), bool(done),
-                      bool(down), tuple(LeanName(str(a), str(b), _flag(c)) for a, b, c in lean),
+                      bool(down), tuple(LeanName(str(a), str(b), _flag(c), bool(e))
+                                        for a, b, c, e in lean),
                       tuple(str(u) for u in unknown), str(digest))
             for (i, env, d, title, chapter, file, line, border, fill, s, p, done, down, lean,
                  unknown, digest) in data["nodes"]
