@@ -25,27 +25,15 @@ from blueprint.diff.report import (
 )
 from blueprint.diff.revisions import read_sides
 from blueprint.history.walk import collect_history
-from blueprint.model import BlueprintError
+from blueprint.model import BlueprintError, UsageError
 from blueprint.tasks import TaskKind
 from tests.conftest import run_cli
-from tests.test_history import GitRepo
+from tests.test_history import LAKEFILE, GitRepo
+from tests.test_history import WEB as HISTORY_WEB
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 
-WEB = r"""\documentclass{report}
-\usepackage{amsthm}
-\usepackage{blueprint}
-\begin{document}
-\chapter{Everything}
-\input{content}
-\end{document}
-"""
-LAKEFILE = """name = "demo"
-defaultTargets = ["Demo"]
-
-[[lean_lib]]
-name = "Demo"
-"""
+WEB = HISTORY_WEB % "content"
 
 
 def content(*, b_proved: bool = False, f: bool = True, cycle: bool = False,
@@ -483,3 +471,35 @@ def test_a_report_of_a_hand_made_regression() -> None:
     markdown = markdown_report(report)
     assert len(re.findall(r"\n- `x\d`", markdown)) == len(kinds)
     assert f"<details open><summary>Regressions ({len(kinds) + 2})</summary>" in markdown
+
+
+def test_a_project_in_a_folder_of_its_repository(tmp_path: Path) -> None:
+    """The project is `lean/` inside the repository: paths are the project's own, and a change
+    outside it changes nothing."""
+    repo = GitRepo(tmp_path / "repo")
+    repo.git("checkout", "-q", "-b", "main")
+    repo.write("lean/lakefile.toml", LAKEFILE)
+    repo.write("lean/Demo.lean", "import Demo.Basic\n")
+    repo.write("lean/blueprint/src/web.tex", WEB)
+    repo.write("lean/blueprint/src/content.tex", content())
+    repo.write("lean/Demo/Basic.lean", lean())
+    commit(repo, "base", "2024-06-01")
+    project = repo.root / "lean"
+    repo.write("other/notes.tex", "not the project's\n")
+    assert read_sides(project).head.sha == repo.shas["base"]  # nothing of the project changed
+    repo.write("lean/Demo/Basic.lean", lean(b_sorry=False))
+    sides = read_sides(project)
+    assert sides.head.sha is None
+    assert compare(sides.base.state, sides.head.state).proved == ("lem:B",)
+    done = run_cli("diff", "-p", "lean", "--format", "json", cwd=repo.root)
+    assert json.loads(done.stdout)["proved"][0]["id"] == "lem:B", done.stderr
+
+
+def test_a_bare_repository_has_no_working_tree(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "p")
+    bare = tmp_path / "bare.git"
+    repo.git("clone", "-q", "--bare", str(repo.root), str(bare))
+    sides = read_sides(bare, "c0-base", "c1-proved")
+    assert compare(sides.base.state, sides.head.state).proved == ("lem:B",)
+    with pytest.raises(UsageError, match="bare repository"):
+        read_sides(bare, "c0-base")

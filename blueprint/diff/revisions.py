@@ -156,6 +156,9 @@ class _Reader:
 
     def working_tree(self, project: Path) -> Side:
         """The files as they are now: HEAD's record when no file that counts changed."""
+        if self.repository.bare:
+            raise UsageError(f"{project} is a bare repository, without a working tree: name "
+                             "the revision to compare too, as in `blueprint diff main HEAD`")
         head = self.repository.commit("HEAD")
         assert head is not None  # checked by `read_sides`
         changed = changed_files(project, self.repository.prefix)

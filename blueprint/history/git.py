@@ -108,6 +108,7 @@ def sample(commits: Sequence[Commit], every: int) -> list[Commit]:
 class Repository:
     git_dir: Path
     prefix: str  # the project's folder inside the repository, "" at its top
+    bare: bool = False  # no work tree
 
     def git(self, *args: str, stdin: bytes | None = None) -> bytes:
         return _run(["git", f"--git-dir={self.git_dir}", *args], stdin=stdin)
@@ -178,7 +179,7 @@ def open_repository(project: Path, subdir: str | None = None) -> Repository:
         subdir = "" if bare else _run(
             ["git", "-C", str(project), "rev-parse", "--show-prefix"]
         ).decode().strip()
-    return Repository(git_dir, subdir.strip("/"))
+    return Repository(git_dir, subdir.strip("/"), bare)
 
 
 def head(project: Path) -> str | None:
