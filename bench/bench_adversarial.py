@@ -29,7 +29,7 @@ if str(REPO) not in sys.path:
 
 from blueprint.build import build  # noqa: E402
 from blueprint.lean.scanner import scan_lean  # noqa: E402
-from blueprint.tex import read_blueprint  # noqa: E402
+from blueprint.readers.latex import read_blueprint  # noqa: E402
 
 Maker = Callable[[int], str]  # size in bytes -> content of about that size
 

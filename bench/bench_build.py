@@ -148,7 +148,8 @@ def _node_count(blueprint: str, project: Path) -> int:
 STAGE_RUN = """
 import json, resource, sys, time
 from pathlib import Path
-from blueprint.build import Timings, build
+from blueprint.build import build
+from blueprint.timings import Timings
 timings = Timings()
 start = time.perf_counter()
 build(Path(sys.argv[1]), Path(sys.argv[2]), timings=timings)

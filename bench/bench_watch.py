@@ -24,10 +24,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.synth import write_project
-from blueprint.build import StatusSource, analyze
-from blueprint.server import SiteServer
-from blueprint.views import lay_out
-from blueprint.watch import watch
+from blueprint.build import analyze
+from blueprint.live.server import SiteServer
+from blueprint.live.watch import watch
+from blueprint.model import StatusSource
+from blueprint.site.views import lay_out
 from tests.helpers import EventStream
 
 

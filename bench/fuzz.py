@@ -37,8 +37,8 @@ if str(REPO) not in sys.path:
 
 from blueprint.lean.scanner import scan_lean  # noqa: E402
 from blueprint.model import Diagnostic  # noqa: E402
-from blueprint.tex import read_blueprint  # noqa: E402
-from blueprint.tex.source import normalize_newlines  # noqa: E402
+from blueprint.readers.latex import read_blueprint  # noqa: E402
+from blueprint.readers.latex.source import normalize_newlines  # noqa: E402
 from tests.helpers import CORPUS  # noqa: E402
 
 SLOW_SECONDS = 0.5  # a case this slow is reported (cases are at most a few kilobytes)

@@ -37,11 +37,11 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 PAGES = ["/", "/graph.html", "/chapter-1.html", "/tasks.html", "/static/site.css",
-         "/static/graph.js", "/missing.html"]  # fmt: skip
+         "/static/graph-core.js", "/missing.html"]  # fmt: skip
 SERVER = """
 import sys, time
 from pathlib import Path
-from blueprint.server import SiteServer
+from blueprint.live.server import SiteServer
 
 folders = [Path(sys.argv[1]), Path(sys.argv[2])]
 server = SiteServer(folders[0], "127.0.0.1", 0, live_reload=True)

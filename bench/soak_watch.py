@@ -37,9 +37,9 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from blueprint.build import build  # noqa: E402
+from blueprint.live.server import SiteServer  # noqa: E402
+from blueprint.live.watch import Rebuild, watch  # noqa: E402
 from blueprint.model import Severity, StatusSource  # noqa: E402
-from blueprint.server import SiteServer  # noqa: E402
-from blueprint.watch import Rebuild, watch  # noqa: E402
 
 SAMPLE = REPO / "sample_project"
 LIVERELOAD_TAG = re.compile(rb'<script src="/__blueprint__/livereload\.js" data-build="[^"]*">'

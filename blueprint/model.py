@@ -1,7 +1,9 @@
 """Typed data shared by every stage of the pipeline.
 
-The core (LaTeX reader, Lean scanner, status rules) produces and consumes these
-plain dataclasses; nothing here does I/O.
+The core (readers, Lean scanner, status rules) produces and consumes these plain dataclasses;
+nothing here does I/O. Every reader, whatever the format it reads, returns a `Blueprint`: its
+nodes, and its document in reading order (`DocumentItem`s), each text tagged with the
+`Syntax` it is written in.
 """
 
 from __future__ import annotations
@@ -103,11 +105,57 @@ class Fill(StrEnum):
     NONE = "none"
 
 
+class ColorKey(StrEnum):
+    """What a colour of the graph stands for (`\\graphcolor{key}{colour}{description}`): a
+    border or a fill."""
+
+    MATHLIB = "mathlib"
+    STATED = "stated"
+    CAN_STATE = "can_state"
+    NOT_READY = "not_ready"
+    PROVED = "proved"
+    CAN_PROVE = "can_prove"
+    DEFINED = "defined"
+    FULLY_PROVED = "fully_proved"
+
+
+class DeclarationStatus(StrEnum):
+    """Where a `\\lean` name was found, as far as the status from Lean goes."""
+
+    FORMALIZED = "formalized"  # declared in a file a library root imports
+    NOT_COMPILED = "not_compiled"  # declared in a file nothing compiles
+    PROOF_WANTED = "proof_wanted"  # only a `proof_wanted` (or an `example`)
+    DEPENDENCY = "dependency"  # declared in a dependency's sources
+    MACRO = "macro"  # made by one of the project's macros (`[lean] name_patterns`)
+    MISSING = "missing"  # declared nowhere we looked
+
+
+class Syntax(StrEnum):
+    """The markup a text of the blueprint is written in: the site converts each into the same
+    typed items."""
+
+    LATEX = "latex"
+    VERSO = "verso"
+
+
+@dataclass(frozen=True)
+class Planning:
+    """Who and what a task takes, where a format says it (Verso Blueprint's node options):
+    shown in the node panel and on the task board."""
+
+    owner: str | None = None
+    priority: str | None = None  # high, medium, low
+    effort: str | None = None  # small, medium, large
+    tags: tuple[str, ...] = ()
+    pr_url: str | None = None
+    issue_url: str | None = None
+
+
 @dataclass
 class Part:
     """A statement or a proof, with the blueprint macros found inside it."""
 
-    text: str  # LaTeX source of the body, blueprint macros removed
+    text: str  # the body, blueprint macros removed: what it says (in `syntax`)
     file: str
     line: int
     lean: list[str] = field(default_factory=list)
@@ -118,8 +166,17 @@ class Part:
     # a proof with nothing in it but spaces, comments and \par: leanblueprint takes it
     # for no proof at all (its plasTeX element is empty, hence false)
     empty: bool = False
+    #: the body as written, blueprint macros and equation labels in (what the pages show);
+    #: None when it is `text`
+    body: str | None = None
+    syntax: Syntax = Syntax.LATEX
     #: `\uses` labels that name nothing (reported by the reader; no edge)
     unknown_uses: list[str] = field(default_factory=list)
+
+    @property
+    def shown(self) -> str:
+        """What the pages show of this part: its body as written."""
+        return self.text if self.body is None else self.body
 
 
 @dataclass
@@ -140,6 +197,10 @@ class Node:
     also_in: list[str] = field(default_factory=list)
     # further labels that also name this node (`\label{A, B}`, or a second `\label`)
     aliases: list[str] = field(default_factory=list)
+    planning: Planning | None = None
+    #: options of the source that this tool does not know (a LeanArchitect fork's `message`),
+    #: as (name, value as written): shown in the node panel
+    extra: tuple[tuple[str, str], ...] = ()
 
     @property
     def file(self) -> str:
@@ -159,16 +220,85 @@ class Node:
         return self.statement.lean
 
 
+class Level(StrEnum):
+    """The levels of headings, outermost first."""
+
+    PART = "part"
+    CHAPTER = "chapter"
+    SECTION = "section"
+    SUBSECTION = "subsection"
+    SUBSUBSECTION = "subsubsection"
+
+
 @dataclass
 class Heading:
-    """A \\chapter, \\section, ... in document order (for the document pages)."""
+    """A \\chapter, \\section, ... of the document."""
 
-    level: str  # "part" | "chapter" | "section" | "subsection" | "subsubsection"
-    title: str
+    level: Level
+    title: str  # as written (in `syntax`), its \label taken out
     label: str | None
-    number: str | None
+    number: str | None  # None when unnumbered (starred, or deeper than numbers go)
     file: str
     line: int
+    starred: bool = False
+    syntax: Syntax = Syntax.LATEX
+
+
+@dataclass(frozen=True)
+class Prose:
+    """Text of the document between the other items."""
+
+    text: str
+    file: str
+    line: int
+    syntax: Syntax = Syntax.LATEX
+
+
+@dataclass(frozen=True)
+class NodePlace:
+    """Where the document shows a node's statement, or its proof (the text is the node's)."""
+
+    node: str  # its id
+    proof: bool  # the proof; else the statement
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Environment:
+    """A theorem-like environment that is no node (a remark, an example), or a proof that
+    belongs to none."""
+
+    env: str  # "remark", "proof"
+    title: str | None  # the optional title, as written
+    text: str  # the body, as written
+    file: str
+    line: int
+    syntax: Syntax = Syntax.LATEX
+
+
+@dataclass(frozen=True)
+class Bibliography:
+    """A list of references: (key, text) entries in order."""
+
+    entries: tuple[tuple[str, str], ...]
+    file: str
+    line: int
+    syntax: Syntax = Syntax.LATEX
+
+
+#: one piece of the document, in reading order
+DocumentItem = Heading | Prose | NodePlace | Environment | Bibliography
+
+
+@dataclass(frozen=True)
+class Macro:
+    """A macro of the blueprint's own: `\\newcommand{\\name}[args]{body}` (for the pages and for
+    MathJax)."""
+
+    args: int
+    body: str
+    default: str | None = None  # the optional first argument's default
 
 
 @dataclass
@@ -186,22 +316,32 @@ class Options:
     github: str | None = None
     dochome: str | None = None
     # \graphcolor{key}{colour}{description}
-    colors: dict[str, str] = field(default_factory=dict)
-    color_descriptions: dict[str, str] = field(default_factory=dict)
+    colors: dict[ColorKey, str] = field(default_factory=dict)
+    color_descriptions: dict[ColorKey, str] = field(default_factory=dict)
 
 
 @dataclass
 class Blueprint:
-    """Everything the LaTeX reader learns from a blueprint."""
+    """Everything a reader learns from a blueprint, whatever its format: the nodes, and the
+    document in reading order (the site's chapter pages are made from it)."""
 
     nodes: list[Node]
     options: Options
-    headings: list[Heading] = field(default_factory=list)
+    document: list[DocumentItem] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: list[str] = field(default_factory=list)  # every file read, in order
     # The text of each of `files` as it was loaded (read once, undecodable bytes replaced),
-    # by path, read-only: the document pages are made from it, never from the disk again.
+    # by path, read-only: what the diagnostics' lines refer to.
     sources: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    #: the blueprint's own macros, by name
+    macros: Mapping[str, Macro] = field(default_factory=lambda: MappingProxyType({}))
+    #: what each kind of node or environment is called in print: `lemma` -> `Lemma`
+    kind_names: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def headings(self) -> list[Heading]:
+        """The document's headings, in reading order."""
+        return [item for item in self.document if isinstance(item, Heading)]
 
 
 @dataclass(frozen=True)

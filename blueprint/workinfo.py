@@ -9,7 +9,7 @@ from datetime import datetime
 
 from blueprint.github.claims import Work, WorkState, claim_url
 
-#: the stages (sitedata.STAGES) of a node that is a task now, and what the task is
+#: the stages (site.words.STAGES) of a node that is a task now, and what the task is
 TASK_ACTIONS = {"can_state": "formalize the statement of", "can_prove": "formalize the proof of"}
 
 

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from blueprint.graph import DependencyGraph
+from blueprint.analysis.graph import DependencyGraph
+from blueprint.live.server import EVENTS_PATH
 from blueprint.model import Node, Part
-from blueprint.server import EVENTS_PATH
 
 # Real blueprints with the graphs leanblueprint drew for them (tests/corpus/README.md).
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -156,7 +156,7 @@ class Session:
 
     project: Path
     url: str = ""
-    rebuilds: list[Any] = field(default_factory=list)  # blueprint.watch.Rebuild
+    rebuilds: list[Any] = field(default_factory=list)  # blueprint.live.watch.Rebuild
     stop: threading.Event = field(default_factory=threading.Event)
 
     def wait_rebuilds(self, count: int, timeout: float = 20.0) -> Any:
@@ -185,9 +185,9 @@ class Session:
 @contextmanager
 def watching(project: Path, **options: Any) -> Iterator[Session]:
     """`blueprint watch` on `project` (a free port, status source auto, settle 0.1 s, plus
-    `options` for `blueprint.watch.watch`), yielded after its first build, stopped after."""
-    from blueprint.build import StatusSource
-    from blueprint.watch import watch
+    `options` for `blueprint.live.watch.watch`), yielded after its first build, stopped after."""
+    from blueprint.live.watch import watch
+    from blueprint.model import StatusSource
 
     state = Session(project)
     ready = threading.Event()

@@ -10,4 +10,5 @@ if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 &
 fi
 python -m ruff check blueprint tests bench
 python -m mypy
+lint-imports
 python -m pytest "$@"

@@ -19,12 +19,13 @@ from urllib.parse import unquote
 
 import pytest
 
-from blueprint.build import Analysis, BuildCache, build
+from blueprint.analysis import Analysis
+from blueprint.build import BuildCache, build
 from blueprint.config import load_config
 from blueprint.files import MAX_TEX_BYTES
-from blueprint.layout import LayoutNode as Box
-from blueprint.layout import _escape_label, compute_layout, request_for
 from blueprint.model import Diagnostic, Severity, StatusSource
+from blueprint.site.layout import LayoutNode as Box
+from blueprint.site.layout import _escape_label, compute_layout, request_for
 from tests.conftest import SAMPLE_PROJECT
 
 SRC = Path("blueprint") / "src"
@@ -383,7 +384,7 @@ def test_script_data_holds_the_labels_exactly(hostile_site: tuple[Analysis, Path
 
 def test_no_label_is_an_html_label_for_graphviz(hostile_site: tuple[Analysis, Path]) -> None:
     analysis, _ = hostile_site
-    from blueprint.views import lay_out
+    from blueprint.site.views import lay_out
 
     views = lay_out(analysis)
     assert all(view.layout.settings.startswith("dot") for view in views)  # dot did not stall

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from blueprint.build import StatusSource, analyze, build
-from blueprint.export import export_data
+from blueprint.analysis.export import export_data
+from blueprint.build import analyze, build
+from blueprint.model import StatusSource
 from tests.conftest import run_cli
 
 
@@ -34,7 +35,7 @@ def test_build_writes_a_complete_deterministic_site(sample: Path, tmp_path: Path
     build(sample, first, StatusSource.ANNOTATIONS)
     build(sample, second, StatusSource.ANNOTATIONS)
     files = sorted(p.relative_to(first).as_posix() for p in first.rglob("*") if p.is_file())
-    assert {"index.html", "graph.html", "static/site.css", "static/graph.js"} <= set(files)
+    assert {"index.html", "graph.html", "static/site.css", "static/graph-core.js"} <= set(files)
     for name in files:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
     graph = (first / "graph.html").read_text()
@@ -202,7 +203,7 @@ def test_the_pages_are_made_of_the_texts_read_for_the_graph_not_of_a_later_save(
 ) -> None:
     """The blueprint is read from the disk once: files saved (or deleted) between reading
     and rendering change nothing in the pages, which show what the graph was made of."""
-    from blueprint.sitedata import site_data
+    from blueprint.site.pagedata import site_data
 
     analysis = analyze(sample, StatusSource.ANNOTATIONS)
     before = site_data(analysis)
@@ -216,6 +217,66 @@ def test_the_pages_are_made_of_the_texts_read_for_the_graph_not_of_a_later_save(
     after = site_data(analysis)
     assert "Saved later" not in repr(after)
     assert after == before
+
+
+def test_the_tex_is_parsed_once_per_build(
+    sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The chapter pages are made from the document the reader returned, not from a second
+    walk over the TeX: a build prepares each file of the blueprint once (the sample inputs
+    each once), and a watch rebuild with nothing changed prepares none."""
+    from blueprint.build import BuildCache
+    from blueprint.readers.latex import source
+    from blueprint.site.make import SiteMemo, make_site
+
+    prepared: list[str] = []
+    builder = source._Builder.__init__
+
+    def counted(self: source._Builder, path: str, raw: str) -> None:
+        prepared.append(path)
+        builder(self, path, raw)
+
+    monkeypatch.setattr(source._Builder, "__init__", counted)
+    analysis = build(sample, tmp_path / "site", StatusSource.ANNOTATIONS)
+    read = [name.removeprefix("blueprint/src/") for name in analysis.blueprint.files]
+    assert sorted(prepared) == sorted(read)  # each file once, and no other
+    chapter = (tmp_path / "site" / "chapter-1.html").read_text()
+    assert 'data-node="thm:euclid"' in chapter and "following Euclid" in chapter
+
+    cache, memo = BuildCache(), SiteMemo()
+    make_site(analyze(sample, cache=cache), memo=memo)
+    prepared.clear()
+    make_site(analyze(sample, cache=cache), memo=memo)
+    assert prepared == []
+
+
+def test_a_chapter_page_keeps_the_reading_order(sample: Path, tmp_path: Path) -> None:
+    """The prose before a section's heading comes before it on the page (the second walk
+    over the TeX put it after)."""
+    build(sample, tmp_path / "site", StatusSource.ANNOTATIONS)
+    page = (tmp_path / "site" / "chapter-1.html").read_text()
+    intro, section = page.index("following Euclid"), page.index("Primes and prime factors</h2>")
+    assert intro < section
+
+
+def test_an_environment_never_closed_ends_at_the_next_heading_on_the_pages(
+    tmp_path: Path,
+) -> None:
+    """As in the graph, a proof never closed ends at the next heading: the sections after it
+    are on the pages and in the contents (the second walk swallowed them into the proof)."""
+    src = tmp_path / "project" / "blueprint" / "src"
+    src.mkdir(parents=True)
+    (src / "content.tex").write_text(
+        "\\chapter{One}\n\\begin{lemma}\\label{a}A.\\end{lemma}\n"
+        "\\begin{proof}Never closed.\n"
+        "\\section{After}\nText after.\n\\begin{lemma}\\label{b}B.\\end{lemma}\n"
+        "\\begin{proof}Closed.\\end{proof}\n"
+    )
+    analysis = build(tmp_path / "project", tmp_path / "site", StatusSource.ANNOTATIONS)
+    assert any("never closed" in d.message for d in analysis.diagnostics)
+    page = (tmp_path / "site" / "chapter-1.html").read_text()
+    assert page.index("Never closed") < page.index("After</h2>") < page.index("Text after")
+    assert "After" in (tmp_path / "site" / "contents.html").read_text()
 
 
 def test_serve_says_when_the_port_asked_for_is_taken(sample: Path, tmp_path: Path) -> None:
@@ -278,15 +339,13 @@ def test_a_watch_rebuild_reuses_unchanged_nodes_and_matches_a_fresh_build(
 ) -> None:
     """Watch keeps each node's rendered panel and card (`TextMemo`): after a status change the
     site must be the same bytes as a fresh build, only the changed nodes rendered again."""
-    import blueprint.render as render
+    import blueprint.site.render as render
     from blueprint.build import BuildCache
-    from blueprint.sitedata import TextMemo
-    from blueprint.views import lay_out
+    from blueprint.site.make import SiteMemo, make_site
 
-    cache, memo = BuildCache(), TextMemo()
+    cache, memo = BuildCache(), SiteMemo()
     first = analyze(sample, cache=cache)
-    views = lay_out(first)
-    render.render_site(first, views, memo=memo)
+    make_site(first, memo=memo)
 
     lean = sample / "Sample" / "Congruences.lean"
     lean.write_text(
@@ -303,10 +362,10 @@ def test_a_watch_rebuild_reuses_unchanged_nodes_and_matches_a_fresh_build(
     monkeypatch.setattr(module, "panel", counted)
     second = analyze(sample, cache=cache)
     assert second.blueprint is first.blueprint  # no .tex changed: the memo stays valid
-    again = render.render_site(second, views, memo=memo)
+    again = make_site(second, memo=memo).files
     monkeypatch.undo()
 
-    fresh = render.render_site(analyze(sample), views)
+    fresh = make_site(analyze(sample)).files
     assert again == fresh
     changed = {n for n in second.statuses if second.statuses[n] != first.statuses[n]}
     assert "thm:euler" in changed and set(rendered) == changed  # only what changed
@@ -318,7 +377,7 @@ def test_a_watch_rebuild_reads_each_tex_file_once(
 ) -> None:
     """After a .tex change the bytes that make the cache key are the ones the reader gets:
     no file is read twice, and every file the blueprint is made of is read."""
-    import blueprint.build as build_module
+    import blueprint.readers.cache as build_module
     from blueprint.build import BuildCache
     from blueprint.config import load_config
 
@@ -338,16 +397,17 @@ def test_a_watch_rebuild_reads_each_tex_file_once(
     second = cache.read_blueprint(config)
     assert second is not first and "Lagrange, saved" in repr(second.nodes)
     assert len(reads) == len(set(reads))  # each file once
-    assert {sample / path for path in second.sources} <= set(reads)
+    assert {sample / path for path in second.files} <= set(reads)
 
 
 def test_a_watch_read_says_what_a_plain_read_says_of_bad_files(sample: Path) -> None:
     """Files served to the reader from the fingerprint's bytes give the same blueprint and
     the same diagnostics as the reader's own reads: bad UTF-8, a FIFO, a folder, a file over
     the size limit, a symbolic link leading out of the project."""
-    from blueprint.build import BuildCache, _read
+    from blueprint.build import BuildCache
     from blueprint.config import load_config
     from blueprint.files import MAX_TEX_BYTES
+    from blueprint.readers import read as _read
 
     chapter = sample / "blueprint" / "src" / "chapter"
     (chapter / "latin1.tex").write_bytes(b"Text.\n\\begin{lemma}\\label{l1}caf\xe9\\end{lemma}\n")
@@ -378,7 +438,7 @@ def test_a_file_unreadable_while_the_watch_cache_looks_is_read_again_next_time(
     the error) that the key was made of; the next rebuild reads it again."""
     import errno
 
-    import blueprint.build as build_module
+    import blueprint.readers.cache as build_module
     from blueprint.build import BuildCache
     from blueprint.config import load_config
 

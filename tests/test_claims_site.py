@@ -272,7 +272,7 @@ def test_the_graph_marks_who_works_on_what_and_filters_what_is_free(
 def test_the_claim_link_is_pre_filled_and_links_back_to_the_node(
     claimed_site: Path, page: Any
 ) -> None:
-    from blueprint.server import SiteServer
+    from blueprint.live.server import SiteServer
 
     site = claimed_site
     server = SiteServer(site, "127.0.0.1", 0)

@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from blueprint.latex import read_blueprint
 from blueprint.model import Blueprint, Node, Severity
+from blueprint.readers.latex import read_blueprint
 from tests.conftest import REPO, corpus_projects
 from tests.helpers import CORPUS
 

@@ -87,7 +87,7 @@ def test_every_real_blueprint_builds_a_site(project: Path, tmp_path: Path) -> No
 def test_progress_columns_nest_in_every_chapter(project: Path) -> None:
     """Fully proved within proofs formalized within statements formalized, node by node: a
     chapter never shows more fully proved than proofs (FLT's appendix showed 0, 0 and 6)."""
-    from blueprint.tasks import progress
+    from blueprint.analysis.tasks import progress
 
     analysis = analyze(project, StatusSource.ANNOTATIONS)
     for status in analysis.statuses.values():

@@ -13,6 +13,7 @@ from xml.etree import ElementTree
 
 import pytest
 
+from blueprint.analysis.tasks import TaskKind
 from blueprint.diff.compare import BlueprintDiff, Regression, RegressionKind, compare
 from blueprint.diff.report import (
     MARKER,
@@ -26,7 +27,6 @@ from blueprint.diff.report import (
 from blueprint.diff.revisions import read_sides
 from blueprint.history.walk import collect_history
 from blueprint.model import BlueprintError, UsageError
-from blueprint.tasks import TaskKind
 from tests.conftest import run_cli
 from tests.test_history import LAKEFILE, GitRepo
 from tests.test_history import WEB as HISTORY_WEB

@@ -8,9 +8,9 @@ import re
 import pytest
 
 from bench import fuzz
-from blueprint.lean import scanner
+from blueprint.lean import scanner, scope
 from blueprint.model import Diagnostic, Severity
-from blueprint.tex import reader
+from blueprint.readers.latex import reader
 
 
 def test_a_short_campaign_finds_nothing() -> None:
@@ -38,10 +38,12 @@ def test_a_planted_exception_is_found_and_shrunk(monkeypatch: pytest.MonkeyPatch
 
 
 def test_a_diagnostic_pointing_nowhere_is_found(monkeypatch: pytest.MonkeyPatch) -> None:
-    def beyond(self: scanner._Ctx, pos: int, message: str, severity: Severity = Severity.WARNING):
+    def beyond(
+        self: scope.ScanContext, pos: int, message: str, severity: Severity = Severity.WARNING
+    ) -> None:
         self.diags.append(Diagnostic(self.file, self.line(pos) + 10_000, severity, message))
 
-    monkeypatch.setattr(scanner._Ctx, "diag", beyond)
+    monkeypatch.setattr(scope.ScanContext, "diag", beyond)
     report = fuzz.run_campaign(500, seed=5)
     assert any("which has" in signature for signature in report.findings)
 
@@ -50,7 +52,7 @@ def test_the_scanner_guard_counts_as_a_finding(monkeypatch: pytest.MonkeyPatch) 
     def broken(*args: object) -> None:
         raise IndexError("planted")
 
-    monkeypatch.setattr(scanner, "_merge_extra", broken)
-    monkeypatch.setattr(scanner, "_find_commands", broken)
+    monkeypatch.setattr(scanner, "merge_extra", broken)
+    monkeypatch.setattr(scanner, "find_commands", broken)
     report = fuzz.run_campaign(50, seed=1)
     assert "lean: scanner guard caught IndexError" in report.findings

@@ -5,7 +5,7 @@ import random
 import networkx as nx
 import pytest
 
-from blueprint.graph import (
+from blueprint.analysis.graph import (
     DependencyGraph,
     build_graph,
     condense,

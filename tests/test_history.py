@@ -19,12 +19,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from blueprint.analysis.tasks import Progress, progress
 from blueprint.build import analyze, build
 from blueprint.history.cache import HistoryCache, from_json, to_json
-from blueprint.history.chart import make_chart, nice_scale, time_ticks
 from blueprint.history.git import Commit, parse_log, parse_tree, sample
 from blueprint.history.model import History
-from blueprint.history.page import render_history_page
 from blueprint.history.series import (
     WEEK,
     Point,
@@ -37,7 +36,8 @@ from blueprint.history.snapshot import Snapshot, Snapshotter, State
 from blueprint.history.walk import collect_history
 from blueprint.lean.project import find_lean_files, select_lean_files
 from blueprint.model import StatusSource
-from blueprint.tasks import Progress, progress
+from blueprint.site.chart import make_chart, nice_scale, time_ticks
+from blueprint.site.history import render_history_page
 from tests.conftest import copy_sample, run_cli
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
@@ -301,8 +301,8 @@ def test_snapshots_at_hand_are_not_read_again(built: Built) -> None:
 def test_the_working_tree_ends_the_history_when_its_counts_differ(history: History,
                                                                    built: Built) -> None:
     """Watch mode: the files as they are now are the newest point, unless HEAD says the same."""
-    from blueprint.history.live import with_working_tree, working_tree
     from blueprint.history.model import WORKING_TREE
+    from blueprint.live.history import with_working_tree, working_tree
 
     now = day("2024-03-01")
     clean = working_tree(analyze(built.repo.root))  # the working tree is HEAD's
@@ -479,7 +479,7 @@ def test_chart_puts_the_points_at_the_right_places() -> None:
 
 
 def test_chart_renders_an_svg_without_scripts(history: History) -> None:
-    from blueprint.history.chart import standalone_svg
+    from blueprint.site.chart import standalone_svg
 
     chart = make_chart(series(history), "Progress <over> time")
     assert chart is not None
@@ -548,8 +548,8 @@ def test_no_local_path_of_the_building_machine_is_in_the_site(tmp_path: Path) ->
 
 
 def test_the_page_needs_the_base_context() -> None:
-    from blueprint.history.page import HistoryView
-    from blueprint.render import _environment
+    from blueprint.site.history import HistoryView
+    from blueprint.site.render import _environment
 
     with pytest.raises(ValueError, match="math_json"):
         render_history_page(_environment(), {"title": "t", "version": "1"},
@@ -612,7 +612,7 @@ def test_cli_without_history_fails_briefly(tmp_path: Path) -> None:
 
 
 def test_lean_formalization_is_that_of_lean_status(tmp_path: Path) -> None:
-    from blueprint.lean_status import lean_formalization, lean_status
+    from blueprint.analysis.lean_status import lean_formalization, lean_status
 
     project = copy_sample(tmp_path)
     analysis = analyze(project, StatusSource.LEAN)
@@ -623,8 +623,8 @@ def test_lean_formalization_is_that_of_lean_status(tmp_path: Path) -> None:
 
 def test_the_page_escapes_what_commits_say() -> None:
     """Subjects, authors and chapter titles come from anyone who can push: escaped."""
-    from blueprint.history.page import history_view
-    from blueprint.render import _environment
+    from blueprint.site.history import history_view
+    from blueprint.site.render import _environment
 
     hostile = "<script>alert(1)</script>"
     commits = [Commit(f"{k:040x}", (), day("2024-01-01") + k * WEEK, f"<b>{k}</b>", hostile)

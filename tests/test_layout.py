@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from blueprint.layout import LayoutEdge, LayoutNode, dot_arguments, layout_graph
+from blueprint.site.layout import LayoutEdge, LayoutNode, dot_arguments, layout_graph
 
 NODES = [
     LayoutNode("def:group", "def:group", "box"),
@@ -64,7 +64,7 @@ def test_large_graphs_get_faster_settings(size: int, fast: bool) -> None:
 
 
 def test_layered_layout_puts_dependencies_above_and_never_overlaps() -> None:
-    from blueprint.layered import layered_layout
+    from blueprint.site.layered import layered_layout
 
     nodes = [LayoutNode(f"n{i}", f"label {i}", "ellipse") for i in range(60)]
     edges = [
@@ -100,7 +100,7 @@ def test_dot_that_takes_too_long_is_replaced_by_the_layered_layout(tmp_path: Pat
 def test_many_small_graphs_share_a_few_dot_workers(monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
-    import blueprint.layout as layout
+    import blueprint.site.layout as layout
 
     spawned = []
     original = layout._spawn

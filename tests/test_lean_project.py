@@ -407,8 +407,8 @@ def test_a_lakefile_that_cannot_be_read_is_an_error_at_its_first_line(tmp_path: 
 
 def test_folder_diagnostics_print_without_a_line_and_annotate_no_file() -> None:
     from blueprint.cli.check import github_annotations
+    from blueprint.live.server import _error_record
     from blueprint.model import PROJECT_FOLDER, Diagnostic, Severity
-    from blueprint.server import _error_record
 
     folder = Diagnostic(PROJECT_FOLDER, 0, Severity.WARNING, "no lakefile")
     file = Diagnostic("blueprint.toml", 4, Severity.WARNING, "no module")
@@ -426,16 +426,16 @@ def test_the_overview_lists_a_folder_diagnostic_without_a_line(sample: Path,
     (`build` itself stops before such a warning: `--status-source lean` without a lakefile
     is an error, and with `[lean] roots` the warning is at their line; the Lean loader's
     warning about a bare folder is put in the analysis of the sample.)"""
-    from blueprint.build import StatusSource, analyze
-    from blueprint.render import render_site
-    from blueprint.views import lay_out
+    from blueprint.build import analyze
+    from blueprint.model import StatusSource
+    from blueprint.site.make import make_site
 
     write(tmp_path / "bare", "Foo.lean", "theorem t : True := trivial\n")
     (folder,) = load_lean_project(tmp_path / "bare", with_deps=False).diagnostics
     assert (folder.file, folder.line) == ("./", 0)
     analysis = analyze(sample, StatusSource.ANNOTATIONS)
     analysis.diagnostics.append(folder)
-    page = render_site(analysis, lay_out(analysis))["index.html"].decode()
+    page = make_site(analysis).files["index.html"].decode()
     assert "<code>./</code> warning: no lakefile.toml or lakefile.lean" in page
     assert "./:0" not in page
     for d in analysis.diagnostics:  # a file's problem keeps its line

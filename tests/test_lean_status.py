@@ -8,9 +8,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from blueprint.build import Analysis, StatusSource, analyze
+from blueprint.analysis import Analysis
+from blueprint.build import analyze
 from blueprint.cli.check import github_annotations
-from blueprint.model import Border, Diagnostic, Fill, Severity
+from blueprint.model import Border, Diagnostic, Fill, Severity, StatusSource
 from tests.conftest import run_cli
 
 
@@ -139,7 +140,7 @@ def test_github_annotations_escape_newlines_and_separators() -> None:
 def test_suggestions_find_moves_and_renames_but_not_common_names_elsewhere() -> None:
     from types import SimpleNamespace
 
-    from blueprint.lean_status import _Suggestions
+    from blueprint.analysis.lean_status import _Suggestions
 
     names = [
         "Sample.Euclid.not_dvd_succ",

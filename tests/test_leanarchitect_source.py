@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from blueprint.latex import read_blueprint
 from blueprint.model import Severity
+from blueprint.readers.latex import read_blueprint
 from blueprint.readers.leanarchitect.index import (
     InputKind,
     LeanInput,

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from blueprint.server import SiteServer
+from blueprint.live.server import SiteServer
 
 pytestmark = pytest.mark.browser
 

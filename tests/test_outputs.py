@@ -77,7 +77,7 @@ def test_a_site_is_replaced_and_the_files_a_user_added_to_it_are_kept(sample: Pa
     first = run_cli("build", "sample", "-o", "site", cwd=sample.parent)
     assert first.returncode == 0, first.stderr
     listed = (site / MANIFEST).read_text().splitlines()
-    assert "index.html" in listed and "static/graph.js" in listed
+    assert "index.html" in listed and "static/graph-core.js" in listed
     (site / "CNAME").write_text("blueprint.example.org")
     (site / "img").mkdir()
     (site / "img" / "logo.png").write_bytes(b"\x89PNG")
@@ -236,7 +236,7 @@ def test_watch_removes_its_build_folder_when_stopped(sample: Path, stop: int) ->
 
 
 def test_a_killed_watch_sessions_folder_is_removed_by_the_next_session(tmp_path: Path) -> None:
-    from blueprint.watch import _remove_dead_sessions
+    from blueprint.live.watch import _remove_dead_sessions
 
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
                           capture_output=True, text=True, check=True).stdout.strip()

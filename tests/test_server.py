@@ -14,8 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from blueprint.model import BlueprintError, Diagnostic, Severity
-from blueprint.server import (
+from blueprint.live.server import (
     EVENTS_PATH,
     LIVERELOAD_PATH,
     SiteServer,
@@ -26,6 +25,7 @@ from blueprint.server import (
     serve_forever,
     url_segments,
 )
+from blueprint.model import BlueprintError, Diagnostic, Severity
 from tests.helpers import EventStream
 
 SECRET = b"TOP-SECRET-OUTSIDE-THE-SITE"

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from blueprint import sitewriter
 from blueprint.build import build
 from blueprint.outputs import MANIFEST, manifest
-from blueprint.sitewriter import write_site
+from blueprint.site import writer as sitewriter
+from blueprint.site.writer import write_site
 from tests.conftest import REPO, SAMPLE_PROJECT
 
 
@@ -34,7 +34,7 @@ def test_site_is_replaced_whole(tmp_path: Path) -> None:
 WRITER = """
 import json, sys, time
 from pathlib import Path
-from blueprint import sitewriter
+from blueprint.site import writer as sitewriter
 original = Path.write_bytes
 def slow(self, data):
     time.sleep(0.01)
@@ -67,8 +67,9 @@ def test_killing_a_build_mid_write_leaves_the_previous_site_whole(tmp_path: Path
 PAUSING_BUILD = """
 import json, sys, time
 from pathlib import Path
-from blueprint import sitewriter
-from blueprint.build import Timings, build
+from blueprint.site import writer as sitewriter
+from blueprint.build import build
+from blueprint.timings import Timings
 
 project, out, stop_at = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
 seen = []

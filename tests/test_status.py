@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from blueprint.graph import build_graph
+from blueprint.analysis.graph import build_graph
+from blueprint.analysis.status import NodeStatus, compute_statuses, formalization_from_annotations
 from blueprint.model import Border, Fill, Node
-from blueprint.status import NodeStatus, compute_statuses, formalization_from_annotations
 from tests.helpers import make_node
 
 

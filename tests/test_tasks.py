@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from blueprint.graph import build_graph
+from blueprint.analysis.graph import build_graph
+from blueprint.analysis.status import compute_statuses, formalization_from_annotations
+from blueprint.analysis.tasks import TaskKind, blockers, main_results, progress, ready_tasks
 from blueprint.model import Node
-from blueprint.status import compute_statuses, formalization_from_annotations
-from blueprint.tasks import TaskKind, blockers, main_results, progress, ready_tasks
 from tests.helpers import make_node
 
 
@@ -74,7 +74,7 @@ def test_progress_counts_totals_and_chapters() -> None:
 
 
 def test_percent_shows_100_only_for_all_and_0_only_for_none() -> None:
-    from blueprint.tasks import percent
+    from blueprint.analysis.tasks import percent
 
     assert percent(217, 218) == 99  # pfr with one sorry: not "100%"
     assert percent(1, 1000) == 1  # something done is not "0%"

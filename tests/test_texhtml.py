@@ -8,23 +8,20 @@ import jinja2
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from blueprint.render import TEMPLATE_DIR
-from blueprint.texhtml import (
-    Context,
+from blueprint.readers.latex.macros import read_macros
+from blueprint.site.assets import TEMPLATE_DIR
+from blueprint.site.items import (
     DisplayMath,
     ItemList,
     Link,
     Math,
     Paragraph,
     Styled,
-    Target,
     Text,
     Verbatim,
     plain_text,
-    read_macros,
-    to_blocks,
-    to_inlines,
 )
+from blueprint.site.latex.parser import Context, Target, to_blocks, to_inlines
 
 
 class Links:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from blueprint.watch import LiveSite, Rebuild
+from blueprint.live.watch import LiveSite, Rebuild
 from tests.conftest import ARTIFACTS, copy_sample
 from tests.helpers import EventStream, Session, watching
 

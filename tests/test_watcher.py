@@ -4,7 +4,7 @@ import threading
 import time
 from pathlib import Path
 
-from blueprint.watcher import Watcher, is_relevant
+from blueprint.live.watcher import Watcher, is_relevant
 
 
 class Calls:

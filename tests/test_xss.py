@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from blueprint.build import StatusSource, build
+from blueprint.build import build
+from blueprint.model import StatusSource
 from tests.conftest import ARTIFACTS
 
 HOSTILE = r"""
@@ -127,6 +128,7 @@ ALLOWED_TAGS = {
     "select",
     "option",
     "svg",
+    "canvas",
     "defs",
     "pattern",
     "rect",

@@ -46,13 +46,14 @@ def build_command(
     github: bool = GITHUB,
 ) -> None:
     """Build the static site of a blueprint project."""
-    from blueprint.layout import prewarm
+    from blueprint.site.layout import prewarm
 
     prewarm()  # Graphviz loads in a worker while we read the blueprint
 
-    from blueprint.build import Timings, build
+    from blueprint.build import build
     from blueprint.cli import console
     from blueprint.model import SiteOptions
+    from blueprint.timings import Timings
 
     start = time.perf_counter()
     with stage_spinner(console, "Reading the blueprint…") as show:

@@ -102,7 +102,7 @@ def fails(diagnostics: Sequence[Diagnostic], strict: bool) -> bool:
 
 def share(count: int, total: int) -> str:
     """`count (N%)`, rounded as everywhere (`tasks.percent`)."""
-    from blueprint.tasks import percent
+    from blueprint.analysis.tasks import percent
 
     return f"{count} ({percent(count, total)}%)"
 

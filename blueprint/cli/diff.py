@@ -79,7 +79,7 @@ def diff_command(
     from blueprint.diff.report import Revision, json_report, markdown_report, prepare, text_report
     from blueprint.diff.revisions import read_sides
     from blueprint.history.state import State
-    from blueprint.texhtml import tex_text
+    from blueprint.site.latex.parser import tex_text
 
     if site_url is not None and not site_url.lower().startswith(("https://", "http://")):
         raise typer.BadParameter(f"{site_url!r} is not an http(s) URL", param_hint="--site-url")

@@ -42,8 +42,8 @@ def export_command(
 ) -> None:
     """Export the dependency graph, statuses and diagnostics (with --github, each node's
     work: who claimed it, its pull request)."""
+    from blueprint.analysis.export import export_data
     from blueprint.build import analyze
-    from blueprint.export import export_data
 
     analysis = analyze(
         project, status_source, lean_log=lean_log, cache_dir=cache_dir,

@@ -18,7 +18,7 @@ from blueprint.outputs import json_with, marked, write_output_file
 
 if TYPE_CHECKING:
     from blueprint.history.model import History
-    from blueprint.history.page import Change
+    from blueprint.site.history import Change
 
 
 def register(app: typer.Typer) -> None:
@@ -62,11 +62,11 @@ def history_command(
 
     from blueprint.cli import console
     from blueprint.history.model import history_data
-    from blueprint.history.page import changes, pace_words
     from blueprint.history.series import pace, recently_finished, series
     from blueprint.history.snapshot import State
     from blueprint.history.walk import collect_history
-    from blueprint.texhtml import tex_text
+    from blueprint.site.history import changes, pace_words
+    from blueprint.site.latex.parser import tex_text
 
     start = _since(since)
     folder = (cache_dir / "history") if cache_dir else _default_cache(project)
@@ -139,8 +139,8 @@ def changes_table(shown: Sequence[Change], total: int) -> Table:
 
 
 def _write_svg(history: History, path: Path) -> None:
-    from blueprint.history.chart import OLD_SVG_MARK, SVG_MARK, make_chart, standalone_svg
     from blueprint.history.series import series
+    from blueprint.site.chart import OLD_SVG_MARK, SVG_MARK, make_chart, standalone_svg
 
     chart = make_chart(series(history), "Progress over time")
     if chart is None:

@@ -11,7 +11,7 @@ from blueprint.cli.common import example, existing_folder
 from blueprint.config import DEFAULT_HOST, DEFAULT_PORT
 
 if TYPE_CHECKING:
-    from blueprint.server import SiteServer
+    from blueprint.live.server import SiteServer
 
 HOST = typer.Option(DEFAULT_HOST, "--host", help="Address to bind (default: this machine only).")
 PORT = typer.Option(DEFAULT_PORT, "--port", "-p", help="Port (the next free one if taken).")
@@ -35,8 +35,8 @@ def serve_command(
 ) -> None:
     """Serve a built site on http://127.0.0.1:8000/."""
     from blueprint.cli import console, long_running
+    from blueprint.live.server import serve_forever
     from blueprint.model import BlueprintError
-    from blueprint.server import serve_forever
 
     long_running()
 

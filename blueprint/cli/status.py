@@ -25,10 +25,10 @@ from blueprint.cli.common import (
 from blueprint.model import StatusSource
 
 if TYPE_CHECKING:
-    from blueprint.build import Analysis
+    from blueprint.analysis import Analysis
+    from blueprint.analysis.tasks import Progress, Task
     from blueprint.github.claims import Work
     from blueprint.model import Node
-    from blueprint.tasks import Progress, Task
 
 
 class StatusFormat(StrEnum):
@@ -54,10 +54,10 @@ def status_command(
     ),
 ) -> None:
     """Progress per chapter, the tasks that unlock the most, blockers and main results."""
+    from blueprint.analysis.tasks import blockers, main_results, progress, ready_tasks
     from blueprint.build import analyze
     from blueprint.cli import console
-    from blueprint.tasks import blockers, main_results, progress, ready_tasks
-    from blueprint.texhtml import tex_text
+    from blueprint.site.latex.parser import tex_text
 
     analysis = analyze(
         project, status_source, cache_dir=cache_dir, github=claims_reader(github)
@@ -126,9 +126,9 @@ def status_command(
 def work_queue(analysis: Analysis, tasks: list[Task]) -> dict:
     """Every ready task, free ones first, with what an agent needs to take one: the node's
     statement (LaTeX), its Lean names and files, what finishing it unlocks, its claim."""
-    from blueprint.export import work_json
+    from blueprint.analysis.export import work_json
     from blueprint.github.claims import claim_url
-    from blueprint.texhtml import tex_text
+    from blueprint.site.latex.parser import tex_text
 
     claims = analysis.claims
     queue = []
@@ -200,7 +200,7 @@ def _action(task: Task) -> str:
 
 
 def _heading(node: Node) -> str:
-    from blueprint.texhtml import tex_text
+    from blueprint.site.latex.parser import tex_text
 
     heading = " ".join(filter(None, [node.env.capitalize(), node.number or ""]))
     return f"{heading} ({tex_text(node.title)})" if node.title else heading
@@ -225,7 +225,7 @@ def _who(who: str | None) -> str:
 
 
 def progress_table(rows: list[Progress]) -> Table:
-    from blueprint.texhtml import tex_text
+    from blueprint.site.latex.parser import tex_text
 
     table = Table(title="Progress (each column is part of the one before it)")
     table.add_column("chapter", overflow="fold", ratio=1)

@@ -27,8 +27,8 @@ from blueprint.cli.serve import HOST, PORT, moved
 from blueprint.model import Diagnostic, Severity, StatusSource
 
 if TYPE_CHECKING:
-    from blueprint.server import SiteServer
-    from blueprint.watch import Rebuild
+    from blueprint.live.server import SiteServer
+    from blueprint.live.watch import Rebuild
 
 
 def register(app: typer.Typer) -> None:
@@ -54,7 +54,7 @@ def watch_command(
     """Build, serve and rebuild on every change; the browser reloads by itself."""
     from blueprint.cli import console, is_debug, long_running
     from blueprint.github.project import WATCH_EVERY
-    from blueprint.watch import watch
+    from blueprint.live.watch import watch
 
     long_running()
     # Stopped by a service manager or a closed terminal, as by Ctrl+C: the session cleans up.

@@ -11,9 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from blueprint.analysis.tasks import Progress
 from blueprint.history.state import MISSING, Edge, NodeState, ProjectState, State, TaskState
 from blueprint.model import BlueprintError
-from blueprint.tasks import Progress
 
 
 class RegressionKind(StrEnum):

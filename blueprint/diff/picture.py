@@ -9,11 +9,11 @@ from pathlib import Path
 
 import jinja2
 
+from blueprint.analysis.graph import DependencyGraph, transitive_reduction
 from blueprint.diff.compare import BlueprintDiff
-from blueprint.graph import DependencyGraph, transitive_reduction
 from blueprint.history.state import ProjectState
-from blueprint.layout import Layout, LayoutEdge, LayoutNode, NodeBox, layout_graph
 from blueprint.model import Border, EdgeKind, Fill
+from blueprint.site.layout import Layout, LayoutEdge, LayoutNode, NodeBox, layout_graph
 
 #: at most this many changed nodes are drawn, and this many nodes in all
 MOST_CHANGED = 40
@@ -101,8 +101,8 @@ def _graph(state: ProjectState, order: list[str]) -> DependencyGraph:
 
 def render_picture(picture: Picture, colors: dict[str, str] | None = None) -> str:
     """The picture as a standalone SVG file, in leanblueprint's colours."""
-    from blueprint.assets import TEMPLATE_DIR
-    from blueprint.render import DEFAULT_COLORS
+    from blueprint.site.assets import TEMPLATE_DIR
+    from blueprint.site.render import DEFAULT_COLORS
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIR), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True,

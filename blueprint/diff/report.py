@@ -15,9 +15,9 @@ from urllib.parse import quote
 
 import jinja2
 
+from blueprint.analysis.tasks import Progress, TaskKind, percent
 from blueprint.diff.compare import BlueprintDiff, Regression, RegressionKind
 from blueprint.history.state import NodeState, ProjectState
-from blueprint.tasks import Progress, TaskKind, percent
 
 #: the hidden line that opens every Markdown report: how the workflow finds its own comment
 MARKER = "<!-- blueprint-diff -->"
@@ -306,7 +306,7 @@ def markdown_report(report: Report, env: jinja2.Environment | None = None) -> st
 
 
 def markdown_environment() -> jinja2.Environment:
-    from blueprint.assets import TEMPLATE_DIR
+    from blueprint.site.assets import TEMPLATE_DIR
 
     # No HTML escaping: the template writes Markdown, and every text from the project goes
     # through `md` or `code`, which make it inert there.

@@ -23,9 +23,9 @@ from blueprint.github.records import repo_from_url
 from blueprint.model import BlueprintError, Border, Node
 
 if TYPE_CHECKING:
+    from blueprint.analysis.lean_status import LeanReport
+    from blueprint.analysis.status import NodeStatus
     from blueprint.config import ProjectConfig
-    from blueprint.lean_status import LeanReport
-    from blueprint.status import NodeStatus
 
 #: how often watch asks GitHub again (seconds); a rebuild in between uses what it had
 WATCH_EVERY = 60.0

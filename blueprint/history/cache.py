@@ -19,16 +19,16 @@ import tempfile
 import zlib
 from pathlib import Path
 
+from blueprint.analysis.tasks import Progress
 from blueprint.history.snapshot import Snapshot, State
 from blueprint.history.state import ProjectState, state_from_json, state_to_json
-from blueprint.tasks import Progress
 
 CACHE_FORMAT = 1
 STATES = "states"  # the folder of the records of every node, inside the cache's
 _PACKAGE = Path(__file__).resolve().parents[1]
 #: the code that decides a commit's counts, relative to the package
-RULES = ("config.py", "graph.py", "model.py", "status.py", "lean_status.py", "tasks.py",
-         "tex", "lean", "history/snapshot.py", "history/state.py")
+RULES = ("config.py", "model.py", "analysis", "readers", "lean", "history/snapshot.py",
+         "history/state.py")
 
 
 def rules_digest(package: Path = _PACKAGE) -> str:

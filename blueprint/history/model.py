@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from blueprint.analysis.tasks import Progress
 from blueprint.history.git import Commit
 from blueprint.history.snapshot import Snapshot, State
-from blueprint.tasks import Progress
 
 #: the sha of a history's last "commit" when it stands for the working tree, changes not
-#: committed yet (a watch session's history, see `history.live`)
+#: committed yet (a watch session's history, see `live.history`)
 WORKING_TREE = "working-tree"
 
 

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from blueprint.analysis.tasks import Progress
 from blueprint.history.git import Commit
 from blueprint.history.model import History
 from blueprint.history.snapshot import State
-from blueprint.tasks import Progress
 
 DAY = 24 * 3600
 WEEK = 7 * DAY

@@ -15,8 +15,11 @@ from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from blueprint.analysis.graph import DependencyGraph, build_graph
+from blueprint.analysis.lean_status import formalization_of, lean_declarations
+from blueprint.analysis.status import NodeStatus, compute_statuses, formalization_from_annotations
+from blueprint.analysis.tasks import Progress, progress
 from blueprint.config import CONFIG_NAME, ProjectConfig, config_from_settings, parse_settings
-from blueprint.graph import DependencyGraph, build_graph
 from blueprint.history.recent import Recent
 from blueprint.history.state import ProjectState, State, project_state
 from blueprint.lean.lakefile import LakeConfig, LeanLib
@@ -33,7 +36,6 @@ from blueprint.lean.project import (
     source_dirs,
 )
 from blueprint.lean.scanner import scan_lean
-from blueprint.lean_status import formalization_of, lean_declarations
 from blueprint.model import (
     Blueprint,
     BlueprintError,
@@ -42,9 +44,7 @@ from blueprint.model import (
     Severity,
     StatusSource,
 )
-from blueprint.status import NodeStatus, compute_statuses, formalization_from_annotations
-from blueprint.tasks import Progress, progress
-from blueprint.tex import read_blueprint
+from blueprint.readers.latex import read_blueprint
 
 #: the project folder, for path arithmetic only: nothing is read from the disk
 ROOT = Path("/commit")

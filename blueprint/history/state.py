@@ -16,13 +16,13 @@ from enum import StrEnum
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from blueprint.graph import DependencyGraph, condense
+from blueprint.analysis.graph import DependencyGraph, condense
+from blueprint.analysis.status import NodeStatus
+from blueprint.analysis.tasks import Progress, TaskKind, newly_ready, progress, ready_tasks
 from blueprint.model import Border, EdgeKind, Fill, Node, StatusSource
-from blueprint.status import NodeStatus
-from blueprint.tasks import Progress, TaskKind, newly_ready, progress, ready_tasks
 
 if TYPE_CHECKING:
-    from blueprint.lean_status import DeclarationReport
+    from blueprint.analysis.lean_status import DeclarationReport
 
 #: `LeanName.status` of a name declared nowhere we looked
 MISSING = "missing"

@@ -14,6 +14,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from blueprint.files import is_text_name
 from blueprint.lean.lakefile import LakeConfig, parse_lakefile_lean, parse_lakefile_toml
@@ -116,7 +117,7 @@ def _scan_names(args: tuple[str, str]) -> list[str]:
     return [d.name for d in lf.declarations if d.name and d.formalized]
 
 
-def _load_cache(path: Path) -> dict[str, list]:
+def _load_cache(path: Path) -> dict[str, list[Any]]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -141,7 +142,7 @@ def index_dependencies(
     cache_dir = Path(cache_dir) if cache_dir else Path(project_root) / ".blueprint-cache"
     cache_path = cache_dir / CACHE_NAME
     cached = _load_cache(cache_path) if use_cache else {}
-    entries: dict[str, list] = {}
+    entries: dict[str, list[Any]] = {}
     todo: list[tuple[str, str]] = []
     index = DepIndex(packages=[p.name for p in pkgs])
     for pkg in pkgs:

@@ -28,7 +28,7 @@ from blueprint.lean.model import Declaration, LeanFile
 from blueprint.lean.naming import module_suffix
 from blueprint.lean.scancache import DiskScanCache, text_key
 from blueprint.lean.scanner import scan_lean
-from blueprint.model import PROJECT_FOLDER, Diagnostic, Severity
+from blueprint.model import PROJECT_FOLDER, DeclarationStatus, Diagnostic, Severity
 
 #: the top-level namespaces of Lean's own libraries, which no dependency index holds
 LEAN_CORE_ROOTS = frozenset({"Init", "Lean", "Std", "Lake"})
@@ -95,13 +95,15 @@ class Resolution:
     """What a `\\lean{name}` points to."""
 
     name: str
-    status: str  # formalized | not_compiled | proof_wanted | dependency | macro | missing
+    status: DeclarationStatus
     message: str
     declaration: Declaration | None = None
 
     @property
     def found(self) -> bool:
-        return self.status in ("formalized", "dependency", "macro")
+        return self.status in (
+            DeclarationStatus.FORMALIZED, DeclarationStatus.DEPENDENCY, DeclarationStatus.MACRO
+        )
 
 
 def _instance_shape(last: str) -> tuple[list[str], list[str]]:
@@ -146,29 +148,33 @@ class LeanProject:
         if decl is not None:
             where = f"{decl.file}:{decl.line}"
             if not decl.formalized:
-                return Resolution(name, "proof_wanted", f"only stated as `{decl.kind}` at "
-                                  f"{where}: not formalized", decl)
+                message = f"only stated as `{decl.kind}` at {where}: not formalized"
+                return Resolution(name, DeclarationStatus.PROOF_WANTED, message, decl)
             if decl.module not in self.compiled:
                 why = ("no library root imports it" if in_library_folder(decl.module, self.libs)
                        else "its folder is outside every Lean library")
-                return Resolution(name, "not_compiled", f"declared at {where} but not compiled: "
-                                  f"{why}", decl)
-            return Resolution(name, "formalized", f"declared at {where}", decl)
+                message = f"declared at {where} but not compiled: {why}"
+                return Resolution(name, DeclarationStatus.NOT_COMPILED, message, decl)
+            return Resolution(name, DeclarationStatus.FORMALIZED, f"declared at {where}", decl)
         for pat in self.extra_names:
             if fnmatch.fnmatchcase(name, pat):
-                return Resolution(name, "macro", f"declared by a project macro (pattern {pat!r})")
+                message = f"declared by a project macro (pattern {pat!r})"
+                return Resolution(name, DeclarationStatus.MACRO, message)
         if self.deps is not None:
             mod = self.deps.module_of(name)
             if mod is not None:
-                return Resolution(name, "dependency", f"declared in dependency module {mod}")
+                message = f"declared in dependency module {mod}"
+                return Resolution(name, DeclarationStatus.DEPENDENCY, message)
         top = name.partition(".")[0]
         if "." in name and top in self.own_namespaces:
-            return Resolution(name, "missing", f"declared nowhere (`{top}` is the project's own "
-                              "namespace: no dependency declares names in it)")
-        if self.deps is not None:
-            return Resolution(name, "missing", "not declared in the project's sources nor in the "
-                              "indexed dependencies (.lake/packages; Lean core is not indexed)")
-        return Resolution(name, "missing", "not in the project's sources (may be in a dependency)")
+            message = (f"declared nowhere (`{top}` is the project's own namespace: no dependency "
+                       "declares names in it)")
+        elif self.deps is not None:
+            message = ("not declared in the project's sources nor in the indexed dependencies "
+                       "(.lake/packages; Lean core is not indexed)")
+        else:
+            message = "not in the project's sources (may be in a dependency)"
+        return Resolution(name, DeclarationStatus.MISSING, message)
 
     @functools.cached_property
     def own_namespaces(self) -> frozenset[str]:

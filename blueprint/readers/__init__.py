@@ -1,0 +1,68 @@
+"""Readers: one per blueprint format, each turning a project's files into a `Blueprint`.
+
+`read` is the entry point: it reads the project's blueprint with the reader of its format
+(LaTeX, `readers.latex`) and gives every path relative to the project.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from types import MappingProxyType
+from typing import TypeVar
+
+from blueprint.config import ProjectConfig
+from blueprint.model import Blueprint, Diagnostic, DocumentItem, Part
+from blueprint.readers.files import file_loader
+from blueprint.readers.latex import read_blueprint
+
+
+def read(config: ProjectConfig, read_bytes: Callable[[Path], bytes] | None = None) -> Blueprint:
+    """The project's blueprint; `read_bytes` gives the bytes of a file by its real path (by
+    default it is read from the disk, safely: see `files.file_loader`)."""
+    folder = config.blueprint_dir.relative_to(config.root)
+    load = file_loader(config.blueprint_dir, config.root, read_bytes)
+    blueprint = read_blueprint(config.main_file, load, climb=len(folder.parts))
+    return relocate(blueprint, folder.as_posix())
+
+
+def relocate(blueprint: Blueprint, folder: str) -> Blueprint:
+    """Make the reader's paths (relative to the blueprint folder) relative to the project."""
+    if folder in ("", "."):
+        return blueprint
+    paths: dict[str, str] = {}
+
+    def moved(path: str) -> str:
+        found = paths.get(path)
+        if found is None:
+            found = paths[path] = posixpath.normpath(f"{folder}/{path}")
+        return found
+
+    def part(p: Part) -> Part:
+        return _with_file(p, moved(p.file))
+
+    nodes = [
+        replace(n, statement=part(n.statement), proof=part(n.proof) if n.proof else None)
+        for n in blueprint.nodes
+    ]
+    document = [_with_file(item, moved(item.file)) for item in blueprint.document]
+    diagnostics = [_with_file(d, moved(d.file)) for d in blueprint.diagnostics]
+    return replace(
+        blueprint,
+        nodes=nodes,
+        document=document,
+        diagnostics=diagnostics,
+        files=[moved(f) for f in blueprint.files],
+        sources=MappingProxyType({moved(f): text for f, text in blueprint.sources.items()}),
+    )
+
+
+_Placed = TypeVar("_Placed", bound="Part | Diagnostic | DocumentItem")
+
+
+def _with_file(item: _Placed, file: str) -> _Placed:
+    """A copy of `item` at `file`: `dataclasses.replace`, faster (it is called for every part,
+    item and diagnostic; none of these classes has a field outside `__init__`)."""
+    return type(item)(**{**vars(item), "file": file})

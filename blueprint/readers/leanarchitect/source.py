@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from blueprint.lean.commands import DECL_KEYWORDS, MODIFIERS
 from blueprint.lean.lexer import ID_REST_CHARS, normalize_name
 from blueprint.lean.model import NOT_DECLARED_KINDS
 from blueprint.lean.naming import additive_name
-from blueprint.lean.scanner import DECL_KEYWORDS, MODIFIERS
 from blueprint.model import Diagnostic, Severity
 from blueprint.readers.leanarchitect.attribute import AttributeList, read_attributes
 from blueprint.readers.leanarchitect.lexer import (

@@ -57,7 +57,7 @@ from blueprint.readers.verso.markup import (
     VersoFile,
     plain_text,
 )
-from blueprint.tex.resolve import Suggestions
+from blueprint.suggest import Suggestions
 
 STATEMENT_DIRECTIVES = {
     "definition": NodeKind.DEFINITION,

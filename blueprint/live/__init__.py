@@ -1,0 +1,1 @@
+"""Serving a site, and rebuilding it live as the project's files change."""

@@ -1,0 +1,131 @@
+"""Reading a blueprint again only when one of its files changed: what a watch session keeps
+between builds."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from blueprint.config import ProjectConfig
+from blueprint.files import MAX_TEX_BYTES, read_regular
+from blueprint.model import Blueprint
+from blueprint.readers import read
+
+#: a file's bytes, or the error that kept them from being read
+Contents = bytes | OSError
+_TEX_SUFFIXES = (".tex", ".sty", ".cls", ".cfg")
+
+
+@dataclass
+class BlueprintCache:
+    """The blueprint last read, and what it was read from, so that a rebuild reads only what
+    changed."""
+
+    blueprint_key: str | None = None
+    blueprint: Blueprint | None = None
+    #: the files the last read asked for that are not TeX files of the blueprint folder (real
+    #: paths, found or not: `\input{../../Other/notes}`, LeanArchitect's `.lake/build/...`)
+    elsewhere: tuple[Path, ...] = ()
+    #: every file the last read asked for (real paths, found or not): what watch must follow
+    read_files: frozenset[Path] = frozenset()
+
+    def read_blueprint(self, config: ProjectConfig) -> Blueprint:
+        """The blueprint, read again only when a TeX file of the blueprint folder or a file
+        the last read asked for changed. Each file is read once: the bytes the key is made
+        of are the bytes the reader gets, so the blueprint is always the key's."""
+        folder, known, elsewhere, key = self._look(config)
+        if self.blueprint is not None and key == self.blueprint_key:
+            return self.blueprint
+        reads = _Reads({**known, **elsewhere})
+        blueprint = read(config, reads.read)
+        outside = {path: found for path, found in reads.asked.items() if path not in known}
+        self.blueprint, self.blueprint_key = blueprint, _blueprint_key(config, folder, outside)
+        self.elsewhere = tuple(sorted(outside))
+        self.read_files = frozenset(reads.asked)
+        return blueprint
+
+    def is_current(self, config: ProjectConfig) -> bool:
+        """Whether the files the blueprint was read from are still as they were read."""
+        return self.blueprint is not None and self._look(config)[3] == self.blueprint_key
+
+    def _look(
+        self, config: ProjectConfig
+    ) -> tuple[list[_TexFile], dict[Path, Contents], dict[Path, Contents], str]:
+        """The folder's TeX files, the same by path, the files read elsewhere last time, and
+        the key of them all."""
+        folder = _folder_files(config.blueprint_dir)
+        known = {file.path: file.contents for file in folder}
+        elsewhere = {p: known[p] if p in known else _read_tex(p) for p in self.elsewhere}
+        return folder, known, elsewhere, _blueprint_key(config, folder, elsewhere)
+
+
+@dataclass(frozen=True)
+class _TexFile:
+    """A TeX file of the blueprint folder as a watch rebuild found it."""
+
+    name: str  # relative to the folder
+    path: Path  # from the folder's real path, as the reader's loader asks for it
+    contents: Contents
+
+
+def _folder_files(folder: Path) -> list[_TexFile]:
+    """The folder's TeX files; one that vanishes or cannot be read while we look (an
+    editor's half-done save) counts as its error, so the next change reads again."""
+    # By path from the folder's real path: a real path holds no symbolic link, so one with
+    # a link in it is never asked for, and one without is the file's own real path.
+    real = Path(os.path.realpath(folder))
+    files: list[_TexFile] = []
+    for path in sorted(folder.rglob("*")):
+        if path.suffix in _TEX_SUFFIXES:
+            name = path.relative_to(folder)
+            files.append(_TexFile(name.as_posix(), real / name, _read_tex(path)))
+    return files
+
+
+def _read_tex(path: Path) -> Contents:
+    try:
+        return read_regular(path, MAX_TEX_BYTES)
+    except OSError as error:
+        return error
+
+
+def _blueprint_key(
+    config: ProjectConfig, folder: list[_TexFile], elsewhere: dict[Path, Contents]
+) -> str:
+    """A hash of the folder's TeX files and of the files read from elsewhere."""
+    where = f"{config.blueprint_dir}|{config.main_file}"
+    digest = hashlib.sha1(where.encode("utf-8", "surrogateescape"))
+
+    def add(name: bytes, contents: Contents) -> None:
+        digest.update(b"\0" + name + b"\0")
+        if isinstance(contents, OSError):
+            digest.update(b"error %d" % (contents.errno or 0))
+        else:
+            digest.update(b"%d:" % len(contents) + contents)
+
+    for file in folder:
+        add(file.name.encode("utf-8", "surrogateescape"), file.contents)
+    digest.update(b"\0elsewhere")
+    for path in sorted(elsewhere):
+        add(os.fsencode(path), elsewhere[path])
+    return digest.hexdigest()
+
+
+@dataclass
+class _Reads:
+    """The reader's file reads in a watch rebuild: files already read are served from
+    `ready`, the others read now; every file asked for is kept in `asked`, found or not."""
+
+    ready: dict[Path, Contents]
+    asked: dict[Path, Contents] = field(default_factory=dict)
+
+    def read(self, path: Path) -> bytes:
+        found = self.asked.get(path)
+        if found is None:
+            found = self.ready[path] if path in self.ready else _read_tex(path)
+            self.asked[path] = found
+        if isinstance(found, OSError):
+            raise found.with_traceback(None)  # raised again: no growing traceback
+        return found

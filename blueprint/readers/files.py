@@ -1,0 +1,33 @@
+"""The readers' window on the file system: files relative to the blueprint folder, read
+safely, never outside the project."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from blueprint.files import MAX_TEX_BYTES, read_regular
+
+
+def file_loader(
+    folder: Path, root: Path | None = None, read: Callable[[Path], bytes] | None = None
+) -> Callable[[str], str]:
+    """The reader's window on the file system: paths relative to `folder`, never outside
+    `root` (the project; by default the folder itself), symbolic links included. `read`
+    gives the bytes of a real path (by default `read_regular`, up to MAX_TEX_BYTES)."""
+    base = folder.resolve()
+    limit = (root or folder).resolve()
+
+    def load(relative: str) -> str:
+        # realpath, not Path.resolve: it raises RuntimeError on a symbolic link loop (3.11)
+        path = Path(os.path.realpath(base / relative))
+        if not path.is_relative_to(limit):
+            raise ValueError(f"{relative} is outside the project")
+        try:
+            data = read(path) if read else read_regular(path, MAX_TEX_BYTES)
+        except IsADirectoryError:
+            raise FileNotFoundError(relative) from None
+        return data.decode("utf-8")
+
+    return load

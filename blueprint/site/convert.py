@@ -1,0 +1,85 @@
+"""Texts of the blueprint converted to the site's items, each from its syntax, each once; and
+what a watch session keeps of the conversions and rendered pieces between builds."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from blueprint.model import Syntax
+from blueprint.site.items import Block, Inline
+from blueprint.site.latex.parser import Context, to_blocks, to_inlines
+
+#: the converter of each syntax
+_TO_BLOCKS: dict[Syntax, Callable[[str, Context], tuple[Block, ...]]] = {
+    Syntax.LATEX: to_blocks,
+}
+_TO_INLINES: dict[Syntax, Callable[[str, Context], tuple[Inline, ...]]] = {
+    Syntax.LATEX: to_inlines,
+}
+
+
+class Converter:
+    """Texts converted to items, each from its syntax, each text once."""
+
+    def __init__(
+        self,
+        context: Context,
+        blocks: dict[tuple[Syntax, str], tuple[Block, ...]] | None = None,
+        inlines: dict[tuple[Syntax, str], tuple[Inline, ...]] | None = None,
+    ) -> None:
+        self.context = context
+        self._blocks = {} if blocks is None else blocks
+        self._inlines = {} if inlines is None else inlines
+
+    def blocks(self, text: str, syntax: Syntax = Syntax.LATEX) -> tuple[Block, ...]:
+        """A body of text (paragraphs, lists, displays)."""
+        key = (syntax, text)
+        found = self._blocks.get(key)
+        if found is None:
+            found = self._blocks[key] = _TO_BLOCKS[syntax](text, self.context)
+        return found
+
+    def inlines(self, text: str, syntax: Syntax = Syntax.LATEX) -> tuple[Inline, ...]:
+        """A title or a phrase: one line of inline items."""
+        key = (syntax, text)
+        found = self._inlines.get(key)
+        if found is None:
+            found = self._inlines[key] = _TO_INLINES[syntax](text, self.context)
+        return found
+
+
+class TextMemo:
+    """Text conversions kept between builds of the same blueprint (watch mode).
+
+    Converting a text depends only on the text and on the blueprint (labels, numbers,
+    macros), not on statuses: while the reader hands back the same `Blueprint` object
+    (no .tex file changed), every conversion of the previous build can be reused.
+    """
+
+    def __init__(self) -> None:
+        self._blueprint: object | None = None
+        self._blocks: dict[tuple[Syntax, str], tuple[Block, ...]] = {}
+        self._inlines: dict[tuple[Syntax, str], tuple[Inline, ...]] = {}
+        self._fragments: dict[tuple[object, ...], tuple[object, ...]] = {}
+
+    def _for(self, blueprint: object) -> None:
+        if blueprint is not self._blueprint:
+            self._blueprint, self._blocks, self._inlines = blueprint, {}, {}
+            self._fragments = {}
+
+    def converter(self, blueprint: object, context: Context) -> Converter:
+        self._for(blueprint)
+        return Converter(context, self._blocks, self._inlines)
+
+    def fragments(self, blueprint: object) -> dict[tuple[object, ...], tuple[object, ...]]:
+        """Rendered pieces of the previous build, keyed by `fragment_key`, for the renderer
+        to reuse and replace."""
+        self._for(blueprint)
+        return self._fragments
+
+    def keep_fragments(
+        self, blueprint: object, used: dict[tuple[object, ...], tuple[object, ...]]
+    ) -> None:
+        """Keep only the pieces this build used, so that a long session does not pile up."""
+        self._for(blueprint)
+        self._fragments = used

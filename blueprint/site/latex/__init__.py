@@ -1,0 +1,1 @@
+"""LaTeX text to the typed items the templates render."""

@@ -1,0 +1,85 @@
+"""The site made in one place: graph layouts started, page data made while dot works, the
+views collected, the pages rendered. `build`, `watch` and the tests all call `make_site`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from blueprint.analysis import Analysis
+from blueprint.model import Blueprint, SiteOptions
+from blueprint.site.views import GraphView, start_layouts
+from blueprint.timings import Timings
+
+if TYPE_CHECKING:
+    from blueprint.history.model import History
+    from blueprint.site.convert import TextMemo
+
+
+def _text_memo() -> TextMemo:
+    from blueprint.site.convert import TextMemo
+
+    return TextMemo()
+
+
+@dataclass
+class SiteMemo:
+    """What a watch session keeps between builds of the site: the text conversions and
+    rendered pieces (`TextMemo`), and the graph views drawn for the blueprint last read."""
+
+    text: TextMemo = field(default_factory=_text_memo)
+    views: tuple[Blueprint, list[GraphView]] | None = None
+
+    def views_of(self, blueprint: Blueprint) -> list[GraphView] | None:
+        """The views drawn for this very blueprint, if any: no file of it changed since, so
+        neither did the graph, and its drawing stays (statuses only recolour it)."""
+        if self.views is None or self.views[0] is not blueprint:
+            return None
+        return [replace(view, cached=True) for view in self.views[1]]
+
+
+@dataclass(frozen=True)
+class Site:
+    """The files of a site (relative path -> bytes) and the graph views drawn in it."""
+
+    files: dict[str, bytes]
+    views: list[GraphView]
+
+    @property
+    def laid_out(self) -> bool:
+        """Whether dot laid a graph out (false when every layout came from a cache)."""
+        return not all(view.cached for view in self.views)
+
+
+def make_site(
+    analysis: Analysis,
+    options: SiteOptions | None = None,
+    timings: Timings | None = None,
+    history: Callable[[], History | None] | None = None,
+    memo: SiteMemo | None = None,
+) -> Site:
+    """Every file of the site of `analysis`. `history` gives the history to add a
+    progress-over-time page for; `memo` keeps work between the builds of a watch session."""
+    timings = timings or Timings()
+    reused = memo.views_of(analysis.blueprint) if memo else None
+    with timings.stage("layout"):
+        pending = start_layouts(analysis) if reused is None else None
+    with timings.stage("render"):  # while dot works in its own processes
+        from blueprint.site.pagedata import site_data
+        from blueprint.site.render import render_site
+
+        data = site_data(analysis, memo.text if memo else None)
+    found = None
+    if history is not None:
+        with timings.stage("history"):
+            found = history()
+    with timings.stage("layout"):
+        views = pending.views() if pending is not None else reused or []
+    if memo is not None and pending is not None:
+        memo.views = (analysis.blueprint, views)
+    with timings.stage("render"):
+        files = render_site(
+            analysis, views, options, memo.text if memo else None, history=found, data=data
+        )
+    return Site(files, views)

@@ -1,0 +1,441 @@
+"""From an analysis to the files of the static site: layout views, then jinja2 templates.
+
+Pages: the overview (index.html), the dependency graph (graph.html, and one per chapter
+with `dep_by`), the blueprint as a document (contents.html, chapter-N.html,
+references.html), the task board (tasks.html) and the progress page (progress.html).
+Every string from the user's files goes through jinja's autoescaping or, for the data the
+scripts read, through `_json_for_script`; element ids are never made from labels.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import jinja2
+import markupsafe
+
+from blueprint import __version__
+from blueprint.analysis import Analysis
+from blueprint.model import ColorKey, Macro, SiteOptions
+from blueprint.site.assets import TEMPLATE_DIR
+from blueprint.site.board import progress_bars, task_board
+from blueprint.site.convert import TextMemo
+from blueprint.site.items import Inline, plain_text
+from blueprint.site.latex.parser import Context, NoLinks, to_inlines
+from blueprint.site.layout import NodeBox
+from blueprint.site.nodes import NodeInfo, fragment_key, node_hash
+from blueprint.site.pagedata import SiteData, site_data
+from blueprint.site.views import GraphView
+from blueprint.site.words import SIZE_WORDS, STAGE_SHORT, STAGES
+
+if TYPE_CHECKING:
+    from blueprint.history.model import History
+
+MATHJAX_VERSION = "3.2.2"
+MATHJAX_CDN = f"https://cdn.jsdelivr.net/npm/mathjax@{MATHJAX_VERSION}/es5/tex-svg.js"
+MATHJAX_LOCAL = "static/mathjax/tex-svg.js"
+
+DEFAULT_COLORS = {
+    ColorKey.MATHLIB: "darkgreen",
+    ColorKey.STATED: "green",
+    ColorKey.CAN_STATE: "blue",
+    ColorKey.NOT_READY: "#FFAA33",
+    ColorKey.PROVED: "#9CEC8B",
+    ColorKey.CAN_PROVE: "#A3D6FF",
+    ColorKey.DEFINED: "#B0ECA3",
+    ColorKey.FULLY_PROVED: "#1CAC78",
+}
+
+#: the default colours in words, as the legend names them
+DEFAULT_COLOR_WORDS: dict[str, str] = {
+    ColorKey.MATHLIB: "dark green",
+    ColorKey.STATED: "green",
+    ColorKey.CAN_STATE: "blue",
+    ColorKey.NOT_READY: "orange",
+    ColorKey.PROVED: "light green",
+    ColorKey.CAN_PROVE: "light blue",
+    ColorKey.DEFINED: "pale green",
+    ColorKey.FULLY_PROVED: "dark green",
+}
+
+
+def _color_words(analysis: Analysis) -> dict[str, str]:
+    """Each status colour in words, for the one legend: the blueprint's own description
+    (`\\graphcolor{key}{colour}{description}`) where it changed or described a colour."""
+    options = analysis.blueprint.options
+    words: dict[str, str] = dict(DEFAULT_COLOR_WORDS)
+    for key, colour in options.colors.items():
+        if colour.lower() != DEFAULT_COLORS.get(key, "").lower():
+            words[key] = colour  # a colour with no description is named by its value
+    for key, description in options.color_descriptions.items():
+        if description.strip():
+            words[key] = description.strip().lower()
+    return words
+
+
+# ---------------------------------------------------------------- pages
+
+
+def render_site(
+    analysis: Analysis,
+    views: list[GraphView],
+    options: SiteOptions | None = None,
+    memo: TextMemo | None = None,
+    history: History | None = None,
+    data: SiteData | None = None,
+) -> dict[str, bytes]:
+    """Every file of the site: relative path -> bytes. Deterministic.
+
+    `memo` keeps text conversions between builds of the same blueprint (watch mode);
+    `history`, when given, adds the progress-over-time page; `data`, the pages' content
+    when it was prepared already (while dot was laying the graphs out).
+    """
+    options = options or SiteOptions()
+    env = _environment()
+    data = data or site_data(analysis, memo)
+    colors = {**DEFAULT_COLORS, **analysis.blueprint.options.colors}
+    board = task_board(analysis)
+    bars = progress_bars(analysis, data.nodes)
+    titles = Titles(data.macros)
+    math_src = MATHJAX_LOCAL if options.offline_math else MATHJAX_CDN
+    context = {
+        "title": _title(analysis, titles),
+        "version": __version__,
+        "views": views,
+        "colors": colors,
+        "data": data,
+        "nodes": data.nodes,
+        "chapters": data.chapters,
+        "stages": STAGES,
+        "stage_short": STAGE_SHORT,
+        "size_words": SIZE_WORDS,
+        "board": board,
+        "bars": bars,
+        "total": bars[0],
+        "chapter_title": titles.html,
+        "chapter_text": titles.text,
+        "diagnostics": analysis.diagnostics,
+        "status_source": analysis.status_source,
+        "node_count": len(analysis.nodes),
+        "edge_count": analysis.graph.number_of_edges(),
+        "has_history": history is not None,
+        "math_json": _json_for_script(_math_config(math_src, data.macros)),
+        "color_words": _color_words(analysis),
+        "claims": analysis.claims,
+        "claims_note": _claims_note(analysis),
+    }
+    panels, cards = _node_fragments(env, data, titles, analysis, memo)
+    context["cards"] = cards
+    files: dict[str, bytes] = {}
+
+    def page(name: str, template: str, **extra: object) -> None:
+        slug = name.removesuffix(".html")
+        html = env.get_template(template).render(**context, page=slug, **extra)
+        files[name] = html.encode("utf-8", errors="replace")  # a stray surrogate must not crash
+
+    page("index.html", "index.html")
+    units = _units(views, data)
+    for view in views:
+        boxes = {box.id: box for box in view.layout.nodes}
+        page(
+            f"{view.slug}.html",
+            "graph.html",
+            view=view,
+            boxes=boxes,
+            units=units,
+            panels=panels,
+            nodes_json=_json_for_script(_graph_data(analysis, data, view, titles, boxes)),
+        )
+    page("contents.html", "contents.html")
+    for chapter in data.chapters:
+        page(f"{chapter.slug}.html", "chapter.html", chapter=chapter, items=chapter.items)
+    if data.references:
+        page("references.html", "references.html")
+    page("tasks.html", "tasks.html")
+    page("progress.html", "progress.html")
+    if history is not None:
+        files.update(_history_pages(env, context, analysis, data, history, titles))
+    static = TEMPLATE_DIR / "static"
+    for path in sorted(static.rglob("*")):
+        if path.is_file() and path.name != "livereload.js":
+            files[f"static/{path.relative_to(static).as_posix()}"] = path.read_bytes()
+    if options.offline_math:
+        from blueprint.site.mathassets import mathjax_files
+
+        files.update(mathjax_files(analysis.config.cache_dir, MATHJAX_VERSION))
+    return files
+
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    """One environment per process: templates compile once, and again only when their
+    file changes (jinja2 checks modification times)."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        bytecode_cache=_bytecode_cache(),
+    )
+    env.filters["n"] = _number
+    tex = env.get_template("_tex.html").module
+    env.globals["node_hash"] = node_hash  # a function, not a macro: called for every link
+    env.globals["tex_blocks"] = _MarkupMemo(tex.blocks)  # type: ignore[attr-defined]
+    env.globals["tex_inlines"] = _MarkupMemo(tex.inlines)  # type: ignore[attr-defined]
+    return env
+
+
+class _MarkupMemo:
+    """A macro of `_tex.html` whose output is kept for each converted text it was given.
+
+    Converted texts are immutable tuples; the same tuple (the same object: conversions are
+    reused between builds, see `convert.TextMemo`) always renders the same, so a statement
+    shown in a panel and in its chapter, or in two builds, is rendered once."""
+
+    LIMIT = 50_000
+
+    def __init__(self, macro: Callable[[object], markupsafe.Markup]) -> None:
+        self.macro = macro
+        self.rendered: dict[int, tuple[object, markupsafe.Markup]] = {}
+
+    def __call__(self, items: object) -> markupsafe.Markup:
+        found = self.rendered.get(id(items))
+        if found is not None and found[0] is items:
+            return found[1]
+        if len(self.rendered) >= self.LIMIT:
+            self.rendered.clear()
+        html = markupsafe.Markup(self.macro(items))
+        self.rendered[id(items)] = (items, html)
+        return html
+
+
+class Titles:
+    """Chapter (and `dep_by` section) titles in TeX where no chapter page converted them (the
+    task board, the side panels, the graph pages' filters and names, the progress figures,
+    the history), converted as the chapter pages convert their headings, with the
+    blueprint's macros: `html` for the pages (templates: `chapter_title`), `text` where no
+    markup can go (an <option>, a <title>, an attribute, SVG text, the graph's JSON;
+    templates: `chapter_text`). Only a `\\ref` or a `\\cite` in a title would differ: here it
+    is not a link."""
+
+    def __init__(self, macros: Mapping[str, Macro] | None = None) -> None:
+        self._context = Context(NoLinks(), macros or {})
+        self._done: dict[str, tuple[Inline, ...]] = {}
+
+    def inlines(self, tex: str) -> tuple[Inline, ...]:
+        found = self._done.get(tex)
+        if found is None:
+            found = self._done[tex] = to_inlines(tex, self._context)
+        return found
+
+    def html(self, tex: str) -> markupsafe.Markup:
+        inlines = _environment().globals["tex_inlines"]
+        assert isinstance(inlines, _MarkupMemo)
+        return inlines(self.inlines(tex))
+
+    def text(self, tex: str) -> str:
+        return plain_text(self.inlines(tex))
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept per user, like Python's own __pycache__: compiling them all
+    costs about 0.1 s, a tenth of a small build. Keyed by template source, so never stale."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    folder = Path(base) / "blueprint" / f"templates-{__version__}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # a read-only home: compile every time
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
+def _number(value: float) -> str:
+    """Coordinates with at most two decimals, the same bytes on every run."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def _title(analysis: Analysis, titles: Titles) -> str:
+    """The project's name as every page shows it, in plain text (a <title> holds no markup):
+    blueprint.toml's title as written, else the document's \\title converted from TeX."""
+    if analysis.config.title:
+        return analysis.config.title
+    tex = analysis.blueprint.options.title
+    return titles.text(tex) if tex else analysis.config.root.name
+
+
+def _history_pages(
+    env: jinja2.Environment,
+    context: dict[str, object],
+    analysis: Analysis,
+    data: SiteData,
+    history: History,
+    titles: Titles,
+) -> dict[str, bytes]:
+    """`history.html`, and `history.svg` when there is a chart."""
+    from blueprint.site.history import history_view, render_history_page
+
+    links = {node.id: "graph.html" + node_hash(node.id) for node in analysis.nodes}
+    view = history_view(env, history, links, data.github, titles.inlines)
+    files = {"history.html": render_history_page(env, context, view)}
+    if view.available:
+        files["history.svg"] = str(view.chart).encode()
+    return files
+
+
+def _node_fragments(
+    env: jinja2.Environment,
+    data: SiteData,
+    titles: Titles,
+    analysis: Analysis,
+    memo: TextMemo | None,
+) -> tuple[dict[str, markupsafe.Markup], dict[str, markupsafe.Markup]]:
+    """Each node's side panel (shared by the graph pages) and card (its chapter page),
+    rendered once. In watch mode `memo` keeps them between builds, so a status change
+    renders again only the nodes whose data changed."""
+    module = env.get_template("_node.html").module
+    known = memo.fragments(analysis.blueprint) if memo else {}
+    used: dict[tuple[object, ...], tuple[object, ...]] = {}
+    panels, cards = {}, {}
+    for node_id, info in data.nodes.items():
+        # the card links each node it uses to the page that shows it; the panel lists the
+        # nodes it uses and the nodes that use it by their headings
+        near = (*info.uses, *info.used_by)
+        key = (
+            *fragment_key(info),
+            tuple(data.nodes[d].page for d in info.uses),
+            tuple((data.nodes[d].heading, id(data.nodes[d].title)) for d in near),
+        )
+        found = used.get(key) or known.get(key)
+        if found is None:
+            found = (
+                module.panel(info, titles.html, data.nodes),  # type: ignore[attr-defined]
+                module.card(info, data.nodes),  # type: ignore[attr-defined]
+            )
+        used[key] = found
+        panel, card = found
+        assert isinstance(panel, markupsafe.Markup) and isinstance(card, markupsafe.Markup)
+        panels[node_id], cards[node_id] = panel, card
+    if memo:
+        memo.keep_fragments(analysis.blueprint, used)
+    return panels, cards
+
+
+@dataclass(frozen=True)
+class UnitSummary:
+    """A chapter (or `dep_by` unit) as the overview shows it: its graph page and how far
+    its own nodes (not its neighbours from other units) are."""
+
+    slug: str
+    title: str  # TeX
+    total: int
+    done: int  # proof (or definition) formalized, or in Mathlib
+    ready: int  # ready to state or to prove
+    waiting: int
+    stages: tuple[tuple[str, int], ...]  # (stage, count), most finished first, no zeros
+
+
+DONE_STAGES = frozenset({"mathlib", "done", "proved"})
+READY_STAGES = frozenset({"can_prove", "can_state"})
+
+
+def _units(views: list[GraphView], data: SiteData) -> dict[str, UnitSummary]:
+    """The overview's units by slug (none when there is no overview)."""
+    if not views or views[0].overview is None:
+        return {}
+    units = {}
+    for view in views[1:]:
+        stages = [data.nodes[n].stage for n in view.node_ids if n not in view.outside]
+        done = sum(s in DONE_STAGES for s in stages)
+        ready = sum(s in READY_STAGES for s in stages)
+        counts = tuple((key, stages.count(key)) for key, _ in STAGES if key in stages)
+        units[view.slug] = UnitSummary(
+            view.slug, view.title, len(stages), done, ready, len(stages) - done - ready, counts
+        )
+    return units
+
+
+def _graph_data(
+    analysis: Analysis,
+    data: SiteData,
+    view: GraphView,
+    titles: Titles,
+    boxes: Mapping[str, NodeBox],
+) -> dict[str, object]:
+    """What the graph scripts (static/graph-*.js) need, once per page: nodes in drawing
+    order, where they are drawn (x, y of the centre, width, height) and their dependencies
+    (every edge, not only the drawn ones) as indices into that order. Names are plain text
+    (chapter titles converted from TeX): the scripts show text only as text."""
+    index = {node_id: position for position, node_id in enumerate(view.node_ids)}
+    nodes = []
+    for node_id in view.node_ids:
+        info: NodeInfo = data.nodes[node_id]
+        nodes.append(
+            {
+                "id": node_id,
+                "title": info.title_text,
+                "heading": info.heading,
+                "kind": info.kind,
+                "chapter": info.chapter,
+                "stage": info.stage,
+                "lean": [d.name for d in info.declarations],
+                "text": info.search_text,
+                "uses": sorted(
+                    index[u] for u in analysis.graph.predecessors(node_id) if u in index
+                ),
+                "outside": node_id in view.outside,
+                "box": [
+                    boxes[node_id].x,
+                    boxes[node_id].y,
+                    boxes[node_id].width,
+                    boxes[node_id].height,
+                ],
+                **({"work": info.work.state, "free": info.work.free} if info.work else {}),
+            }
+        )
+    return {
+        "page": view.slug,
+        "nodes": nodes,
+        "chapters": [titles.text(chapter) for chapter in data.chapter_titles],
+        "stages": [[key, STAGE_SHORT[key], words] for key, words in STAGES],
+    }
+
+
+def _claims_note(analysis: Analysis) -> str:
+    claims = analysis.claims
+    if claims is None:
+        return ""
+    from blueprint.workinfo import claims_note
+
+    return claims_note(claims.repo, claims.as_of, claims.warning)
+
+
+def _math_config(src: str, macros: Mapping[str, Macro]) -> dict[str, object]:
+    """MathJax's source and the blueprint's macros, in MathJax's format."""
+    converted: dict[str, object] = {}
+    for name, macro in sorted(macros.items()):
+        if macro.args == 0:
+            converted[name] = macro.body
+        elif macro.default is not None:
+            converted[name] = [macro.body, macro.args, macro.default]
+        else:
+            converted[name] = [macro.body, macro.args]
+    return {"src": src, "macros": converted}
+
+
+def _json_for_script(data: object) -> str:
+    """JSON safe to embed in a <script type="application/json"> element."""
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
