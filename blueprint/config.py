@@ -77,6 +77,7 @@ SETTINGS: dict[str, dict[str, Kind]] = {
         "title": Kind.TEXT,
         "github": Kind.URL,
         "dochome": Kind.URL,
+        "site_url": Kind.URL,
         "main_results": Kind.TEXTS,
         "cache_dir": Kind.PATH,
     },
@@ -259,6 +260,7 @@ class ProjectConfig:
     title: str | None = None
     github: str | None = None
     dochome: str | None = None
+    site_url: str | None = None  # where the site is published ([project] site_url)
     lean_roots: tuple[str, ...] = ()  # library roots, overriding the lakefile
     lean_dirs: tuple[str, ...] = ()  # source folders, overriding the lakefile
     lean_name_patterns: tuple[str, ...] = ()  # names made by the project's own macros
@@ -388,6 +390,7 @@ def config_from_settings(
         title=values.get("project.title"),
         github=values.get("project.github"),
         dochome=values.get("project.dochome"),
+        site_url=values.get("project.site_url") or None,
         lean_roots=values.get("lean.roots", ()),
         lean_dirs=values.get("lean.dirs", ()),
         lean_name_patterns=values.get("lean.name_patterns", ()),

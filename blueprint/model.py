@@ -170,6 +170,8 @@ class Part:
     #: None when it is `text`
     body: str | None = None
     syntax: Syntax = Syntax.LATEX
+    #: `\uses` labels that name nothing (reported by the reader; no edge)
+    unknown_uses: list[str] = field(default_factory=list)
 
     @property
     def shown(self) -> str:

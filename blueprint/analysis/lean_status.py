@@ -29,6 +29,11 @@ class DeclarationReport:
     has_sorry: bool | None
     message: str
 
+    @property
+    def maybe_in_dependency(self) -> bool:
+        """Declared nowhere in the project, under a name a dependency may declare."""
+        return self.status is DeclarationStatus.MISSING and "may be in a dependency" in self.message
+
 
 @dataclass(frozen=True)
 class LeanReport:
@@ -64,7 +69,7 @@ def lean_status(
         project_decls = [r.declaration for r in resolutions if r.status is formalized]
         down = all(sorry_free(d) for d in project_decls if d is not None) if project_decls else None
         reports[node.id] = LeanReport(declarations, down)
-        formal[node.id] = _formalization(node, declarations)
+        formal[node.id] = formalization_of(node, declarations)
         diagnostics += _checks(node, declarations, formal[node.id], suggest)
         diagnostics += _missing_edges(node, project_decls, project, owner, graph)
     return LeanStatus(formal, reports, diagnostics)
@@ -75,13 +80,21 @@ def lean_formalization(
     project: LeanProject,
     sorry_overrides: Mapping[str, bool] | None = None,
 ) -> dict[str, Formalization]:
-    """Only the formalization facts of `lean_status`, without its reports and checks: what
-    the history computes at every commit."""
+    """Only the formalization facts of `lean_status`, without its reports and checks."""
+    declarations = lean_declarations(nodes, project, sorry_overrides)
+    return {node.id: formalization_of(node, declarations[node.id]) for node in nodes}
+
+
+def lean_declarations(
+    nodes: Sequence[Node],
+    project: LeanProject,
+    sorry_overrides: Mapping[str, bool] | None = None,
+) -> dict[str, tuple[DeclarationReport, ...]]:
+    """What each `\\lean` name of each node resolves to, without the checks of `lean_status`
+    (no suggestions, no sorry down the dependencies): what the history keeps of every commit."""
     overrides = dict(sorry_overrides or {})
     return {
-        node.id: _formalization(
-            node, tuple(_report(project.resolve(name), overrides) for name in node.lean)
-        )
+        node.id: tuple(_report(project.resolve(name), overrides) for name in node.lean)
         for node in nodes
     }
 
@@ -105,7 +118,7 @@ def _report(resolution: Resolution, overrides: Mapping[str, bool]) -> Declaratio
     )
 
 
-def _formalization(node: Node, declarations: Sequence[DeclarationReport]) -> Formalization:
+def formalization_of(node: Node, declarations: Sequence[DeclarationReport]) -> Formalization:
     """A statement is formalized when every `\\lean` name is found; its proof when none has sorry.
 
     Nodes without `\\lean` names keep their annotations; `\\mathlibok` is trusted; a name
@@ -120,16 +133,12 @@ def _formalization(node: Node, declarations: Sequence[DeclarationReport]) -> For
     for decl in declarations:
         if decl.status in (DeclarationStatus.FORMALIZED, DeclarationStatus.DEPENDENCY):
             proved = proved and decl.has_sorry is False
-        elif decl.status is DeclarationStatus.MACRO or _maybe_in_dependency(decl):
+        elif decl.status is DeclarationStatus.MACRO or decl.maybe_in_dependency:
             stated = stated and annotated.stated
             proved = proved and annotated.proved
         else:  # not compiled, only proof_wanted, or declared nowhere
             stated = proved = False
     return Formalization(stated=stated, proved=stated and proved)
-
-
-def _maybe_in_dependency(decl: DeclarationReport) -> bool:
-    return decl.status is DeclarationStatus.MISSING and "may be in a dependency" in decl.message
 
 
 def _checks(
@@ -153,10 +162,10 @@ def _checks(
             # Worth a warning when the blueprint claims it exists (\leanok) or when it looks
             # like a typo of an existing name; a planned name, or one the annotations vouch
             # for that may be in an unindexed dependency, is only a note.
-            claimed = vouched and not _maybe_in_dependency(decl)
+            claimed = vouched and not decl.maybe_in_dependency
             # A Verso Blueprint's `lean` names declarations Verso's build looks up: there, a
             # missing one is always worth a warning.
-            claimed = claimed or (verso and not _maybe_in_dependency(decl))
+            claimed = claimed or (verso and not decl.maybe_in_dependency)
             severity = Severity.WARNING if claimed or hint else Severity.INFO
             say(statement.line, severity, f"`{decl.name}` is {decl.message}{tail}")
         elif decl.status in (DeclarationStatus.NOT_COMPILED, DeclarationStatus.PROOF_WANTED) and (

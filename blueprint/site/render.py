@@ -13,6 +13,7 @@ import functools
 import json
 import os
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,7 @@ from blueprint.site.board import progress_bars, task_board
 from blueprint.site.convert import Converter, TextMemo
 from blueprint.site.items import Inline, plain_text
 from blueprint.site.latex.parser import Context, NoLinks
+from blueprint.site.layout import NodeBox
 from blueprint.site.nodes import NodeInfo, fragment_key, node_hash
 from blueprint.site.pagedata import SiteData, site_data
 from blueprint.site.views import GraphView
@@ -49,6 +51,32 @@ DEFAULT_COLORS = {
     ColorKey.DEFINED: "#B0ECA3",
     ColorKey.FULLY_PROVED: "#1CAC78",
 }
+
+#: the default colours in words, as the legend names them
+DEFAULT_COLOR_WORDS: dict[str, str] = {
+    ColorKey.MATHLIB: "dark green",
+    ColorKey.STATED: "green",
+    ColorKey.CAN_STATE: "blue",
+    ColorKey.NOT_READY: "orange",
+    ColorKey.PROVED: "light green",
+    ColorKey.CAN_PROVE: "light blue",
+    ColorKey.DEFINED: "pale green",
+    ColorKey.FULLY_PROVED: "dark green",
+}
+
+
+def _color_words(analysis: Analysis) -> dict[str, str]:
+    """Each status colour in words, for the one legend: the blueprint's own description
+    (`\\graphcolor{key}{colour}{description}`) where it changed or described a colour."""
+    options = analysis.blueprint.options
+    words: dict[str, str] = dict(DEFAULT_COLOR_WORDS)
+    for key, colour in options.colors.items():
+        if colour.lower() != DEFAULT_COLORS.get(key, "").lower():
+            words[key] = colour  # a colour with no description is named by its value
+    for key, description in options.color_descriptions.items():
+        if description.strip():
+            words[key] = description.strip().lower()
+    return words
 
 
 # ---------------------------------------------------------------- pages
@@ -98,7 +126,7 @@ def render_site(
         "edge_count": analysis.graph.number_of_edges(),
         "has_history": history is not None,
         "math_json": _json_for_script(_math_config(math_src, data.macros)),
-        "legend_descriptions": sorted(analysis.blueprint.options.color_descriptions.items()),
+        "color_words": _color_words(analysis),
         "claims": analysis.claims,
         "claims_note": _claims_note(analysis),
     }
@@ -112,14 +140,17 @@ def render_site(
         files[name] = html.encode("utf-8", errors="replace")  # a stray surrogate must not crash
 
     page("index.html", "index.html")
+    units = _units(views, data)
     for view in views:
+        boxes = {box.id: box for box in view.layout.nodes}
         page(
             f"{view.slug}.html",
             "graph.html",
             view=view,
-            boxes={box.id: box for box in view.layout.nodes},
+            boxes=boxes,
+            units=units,
             panels=panels,
-            nodes_json=_json_for_script(_graph_data(analysis, data, view, titles)),
+            nodes_json=_json_for_script(_graph_data(analysis, data, view, titles, boxes)),
         )
     page("contents.html", "contents.html")
     for chapter in data.chapters:
@@ -277,12 +308,18 @@ def _node_fragments(
     used: dict[tuple[object, ...], tuple[object, ...]] = {}
     panels, cards = {}, {}
     for node_id, info in data.nodes.items():
-        # the card links each node it uses to the page that shows it
-        key = (*fragment_key(info), tuple(data.nodes[d].page for d in info.uses))
+        # the card links each node it uses to the page that shows it; the panel lists the
+        # nodes it uses and the nodes that use it by their headings
+        near = (*info.uses, *info.used_by)
+        key = (
+            *fragment_key(info),
+            tuple(data.nodes[d].page for d in info.uses),
+            tuple((data.nodes[d].heading, id(data.nodes[d].title)) for d in near),
+        )
         found = used.get(key) or known.get(key)
         if found is None:
             found = (
-                module.panel(info, titles.html),  # type: ignore[attr-defined]
+                module.panel(info, titles.html, data.nodes),  # type: ignore[attr-defined]
                 module.card(info, data.nodes),  # type: ignore[attr-defined]
             )
         used[key] = found
@@ -294,12 +331,51 @@ def _node_fragments(
     return panels, cards
 
 
+@dataclass(frozen=True)
+class UnitSummary:
+    """A chapter (or `dep_by` unit) as the overview shows it: its graph page and how far
+    its own nodes (not its neighbours from other units) are."""
+
+    slug: str
+    title: str  # TeX
+    total: int
+    done: int  # proof (or definition) formalized, or in Mathlib
+    ready: int  # ready to state or to prove
+    waiting: int
+    stages: tuple[tuple[str, int], ...]  # (stage, count), most finished first, no zeros
+
+
+DONE_STAGES = frozenset({"mathlib", "done", "proved"})
+READY_STAGES = frozenset({"can_prove", "can_state"})
+
+
+def _units(views: list[GraphView], data: SiteData) -> dict[str, UnitSummary]:
+    """The overview's units by slug (none when there is no overview)."""
+    if not views or views[0].overview is None:
+        return {}
+    units = {}
+    for view in views[1:]:
+        stages = [data.nodes[n].stage for n in view.node_ids if n not in view.outside]
+        done = sum(s in DONE_STAGES for s in stages)
+        ready = sum(s in READY_STAGES for s in stages)
+        counts = tuple((key, stages.count(key)) for key, _ in STAGES if key in stages)
+        units[view.slug] = UnitSummary(
+            view.slug, view.title, len(stages), done, ready, len(stages) - done - ready, counts
+        )
+    return units
+
+
 def _graph_data(
-    analysis: Analysis, data: SiteData, view: GraphView, titles: Titles
+    analysis: Analysis,
+    data: SiteData,
+    view: GraphView,
+    titles: Titles,
+    boxes: Mapping[str, NodeBox],
 ) -> dict[str, object]:
-    """What graph.js needs, once per page: nodes in drawing order and their dependencies
+    """What the graph scripts (static/graph-*.js) need, once per page: nodes in drawing
+    order, where they are drawn (x, y of the centre, width, height) and their dependencies
     (every edge, not only the drawn ones) as indices into that order. Names are plain text
-    (chapter titles converted from TeX): the script shows text only as text."""
+    (chapter titles converted from TeX): the scripts show text only as text."""
     index = {node_id: position for position, node_id in enumerate(view.node_ids)}
     nodes = []
     for node_id in view.node_ids:
@@ -318,6 +394,12 @@ def _graph_data(
                     index[u] for u in analysis.graph.predecessors(node_id) if u in index
                 ),
                 "outside": node_id in view.outside,
+                "box": [
+                    boxes[node_id].x,
+                    boxes[node_id].y,
+                    boxes[node_id].width,
+                    boxes[node_id].height,
+                ],
                 **({"work": info.work.state, "free": info.work.free} if info.work else {}),
             }
         )
