@@ -22,6 +22,7 @@ import markupsafe
 
 from blueprint import __version__
 from blueprint.analysis import Analysis
+from blueprint.analysis.status import Stage
 from blueprint.model import ColorKey, Macro, SiteOptions, Syntax
 from blueprint.site.assets import TEMPLATE_DIR
 from blueprint.site.board import progress_bars, task_board
@@ -129,6 +130,7 @@ def render_site(
         "color_words": _color_words(analysis),
         "claims": analysis.claims,
         "claims_note": _claims_note(analysis),
+        "planning": _has_planning(analysis, data),
     }
     panels, cards = _node_fragments(env, data, titles, analysis, memo)
     context["cards"] = cards
@@ -162,8 +164,9 @@ def render_site(
     if history is not None:
         files.update(_history_pages(env, context, analysis, data, history, titles))
     static = TEMPLATE_DIR / "static"
+    skipped = {"livereload.js", *(() if context["planning"] else PLANNING_ASSETS)}
     for path in sorted(static.rglob("*")):
-        if path.is_file() and path.name != "livereload.js":
+        if path.is_file() and path.name not in skipped:
             files[f"static/{path.relative_to(static).as_posix()}"] = path.read_bytes()
     if options.offline_math:
         from blueprint.site.mathassets import mathjax_files
@@ -345,6 +348,20 @@ class UnitSummary:
     stages: tuple[tuple[str, int], ...]  # (stage, count), most finished first, no zeros
 
 
+#: the stylesheet and script of what only some blueprints have (nodes not checked, tasks
+#: planned): in their sites alone, so that the others stay as they were
+PLANNING_ASSETS = ("planning.css", "planning.js")
+
+
+def _has_planning(analysis: Analysis, data: SiteData) -> bool:
+    """Whether a node is planned (owner, effort, tags...) or says more of itself, or is not
+    checked: what static/planning.css and planning.js are for."""
+    return any(
+        info.planning is not None or info.extra or info.stage is Stage.NOT_CHECKED
+        for info in data.nodes.values()
+    )
+
+
 DONE_STAGES = frozenset({"mathlib", "done", "proved"})
 READY_STAGES = frozenset({"can_prove", "can_state"})
 
@@ -358,7 +375,7 @@ def _units(views: list[GraphView], data: SiteData) -> dict[str, UnitSummary]:
         stages = [data.nodes[n].stage for n in view.node_ids if n not in view.outside]
         done = sum(s in DONE_STAGES for s in stages)
         ready = sum(s in READY_STAGES for s in stages)
-        counts = tuple((key, stages.count(key)) for key, _ in STAGES if key in stages)
+        counts = tuple((key, stages.count(key)) for key, _ in stages_of(stages) if key in stages)
         units[view.slug] = UnitSummary(
             view.slug, view.title, len(stages), done, ready, len(stages) - done - ready, counts
         )
