@@ -17,7 +17,6 @@ tests/data/verso/checked), from a fresh copy:
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import shutil
 import statistics
@@ -30,6 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.bench_watch import next_reload
 from blueprint.live.server import SiteServer
 from blueprint.live.watch import watch
 from blueprint.model import StatusSource
@@ -57,15 +57,6 @@ def cold(project: Path, work: Path, repeat: int) -> tuple[float, float]:
         times.append(blueprint("build", str(copy), "-o", str(work / f"site-{run}")))
         startup.append(blueprint("--help"))
     return min(times), min(startup)
-
-
-def next_reload(events: EventStream) -> None:
-    try:
-        name, data = events.until("reload", "build-error", timeout=60)
-    except TimeoutError:
-        raise SystemExit("no reload event within 60 s") from None
-    if name == "build-error":
-        raise SystemExit(f"the rebuild failed: {json.dumps(data)[:300]}")
 
 
 def edits(project: Path, work: Path, repeat: int, port: int) -> tuple[float, float]:
