@@ -38,8 +38,12 @@ def read_verso(lakefile: str, load: Callable[[str], str], paths: Sequence[str]) 
         ])
     read = read_verso_project(project, texts)
     package = {p: texts.get(p) or "" for p in _package_files(project, paths)}
-    documents = frozenset(p for p, text in package.items() if _DOC_RE.search(text))
-    where = replace(lean_sources(project), documents=documents)
+    where = lean_sources(project)
+    # the package's files are no Lean code of the blueprint's: all of them when the Lean
+    # code is another package's (FLT's `..`), else its documents
+    documents = frozenset(p for p, text in package.items()
+                          if where.folder != project.folder or _DOC_RE.search(text))
+    where = replace(where, documents=documents)
     blueprint = to_blueprint(read, texts, where, package.values())
     if texts.problems:
         blueprint.diagnostics = [*texts.problems, *blueprint.diagnostics]
