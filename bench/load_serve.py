@@ -37,7 +37,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 PAGES = ["/", "/graph.html", "/chapter-1.html", "/tasks.html", "/static/site.css",
-         "/static/graph.js", "/missing.html"]  # fmt: skip
+         "/static/graph-core.js", "/missing.html"]  # fmt: skip
 SERVER = """
 import sys, time
 from pathlib import Path

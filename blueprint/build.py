@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from blueprint.analysis import Analysis, analyse, status_source_for
 from blueprint.config import load_config
-from blueprint.lean.loader import LeanSources
+from blueprint.lean.loader import LeanLoader
 from blueprint.model import SiteOptions, StatusSource
 from blueprint.readers import read
 from blueprint.readers.cache import BlueprintCache
@@ -51,12 +51,13 @@ def analyze(
     with timings.stage("discover"):
         config = load_config(project, cache_dir)
         source = status_source_for(config, status_source)
-    if cache is not None and cache.lean_scans is None and config.has_lean_sources():
+    needs_lean = source is StatusSource.LEAN or config.has_lean_sources()
+    if cache is not None and cache.lean_scans is None and needs_lean:
         from blueprint.lean.project import ScanCache
 
         cache.lean_scans = ScanCache()
     # read once, on first use, by the reader (a LeanArchitect blueprint) or the status
-    lean = LeanSources(config, cache.lean_scans if cache else None, lean_log)
+    lean = LeanLoader(config, cache.lean_scans if cache else None, lean_log)
     with timings.stage("read"):
         blueprint = cache.read_blueprint(config, lean) if cache else read(config, lean=lean)
     return analyse(config, blueprint, source, timings, github=github, lean=lean)

@@ -35,7 +35,7 @@ def test_build_writes_a_complete_deterministic_site(sample: Path, tmp_path: Path
     build(sample, first, StatusSource.ANNOTATIONS)
     build(sample, second, StatusSource.ANNOTATIONS)
     files = sorted(p.relative_to(first).as_posix() for p in first.rglob("*") if p.is_file())
-    assert {"index.html", "graph.html", "static/site.css", "static/graph.js"} <= set(files)
+    assert {"index.html", "graph.html", "static/site.css", "static/graph-core.js"} <= set(files)
     for name in files:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
     graph = (first / "graph.html").read_text()

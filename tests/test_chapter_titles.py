@@ -1,7 +1,7 @@
 """Chapter titles written in TeX read the same on every page that names a chapter: the chapter
 page, the task board, the node panels, the overview's list of graphs, the progress page and
 the history page (HTML); the graph pages' filter, view menu, <title>s and labels, the data
-graph.js reads and the history's charts (plain text, since none of these holds markup);
+the graph scripts read and the history's charts (plain text, since none of these holds markup);
 escaped everywhere."""
 
 from __future__ import annotations
@@ -125,7 +125,7 @@ def test_the_graph_page_names_the_chapter_in_html_or_plain_text(site: Path) -> N
     # the side panel (a <template> of markup): as the chapter page
     panel = page[page.index('<template data-i="0">'):page.index("</template>")]
     assert f"; {HTML})</span></p>" in panel
-    # what graph.js reads: plain text, in JSON that cannot close its <script>
+    # what the graph scripts read: plain text, in JSON that cannot close its <script>
     raw = re.search(r'<script type="application/json" id="nodes-data">(.*?)</script>', page)
     assert raw is not None and "<" not in raw.group(1)
     data = json.loads(raw.group(1))

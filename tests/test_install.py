@@ -143,8 +143,8 @@ def test_an_installed_blueprint_builds_the_sample_site(environment: Path, tmp_pa
     )
     assert built.returncode == 0, built.stdout + built.stderr
     assert "tasks.html" in {p.name for p in out.iterdir()}
-    assert (out / "static" / "graph.js").read_bytes() == (
-        REPO / "templates" / "static" / "graph.js"
+    assert (out / "static" / "graph-core.js").read_bytes() == (
+        REPO / "templates" / "static" / "graph-core.js"
     ).read_bytes()
     assert "<svg" in (out / "graph.html").read_text(encoding="utf-8")  # laid out by dot
 

@@ -942,6 +942,30 @@ def test_unlabelled_nodes_get_stable_ids() -> None:
     assert [node.id for node in changed.nodes][1:] == ids
 
 
+
+def test_a_line_break_before_a_bracket_in_align_makes_no_phantom_node() -> None:
+    # brownian-motion's def:stochasticInterval (cadlag.tex): `\\` at the end of a line of
+    # `align*` and `[\![\sigma, ...` on the next. amsmath's `\\` looks for its optional
+    # `[<skip>]` without skipping the line break; plasTeX skips it, reads `[\![\sigma, \tau[`
+    # as the skip, loses the environment's end and draws an empty, unlabelled "Definition"
+    # (leanblueprint's a0000000655). There is one definition here, and nothing else.
+    body = """
+        \\begin{definition}[Stochastic intervals]\\label{def:si}
+        We define
+        \\begin{align*}
+          [\\![\\sigma, \\tau]\\!] &= A \\:, \\\\
+          [\\![\\sigma, \\tau[\\![ &= B \\:, \\\\
+          ]\\!]\\sigma, \\tau]\\!] &= C \\:.
+        \\end{align*}
+        We call those stochastic intervals.
+        \\end{definition}
+        \\begin{lemma}\\label{lem:next}\\uses{def:si}Next.\\end{lemma}
+    """
+    blueprint = read(doc(body, "\\newtheorem{definition}{Definition}"))
+    assert list(nodes(blueprint)) == ["def:si", "lem:next"]
+    assert "stochastic intervals" in nodes(blueprint)["def:si"].statement.text
+    assert not diags(blueprint, Severity.ERROR)
+
 # -- malformed input -----------------------------------------------------------------
 
 

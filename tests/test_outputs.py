@@ -77,7 +77,7 @@ def test_a_site_is_replaced_and_the_files_a_user_added_to_it_are_kept(sample: Pa
     first = run_cli("build", "sample", "-o", "site", cwd=sample.parent)
     assert first.returncode == 0, first.stderr
     listed = (site / MANIFEST).read_text().splitlines()
-    assert "index.html" in listed and "static/graph.js" in listed
+    assert "index.html" in listed and "static/graph-core.js" in listed
     (site / "CNAME").write_text("blueprint.example.org")
     (site / "img").mkdir()
     (site / "img" / "logo.png").write_bytes(b"\x89PNG")

@@ -46,6 +46,20 @@ def node(page: Any, node_id: str) -> Any:
     return page.locator(f'g.node[data-id="{node_id}"]')
 
 
+def pan_to(page: Any, node_id: str) -> Any:
+    """The node, after panning the view to put it in the middle (as a user drags the graph
+    until the node is there): the first view shows part of the graph, the minimap a corner."""
+    page.evaluate(
+        """(id) => {
+          const G = window.blueprintGraph, b = G.box(G.indexOf.get(id));
+          G.vp.set(b.x + b.w / 2, b.y + b.h / 2, Math.max(G.vp.k, G.READABLE));
+          G.vp.flush();
+        }""",
+        node_id,
+    )
+    return node(page, node_id)
+
+
 def visible_ids(page: Any) -> set[str]:
     return set(
         page.evaluate(
@@ -61,7 +75,7 @@ def test_clicking_a_node_shows_its_statement_proof_and_lean_source(
 ) -> None:
     site, _ = built
     open_graph(page, site)
-    node(page, "thm:euclid").click()
+    pan_to(page, "thm:euclid").click()
     page.wait_for_selector("#panel:not([hidden])")
     panel = page.locator("#panel")
     assert "Theorem 1.8" in panel.locator("h2").inner_text()
@@ -114,7 +128,7 @@ def test_hover_lights_what_a_node_needs_and_what_it_unlocks(
 ) -> None:
     site, analysis = built
     open_graph(page, site)
-    node(page, "lem:primeProd-le").hover()
+    pan_to(page, "lem:primeProd-le").hover()
     page.wait_for_function("document.getElementById('graph').classList.contains('highlighting')")
     ancestors = set(
         page.evaluate("Array.from(document.querySelectorAll('g.node.ancestor'), n => n.dataset.id)")
@@ -246,10 +260,17 @@ def test_offline_math_typesets_from_file_urls(browser: Any, tmp_path: Path) -> N
     html = (tmp_path / "out" / "graph.html").read_text()
     assert "cdn.jsdelivr" not in html and "static/mathjax/tex-svg.js" in html
     page = browser.new_page()
+    console: list[str] = []
+    page.on("console", lambda message: console.append(message.text))
     page.goto((tmp_path / "out" / "graph.html").as_uri() + "#lem%3AprimeProd-le")
     page.wait_for_selector("#panel .statement mjx-container svg", timeout=20_000)
     # the blueprint's own macros (\N, \primeprod) are known to MathJax
     assert page.locator("#panel .statement mjx-container [data-mjx-error]").count() == 0
+    # titles in the Uses / Used by lists are typeset too ("Integers modulo $n$"), not raw TeX
+    page.evaluate("location.hash = '#thm%3Afermat'")
+    page.wait_for_selector("#panel section.dependencies mjx-container svg", timeout=20_000)
+    assert "$n$" not in page.inner_text("#panel section.dependencies")
+    assert not [m for m in console if "NaN" in m], console  # MathJax measured every box
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "graph-offline-math.png"))
     page.close()

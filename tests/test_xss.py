@@ -128,6 +128,7 @@ ALLOWED_TAGS = {
     "select",
     "option",
     "svg",
+    "canvas",
     "defs",
     "pattern",
     "rect",

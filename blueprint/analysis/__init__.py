@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from blueprint.analysis.graph import DependencyGraph, build_graph, cycle_diagnostics
 from blueprint.analysis.status import (
+    NOT_CHECKED,
     Formalization,
     NodeStatus,
     compute_statuses,
@@ -24,7 +25,7 @@ from blueprint.timings import Timings
 if TYPE_CHECKING:
     from blueprint.analysis.lean_status import LeanReport
     from blueprint.github.project import Claims, ClaimsReader
-    from blueprint.lean.loader import LeanSources
+    from blueprint.lean.loader import LeanLoader
     from blueprint.lean.project import LeanProject, ScanCache
 
 
@@ -82,7 +83,7 @@ def analyse(
     lean_log: Path | None = None,
     lean_scans: ScanCache | None = None,
     github: ClaimsReader | None = None,
-    lean: LeanSources | None = None,
+    lean: LeanLoader | None = None,
 ) -> Analysis:
     """Graph, Lean status (when `source` is the Lean sources) and statuses of a blueprint.
     `lean_scans` keeps the Lean files' scans between builds (watch mode); `lean`, the Lean
@@ -96,13 +97,24 @@ def analyse(
         ]
     lean_project = None
     reports: dict[str, LeanReport] = {}
-    if source is StatusSource.LEAN:
+    sources = blueprint.lean_sources
+    if source is StatusSource.LEAN and sources is not None and sources.missing is not None:
+        # Said once by the reader; the nodes that name Lean code are not checked.
+        formal = {
+            node.id: NOT_CHECKED if node.lean else formalization_from_annotations(node)
+            for node in blueprint.nodes
+        }
+    elif source is StatusSource.LEAN:
         with timings.stage("lean"):
             # Imported here: projects without Lean sources do not pay for the scanner.
             from blueprint.analysis.lean_status import lean_status
-            from blueprint.lean.loader import LeanSources
+            from blueprint.lean.loader import LeanLoader
 
-            lean_project = (lean or LeanSources(config, lean_scans, lean_log)).project()
+            loader = lean or LeanLoader(config, lean_scans, lean_log)
+            lean_project = loader.project(
+                package=sources.folder if sources is not None else "",
+                skip=sources.documents if sources is not None else frozenset(),
+            )
             from_lean = lean_status(
                 blueprint.nodes, graph, lean_project, lean_project.sorry_overrides
             )
@@ -115,8 +127,13 @@ def analyse(
     claims = None
     if github is not None:
         with timings.stage("github"):
+            owners = {  # Verso's `owner`: a claim the blueprint itself makes
+                node.id: node.planning.owner
+                for node in blueprint.nodes
+                if node.planning is not None and node.planning.owner
+            }
             claims = github.read(
-                config, blueprint.nodes, statuses, reports, blueprint.options.github
+                config, blueprint.nodes, statuses, reports, blueprint.options.github, owners
             )
     return Analysis(
         config=config,

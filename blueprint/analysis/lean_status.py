@@ -15,7 +15,7 @@ from blueprint.analysis.graph import DependencyGraph
 from blueprint.analysis.status import Formalization, formalization_from_annotations
 from blueprint.lean.model import Declaration
 from blueprint.lean.project import LeanProject, Resolution
-from blueprint.model import DeclarationStatus, Diagnostic, Node, Severity
+from blueprint.model import DeclarationStatus, Diagnostic, Node, Severity, Syntax
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,11 @@ class DeclarationReport:
     end_line: int | None
     has_sorry: bool | None
     message: str
+
+    @property
+    def maybe_in_dependency(self) -> bool:
+        """Declared nowhere in the project, under a name a dependency may declare."""
+        return self.status is DeclarationStatus.MISSING and "may be in a dependency" in self.message
 
 
 @dataclass(frozen=True)
@@ -68,7 +73,7 @@ def lean_status(
             formal[node.id] = formalization_from_annotations(node)
             diagnostics += _checks(node, declarations, formal[node.id], suggest, claims=False)
             continue
-        formal[node.id] = _formalization(node, declarations)
+        formal[node.id] = formalization_of(node, declarations)
         diagnostics += _checks(node, declarations, formal[node.id], suggest)
         diagnostics += _missing_edges(node, project_decls, project, owner, graph)
     return LeanStatus(formal, reports, diagnostics)
@@ -79,13 +84,21 @@ def lean_formalization(
     project: LeanProject,
     sorry_overrides: Mapping[str, bool] | None = None,
 ) -> dict[str, Formalization]:
-    """Only the formalization facts of `lean_status`, without its reports and checks: what
-    the history computes at every commit."""
+    """Only the formalization facts of `lean_status`, without its reports and checks."""
+    declarations = lean_declarations(nodes, project, sorry_overrides)
+    return {node.id: formalization_of(node, declarations[node.id]) for node in nodes}
+
+
+def lean_declarations(
+    nodes: Sequence[Node],
+    project: LeanProject,
+    sorry_overrides: Mapping[str, bool] | None = None,
+) -> dict[str, tuple[DeclarationReport, ...]]:
+    """What each `\\lean` name of each node resolves to, without the checks of `lean_status`
+    (no suggestions, no sorry down the dependencies): what the history keeps of every commit."""
     overrides = dict(sorry_overrides or {})
     return {
-        node.id: _formalization(
-            node, tuple(_report(project.resolve(name), overrides) for name in node.lean)
-        )
+        node.id: tuple(_report(project.resolve(name), overrides) for name in node.lean)
         for node in nodes
     }
 
@@ -109,7 +122,7 @@ def _report(resolution: Resolution, overrides: Mapping[str, bool]) -> Declaratio
     )
 
 
-def _formalization(node: Node, declarations: Sequence[DeclarationReport]) -> Formalization:
+def formalization_of(node: Node, declarations: Sequence[DeclarationReport]) -> Formalization:
     """A statement is formalized when every `\\lean` name is found; its proof when none has sorry.
 
     Nodes without `\\lean` names keep their annotations; `\\mathlibok` is trusted; a name
@@ -124,16 +137,12 @@ def _formalization(node: Node, declarations: Sequence[DeclarationReport]) -> For
     for decl in declarations:
         if decl.status in (DeclarationStatus.FORMALIZED, DeclarationStatus.DEPENDENCY):
             proved = proved and decl.has_sorry is False
-        elif decl.status is DeclarationStatus.MACRO or _maybe_in_dependency(decl):
+        elif decl.status is DeclarationStatus.MACRO or decl.maybe_in_dependency:
             stated = stated and annotated.stated
             proved = proved and annotated.proved
         else:  # not compiled, only proof_wanted, or declared nowhere
             stated = proved = False
     return Formalization(stated=stated, proved=stated and proved)
-
-
-def _maybe_in_dependency(decl: DeclarationReport) -> bool:
-    return decl.status is DeclarationStatus.MISSING and "may be in a dependency" in decl.message
 
 
 def _checks(
@@ -152,6 +161,7 @@ def _checks(
         found.append(Diagnostic(file or statement.file, line, severity, f"{node.id}: {message}"))
 
     vouched = statement.leanok or statement.mathlibok
+    verso = statement.syntax is Syntax.VERSO  # no \leanok to advise on
     for decl in declarations:
         if not claims and (statement.mathlibok or decl.status is not DeclarationStatus.MISSING):
             continue  # a dependency's name, or one the Lean code itself vouches for
@@ -161,7 +171,10 @@ def _checks(
             # Worth a warning when the blueprint claims it exists (\leanok) or when it looks
             # like a typo of an existing name; a planned name, or one the annotations vouch
             # for that may be in an unindexed dependency, is only a note.
-            claimed = vouched and not _maybe_in_dependency(decl)
+            claimed = vouched and not decl.maybe_in_dependency
+            # A Verso Blueprint's `lean` names declarations Verso's build looks up: there, a
+            # missing one is always worth a warning.
+            claimed = claimed or (verso and not decl.maybe_in_dependency)
             severity = Severity.WARNING if claimed or hint else Severity.INFO
             say(statement.line, severity, f"`{decl.name}` is {decl.message}{tail}")
         elif decl.status in (DeclarationStatus.NOT_COMPILED, DeclarationStatus.PROOF_WANTED) and (
@@ -181,6 +194,8 @@ def _checks(
             f"proof marked \\leanok but {where} uses sorry",
             proof.file,
         )
+    if verso:
+        return found
     if formal.stated and not statement.leanok:
         say(statement.line, Severity.INFO, "the Lean statement exists: \\leanok may be added")
     if formal.proved and proof is not None and not proof.leanok:
@@ -221,13 +236,15 @@ def _missing_edges(
         if node.id not in graph or other not in graph or not graph.has_path(other, node.id)
     )
     part = node.proof or node.statement
+    verso = part.syntax is Syntax.VERSO
     return [
         Diagnostic(
             part.file,
             part.line,
             Severity.WARNING,
             f"{node.id}: its Lean code uses {other} but the blueprint does not say so: "
-            f"add \\uses{{{other}}}",
+            + (f'add {{uses "{other}"}}[] to its text, or (uses := "{other}")' if verso
+               else f"add \\uses{{{other}}}"),
         )
         for other in missing
     ]

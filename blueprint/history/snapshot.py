@@ -13,15 +13,15 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 
 from blueprint.analysis.graph import DependencyGraph, build_graph
-from blueprint.analysis.lean_status import lean_formalization
+from blueprint.analysis.lean_status import formalization_of, lean_declarations
 from blueprint.analysis.status import NodeStatus, compute_statuses, formalization_from_annotations
 from blueprint.analysis.tasks import Progress, progress
 from blueprint.config import CONFIG_NAME, ProjectConfig, config_from_settings, parse_settings
 from blueprint.history.recent import Recent
+from blueprint.history.state import ProjectState, State, project_state
 from blueprint.lean.lakefile import LakeConfig, LeanLib
 from blueprint.lean.model import LeanFile
 from blueprint.lean.project import (
@@ -53,12 +53,6 @@ TEX_SUFFIXES = (".tex", ".sty", ".cls", ".cfg", ".bib")
 
 TEXT_MEMO = 64_000_000  # characters of TeX and config files kept
 Read = Callable[[str], bytes]  # blob id -> content
-
-
-class State(StrEnum):
-    OK = "ok"
-    ABSENT = "absent"  # no blueprint in this commit (not yet, or not where we look)
-    BROKEN = "broken"  # the files do not parse: a gap in the chart
 
 
 @dataclass(frozen=True)
@@ -109,18 +103,23 @@ class Snapshotter:
         self._blueprints: Recent[Hashable, _Read] = Recent(8)
         self._lake: Recent[Hashable, LakeConfig] = Recent(8)
         self._projects: Recent[Hashable, LeanProject] = Recent(4)
-        self._results: Recent[Hashable, Snapshot] = Recent(8)
+        self._results: Recent[Hashable, ProjectState] = Recent(8)
 
     def snapshot(self, files: Mapping[str, str], read: Read) -> Snapshot:
         """The counts at a commit; never raises: a commit we cannot read is a gap."""
-        try:
-            return self._snapshot(files, read)
-        except BlueprintError as error:
-            return Snapshot(State.BROKEN, str(error))
-        except Exception as error:  # odd input that trips a bug of ours: a gap, said as such
-            return Snapshot(State.BROKEN, f"internal error: {type(error).__name__}: {error}")
+        return counts_of(self.state(files, read))
 
-    def _snapshot(self, files: Mapping[str, str], read: Read) -> Snapshot:
+    def state(self, files: Mapping[str, str], read: Read) -> ProjectState:
+        """Every node's status at a commit; never raises: a commit we cannot read is a gap."""
+        try:
+            return self._state(files, read)
+        except BlueprintError as error:
+            return ProjectState(State.BROKEN, str(error))
+        except Exception as error:  # odd input that trips a bug of ours: a gap, said as such
+            return ProjectState(State.BROKEN,
+                                f"internal error: {type(error).__name__}: {error}")
+
+    def _state(self, files: Mapping[str, str], read: Read) -> ProjectState:
         settings = {}
         if CONFIG_NAME in files:
             settings = parse_settings(self._text(files[CONFIG_NAME], read), CONFIG_NAME)
@@ -129,13 +128,13 @@ class Snapshotter:
             folder = config.blueprint_dir.relative_to(ROOT).as_posix()
         except (BlueprintError, ValueError) as error:
             message = str(error).replace(f"{ROOT}/", "").replace(str(ROOT), "the commit")
-            return Snapshot(State.ABSENT, message)
+            return ProjectState(State.ABSENT, message)
         blueprint_key = (folder, config.main_file, _below(files, folder))
         done = self._blueprints.get(blueprint_key)
         if done is None:
             done = self._blueprints.put(blueprint_key, self._read(config, folder, files, read))
         if done.blueprint is None or done.graph is None:
-            return Snapshot(State.BROKEN, done.error)
+            return ProjectState(State.BROKEN, done.error)
         use_lean = self.status_source is not StatusSource.ANNOTATIONS and (
             bool(config.lean_roots) or any(name in files for name in LAKEFILES)
         )
@@ -144,7 +143,7 @@ class Snapshotter:
         result = self._results.get(result_key)
         if result is None:
             result = self._results.put(
-                result_key, self._counts(done.blueprint, done.graph, config, read, plan)
+                result_key, self._project_state(done.blueprint, done.graph, config, read, plan)
             )
         return result
 
@@ -235,17 +234,32 @@ class Snapshotter:
             found = self.scans.put(key, (scanned, diagnostics))
         return found
 
-    def _counts(self, blueprint: Blueprint, graph: DependencyGraph, config: ProjectConfig,
-                read: Read, plan: _LeanPlan | None) -> Snapshot:
+    def _project_state(self, blueprint: Blueprint, graph: DependencyGraph,
+                       config: ProjectConfig, read: Read, plan: _LeanPlan | None
+                       ) -> ProjectState:
         nodes = blueprint.nodes
+        declarations = None
         if plan is not None:
-            project = self._project(plan, config, read)
-            formal = lean_formalization(nodes, project)
+            declarations = lean_declarations(nodes, self._project(plan, config, read))
+            formal = {node.id: formalization_of(node, declarations[node.id]) for node in nodes}
             source = StatusSource.LEAN
         else:
             formal = {node.id: formalization_from_annotations(node) for node in nodes}
             source = StatusSource.ANNOTATIONS
-        return counts_snapshot(nodes, compute_statuses(nodes, graph, formal), source)
+        statuses = compute_statuses(nodes, graph, formal)
+        return project_state(nodes, graph, statuses, source, declarations, config.main_results)
+
+
+def counts_of(state: ProjectState) -> Snapshot:
+    """The counts of the progress chart, from a commit's record."""
+    return Snapshot(
+        state.state,
+        state.message,
+        state.source,
+        state.rows,
+        frozenset(n.id for n in state.nodes if n.finished),
+        frozenset(n.id for n in state.nodes if n.stated),
+    )
 
 
 def counts_snapshot(nodes: Sequence[Node], statuses: Mapping[str, NodeStatus],

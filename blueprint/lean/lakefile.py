@@ -74,7 +74,6 @@ class LakeConfig:
     default_targets: list[str] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     file: str | None = None  # the lakefile read (None: the project has none)
-    requires: list[str] = field(default_factory=list)  # the packages it requires, by name
 
     def built_libs(self) -> list[LeanLib]:
         """What a plain `lake build` builds: default targets, else every library."""
@@ -102,8 +101,6 @@ _GLOB_ITEM_RE = re.compile(
     r"(?:Glob)?\.?(?P<mode>one|submodules|andSubmodules)?\s*`(?P<name>«[^»]*»|[^\s,\]]+)"
 )
 _DEFAULT_TARGETS_RE = re.compile(r"defaultTargets\s*:=\s*#\[(?P<body>[^\]]*)\]")
-#: `require name from ...`, `require "scope" / "name" @ ...` (the name is the last one)
-_REQUIRE_RE = re.compile(r'^require\s+(?:"[^"\n]*"\s*/\s*)?"?(?P<name>«[^»\n]*»|[^\s"@]+)', re.M)
 
 
 def _strip_lean_comments(text: str) -> str:
@@ -121,7 +118,6 @@ def parse_lakefile_lean(text: str, file: str = "lakefile.lean") -> LakeConfig:
         return bisect.bisect_left(newlines, pos) + 1
 
     tops = [m.start() for m in _TOP_RE.finditer(text)]
-    cfg.requires = [_unguillemet(m["name"]) for m in _REQUIRE_RE.finditer(text)]
     for m in _DECL_RE.finditer(text):
         nxt = next((p for p in tops if p > m.end()), len(text))
         # the block goes to the next top-level declaration after this one's header
@@ -178,9 +174,6 @@ def parse_lakefile_toml(text: str, file: str = "lakefile.toml") -> LakeConfig:
     cfg.package = str(data.get("name")) if data.get("name") else None
     cfg.src_dir = str(data.get("srcDir", ""))
     cfg.default_targets = [str(x) for x in data.get("defaultTargets", []) or []]
-    requires = data.get("require", [])
-    if isinstance(requires, list):
-        cfg.requires = [str(r["name"]) for r in requires if isinstance(r, dict) and "name" in r]
     for kind in ("lean_lib", "lean_exe"):
         entries = data.get(kind, [])
         if not isinstance(entries, list):
@@ -207,3 +200,53 @@ def parse_lakefile_toml(text: str, file: str = "lakefile.toml") -> LakeConfig:
     if not cfg.libs:
         cfg.diagnostics.append(Diagnostic(file, 1, Severity.WARNING, "no `lean_lib` found"))
     return cfg
+
+
+_REQUIRE_LEAN_RE = re.compile(
+    r"^require\s+(?:\"[^\"]*\"\s*/\s*)?\"?«?([\w.-]+)»?\"?"
+    r"(?:\s+from\s+(git\s+)?\"([^\"]*)\")?",
+    re.M,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    name: str
+    path: str | None  # a folder, relative to the project: for `require X from "./dir"`
+    git: str | None
+    line: int
+
+
+def requirements(text: str, path: str) -> list[Requirement]:
+    """The `require`s of a `lakefile.lean` or `lakefile.toml`."""
+    if path.endswith(".toml"):
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError:
+            return []
+        out = []
+        for entry in data.get("require", []) or []:
+            if isinstance(entry, dict) and "name" in entry:
+                name = str(entry["name"])
+                where = text.find(f'"{name}"')
+                line = text.count("\n", 0, where) + 1 if where >= 0 else 1
+                out.append(Requirement(name, _opt(entry.get("path")), _opt(entry.get("git")),
+                                       line))
+        return out
+    found = []
+    code = _strip_lean_comments(text)  # keeps every line where it was
+    for m in _REQUIRE_LEAN_RE.finditer(code):
+        target = m.group(3)
+        is_git = m.group(2) is not None
+        found.append(Requirement(m.group(1), None if is_git else target,
+                                 target if is_git else None, code.count("\n", 0, m.start()) + 1))
+    return found
+
+
+def requires(text: str, path: str, package: str) -> bool:
+    """Whether the lakefile at `path` (its text) requires `package`."""
+    return package in text and any(r.name == package for r in requirements(text, path))
+
+
+def _opt(value: object) -> str | None:
+    return None if value is None else str(value)

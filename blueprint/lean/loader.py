@@ -1,7 +1,7 @@
 """The project's Lean sources, read, scanned and indexed at most once a build, on first use.
 
 A build asks for them twice: the reader of a LeanArchitect blueprint (its nodes are written
-in the Lean files) and the status from Lean. `LeanSources` loads them for the first and
+in the Lean files) and the status from Lean. `LeanLoader` loads them for the first and
 hands the same `LeanProject` to the second; a LaTeX project with status from annotations
 never loads them. A `lake build` log (`--lean-log`) is read with them: its verdicts on
 `sorry` then hold for both.
@@ -9,6 +9,7 @@ never loads them. A `lake build` log (`--lean-log`) is read with them: its verdi
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from blueprint.lean.project import LeanProject, ScanCache
 
 
-class LeanSources:
+class LeanLoader:
     """The Lean sources of one project, for one build."""
 
     def __init__(
@@ -31,15 +32,19 @@ class LeanSources:
         self.config = config
         self.scans = scans  # kept by a watch session: only changed files are scanned again
         self.lean_log = lean_log
-        self._project: LeanProject | None = None
+        self._projects: dict[tuple[str, frozenset[str]], LeanProject] = {}
 
-    def project(self) -> LeanProject:
-        """The scanned project, loaded on the first call."""
-        if self._project is None:
-            self._project = self._load()
-        return self._project
+    def project(self, package: str = "", skip: Collection[str] = frozenset()) -> LeanProject:
+        """The scanned project, loaded on the first call. `package`: the folder of the Lake
+        package whose lakefile says where the code is, when it is not the project's (a Verso
+        Blueprint's); the files of `skip` are no Lean code (its documents)."""
+        key = (package, frozenset(skip))
+        found = self._projects.get(key)
+        if found is None:
+            found = self._projects[key] = self._load(package, key[1])
+        return found
 
-    def _load(self) -> LeanProject:
+    def _load(self, package: str, skip: frozenset[str]) -> LeanProject:
         # Imported here: projects without Lean sources do not pay for the scanner.
         from blueprint.lean.project import load_lean_project
 
@@ -53,6 +58,8 @@ class LeanSources:
             extra_names=config.lean_name_patterns,
             extra_keywords=config.lean_keywords,
             scan_cache=self.scans,
+            package=package,
+            skip=skip,
         )
         if self.lean_log is not None:
             project.sorry_overrides = read_lean_log(self.lean_log, project)

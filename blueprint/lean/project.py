@@ -10,8 +10,9 @@ import contextlib
 import fnmatch
 import functools
 import os
+import posixpath
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
@@ -569,8 +570,15 @@ def load_lean_project(
     jobs: int | None = None,
     progress: Callable[[str], None] | None = None,
     scan_cache: ScanCache | None = None,
+    package: str = "",
+    skip: Collection[str] = (),
 ) -> LeanProject:
     """Read, scan and index a Lean project (the I/O edge of this package).
+
+    `package` is the folder of the Lake package whose lakefile is read, when it is not the
+    project itself (a Verso Blueprint's `require Noperthedron from "./Noperthedron"`): paths
+    stay relative to `root`. The files of `skip` are not read (a Verso Blueprint's
+    documents: text, not Lean code).
 
     ``lean_dirs``/``roots`` override what the lakefile says (from
     `blueprint.toml`, where ``root_lines`` says each root is written); ``extra_names`` are
@@ -578,9 +586,13 @@ def load_lean_project(
     `.lake/packages/*` when present.
     """
     root = Path(root)
-    cfg = read_lake_config(root)
+    cfg = read_lake_config(root / package if package else root)
+    if package:
+        cfg = in_folder(cfg, package)
     libs = project_libs(cfg, roots, root_lines)
     rels, misnamed = text_names(find_lean_files(root, source_dirs(cfg, libs, lean_dirs)))
+    if skip:
+        rels = [rel for rel in rels if rel not in skip]
     tasks = [(str(root), rel, module, tuple(extra_keywords))
              for rel, module in module_paths(rels, cfg, libs)]
     if progress:
@@ -588,19 +600,33 @@ def load_lean_project(
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     store = scan_cache if scan_cache is not None else DiskScanCache.load(cache_dir)
     results = _scan_changed(tasks, workers, store)
-    made_of = (cfg, libs, misnamed, results, tuple(extra_names), with_deps)
+    made_of = (package, cfg, libs, misnamed, results, tuple(extra_names), with_deps)
     if scan_cache is not None and scan_cache.last is not None and scan_cache.last[0] == made_of:
         return scan_cache.last[1]
     project = assemble_project(root, cfg, libs, results, extra_names=extra_names,
-                               new_instance_names=_lean_at_least(root, (4, 8)))
+                               new_instance_names=_lean_at_least(root / package, (4, 8)))
     project.diagnostics += misnamed
     if with_deps:
         if progress:
             progress("indexing dependency names")
-        project.deps = index_dependencies(root, cache_dir=cache_dir)
+        project.deps = index_dependencies(root / package if package else root,
+                                          cache_dir=cache_dir)
     if scan_cache is not None:
         scan_cache.last = (made_of, project)
     return project
+
+
+def in_folder(cfg: LakeConfig, folder: str) -> LakeConfig:
+    """The configuration of the package in `folder` with its paths relative to the project:
+    its lakefile's, its libraries' source folders."""
+    def moved(path: str) -> str:
+        return posixpath.normpath(posixpath.join(folder, path)) if path else folder
+
+    libs = [replace(lib, src_dir=moved(lib.src_dir or cfg.src_dir),
+                    file=moved(lib.file) if lib.file else lib.file) for lib in cfg.libs]
+    diagnostics = [replace(d, file=moved(d.file)) for d in cfg.diagnostics]
+    return replace(cfg, libs=libs, src_dir=moved(cfg.src_dir), diagnostics=diagnostics,
+                   file=moved(cfg.file) if cfg.file else None)
 
 
 def assemble_project(

@@ -1,7 +1,9 @@
 """Readers: one per blueprint format, each turning a project's files into a `Blueprint`.
 
 `read` is the entry point: it reads the project's blueprint with the reader of its format
-(LaTeX, `readers.latex`) and gives every path relative to the project.
+(`config.format`: LaTeX, `readers.latex`, with LeanArchitect's nodes from the Lean sources,
+`readers.leanarchitect`; Verso Blueprint, `readers.verso`) and gives every path relative to
+the project.
 """
 
 from __future__ import annotations
@@ -13,26 +15,32 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, TypeVar
 
-from blueprint.config import ProjectConfig
+from blueprint.config import BlueprintFormat, ProjectConfig
 from blueprint.model import Blueprint, Diagnostic, DocumentItem, Part
-from blueprint.readers.files import file_loader
+from blueprint.readers.files import file_loader, project_files
 from blueprint.readers.latex import read_blueprint
 
 if TYPE_CHECKING:
-    from blueprint.lean.loader import LeanSources
+    from blueprint.lean.loader import LeanLoader
     from blueprint.readers.leanarchitect.inputs import LeanArchitectMemo
 
 
 def read(
     config: ProjectConfig,
     read_bytes: Callable[[Path], bytes] | None = None,
-    lean: LeanSources | None = None,
+    lean: LeanLoader | None = None,
     memo: LeanArchitectMemo | None = None,
 ) -> Blueprint:
     """The project's blueprint; `read_bytes` gives the bytes of a file by its real path (by
     default it is read from the disk, safely: see `files.file_loader`). A LeanArchitect
-    blueprint's nodes are read from `lean`, the project's Lean sources (`memo`: the records
-    of each file, kept by a watch session)."""
+    blueprint's nodes are read from `lean`, the project's Lean sources (`memo`: what a
+    watch session keeps between reads)."""
+    if config.format is BlueprintFormat.VERSO:
+        from blueprint.readers.verso.read import read_verso
+
+        lakefile = (config.blueprint_dir / config.main_file).relative_to(config.root)
+        load = file_loader(config.root, config.root, read_bytes)
+        return read_verso(lakefile.as_posix(), load, project_files(config.root))
     from blueprint.readers.leanarchitect.project import finish, lean_inputs
 
     folder = config.blueprint_dir.relative_to(config.root)

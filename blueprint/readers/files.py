@@ -31,3 +31,21 @@ def file_loader(
         return data.decode("utf-8")
 
     return load
+
+
+#: folders no blueprint is read from: builds, dependencies, caches, version control
+SKIPPED_FOLDERS = frozenset({".lake", "lake-packages", "build", "node_modules", "_target"})
+
+
+def project_files(root: Path) -> list[str]:
+    """Every file of the project (relative POSIX paths, sorted), outside hidden folders and
+    SKIPPED_FOLDERS: what a reader that looks files up by name may ask for."""
+    out: list[str] = []
+    for folder, folders, files in os.walk(root):
+        folders[:] = sorted(
+            d for d in folders if not d.startswith(".") and d not in SKIPPED_FOLDERS
+        )
+        relative = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if relative == "." else relative + "/"
+        out.extend(prefix + name for name in files)
+    return sorted(out)

@@ -6,15 +6,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from blueprint.model import Syntax
+from blueprint.site import verso
 from blueprint.site.items import Block, Inline
 from blueprint.site.latex.parser import Context, to_blocks, to_inlines
 
 #: the converter of each syntax
 _TO_BLOCKS: dict[Syntax, Callable[[str, Context], tuple[Block, ...]]] = {
     Syntax.LATEX: to_blocks,
+    Syntax.VERSO: verso.to_blocks,
 }
 _TO_INLINES: dict[Syntax, Callable[[str, Context], tuple[Inline, ...]]] = {
     Syntax.LATEX: to_inlines,
+    Syntax.VERSO: verso.to_inlines,
 }
 
 

@@ -32,7 +32,7 @@ def layered_layout(
         layers[rank[node.id]].append(node.id)
     _reduce_crossings(graph, layers)
 
-    width_of = {n.id: max(54.0, len(n.label) * CHAR_WIDTH + 16.0) for n in nodes}
+    width_of = {n.id: n.width or max(54.0, len(n.label) * CHAR_WIDTH + 16.0) for n in nodes}
     widths = [sum(width_of[n] for n in layer) + GAP_X * max(0, len(layer) - 1) for layer in layers]
     total_width = max(widths, default=0.0)
     boxes: dict[str, NodeBox] = {}

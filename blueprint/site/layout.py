@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import subprocess
 import sys
@@ -23,7 +24,7 @@ from typing import Any
 
 from blueprint.model import BlueprintError
 
-LAYOUT_VERSION = "2"  # bump when the geometry format, the settings or the labels change
+LAYOUT_VERSION = "5"  # bump when the geometry format, the settings or the labels change
 FONT_SIZE = 12.0
 POINTS_PER_INCH = 72.0
 
@@ -35,6 +36,8 @@ class LayoutNode:
     id: str
     label: str
     shape: str  # "box" | "ellipse"
+    width: float = 0.0  # points; 0: as wide and high as the label needs
+    height: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -126,7 +129,7 @@ def request_for(
         "version": LAYOUT_VERSION,
         "args": args,
         "settings": settings,
-        "nodes": [[n.id, n.label, n.shape] for n in nodes],
+        "nodes": [[n.id, n.label, n.shape, n.width, n.height] for n in nodes],
         "edges": [[e.source, e.target, e.dashed] for e in edges],
     }
 
@@ -306,13 +309,24 @@ def compute_layout(request: dict[str, Any]) -> Layout:
     graph = pygraphviz.AGraph(directed=True, strict=False)
     graph.graph_attr.update(rankdir="TB", nodesep="0.3", ranksep="0.6")
     graph.node_attr.update(fontname="Helvetica", fontsize=str(FONT_SIZE), margin="0.08,0.04")
+    shape = fit_to_screen(request["nodes"], request["edges"])
+    if shape.components > 1:  # side by side they make a strip: packed, they make a block
+        graph.graph_attr.update(pack="true", packmode="graph")
     internal = {}
-    for index, (node_id, label, shape) in enumerate(request["nodes"]):
+    for index, (node_id, label, shape_name, width, height) in enumerate(request["nodes"]):
         name = f"n{index}"
         internal[node_id] = name
-        graph.add_node(name, label=_escape_label(label), shape=shape)
+        graph.add_node(name, label=_escape_label(label), shape=shape_name)
+        if width:
+            graph.get_node(name).attr.update(
+                fixedsize="true",
+                width=str(width / POINTS_PER_INCH),
+                height=str(height / POINTS_PER_INCH),
+            )
     for index, (source, target, _dashed) in enumerate(request["edges"]):
-        graph.add_edge(internal[source], internal[target], key=str(index))
+        minlen = shape.minlen.get(index)
+        extra = {"minlen": str(minlen)} if minlen else {}
+        graph.add_edge(internal[source], internal[target], key=str(index), **extra)
     graph.layout(prog="dot", args=" ".join(request["args"]))
 
     _, _, width, height = (float(v) for v in graph.graph_attr["bb"].split(","))
@@ -341,6 +355,153 @@ def compute_layout(request: dict[str, Any]) -> Layout:
         edges=tuple(paths),
         settings=request["settings"],
     )
+
+
+#: a graph wider than this (width / height) is reshaped to come near TARGET_ASPECT, the
+#: shape of a desktop window; a phone shows a part of it at a time, and the minimap where
+WIDE_ASPECT = 1.3
+TARGET_ASPECT = 1.0
+_CHAR_WIDTH = FONT_SIZE * 0.58  # Helvetica, on average
+_MARGINS = 2 * 0.08 * POINTS_PER_INCH  # a label's margins, left and right
+_NODE_SPACING = 0.3 * POINTS_PER_INCH  # nodesep
+_RANK_HEIGHT = 36.0 + 0.6 * POINTS_PER_INCH  # a node's height and ranksep
+
+
+@dataclass(frozen=True)
+class ScreenFit:
+    """How a graph is laid out to fit a screen: its weakly connected components (packed
+    into a block when more than one) and a minimum length for some edges (by index), which
+    spreads a too-wide rank over several, as Graphviz's `unflatten` staggers leaves."""
+
+    components: int
+    minlen: dict[int, int]
+
+
+def fit_to_screen(
+    nodes: Sequence[Sequence[object]], edges: Sequence[Sequence[object]]
+) -> ScreenFit:
+    """Plan the layout of a graph (the request's nodes and edges) from its shape.
+
+    Ranks are estimated as dot makes them (longest path from the sources, a source just above
+    its first user), and each rank's width from its labels. A component whose estimate is
+    wider than WIDE_ASPECT gets a row width at which it would come near TARGET_ASPECT; every
+    rank wider than that is dealt out over as many ranks as it needs, in document order: a
+    node goes down by its turn (its edges from its parents get longer), a source up (its
+    edges to its users). Linear in nodes and edges; deterministic."""
+    ids = [str(node[0]) for node in nodes]
+    width = {
+        str(node[0]): (_number(node[3]) or len(str(node[1])) * _CHAR_WIDTH + _MARGINS)
+        + _NODE_SPACING
+        for node in nodes
+    }
+    ins: dict[str, list[int]] = {n: [] for n in ids}
+    outs: dict[str, list[int]] = {n: [] for n in ids}
+    ends = [(str(edge[0]), str(edge[1])) for edge in edges]
+    for index, (source, target) in enumerate(ends):
+        if source != target:
+            outs[source].append(index)
+            ins[target].append(index)
+    component = _components(ids, ends, ins, outs)
+    rank = _ranks(ids, ends, ins, outs)
+    rows: dict[tuple[int, int], list[str]] = {}
+    for node_id in ids:
+        rows.setdefault((component[node_id], rank[node_id]), []).append(node_id)
+    minlen: dict[int, int] = {}
+    for number in range(max(component.values(), default=-1) + 1):
+        widths = {r: sum(width[n] for n in row) for (c, r), row in rows.items() if c == number}
+        row_width = _row_width(list(widths.values()))
+        if row_width is None:
+            continue
+        for r, total in widths.items():
+            turns = -(-total // row_width)
+            if turns < 2:
+                continue
+            for position, node_id in enumerate(rows[(number, r)]):
+                turn = int(position % turns)
+                if not turn:
+                    continue
+                for index in ins[node_id] or outs[node_id]:
+                    minlen[index] = max(minlen.get(index, 1), 1 + turn)
+    return ScreenFit(max(component.values(), default=-1) + 1, minlen)
+
+
+def _number(value: object) -> float:
+    return float(value) if isinstance(value, int | float) else 0.0
+
+
+def _row_width(widths: list[float]) -> float | None:
+    """The row width at which ranks of these widths, each dealt out over as many rows as it
+    needs, come nearest TARGET_ASPECT; None when the graph is not too wide already."""
+    if not widths or max(widths) / (len(widths) * _RANK_HEIGHT) <= WIDE_ASPECT:
+        return None
+    best, best_error = None, float("inf")
+    row = max(widths)
+    while row > 200.0:
+        rows = sum(-(-w // row) for w in widths)
+        error = abs(math.log(row / (rows * _RANK_HEIGHT) / TARGET_ASPECT))
+        if error < best_error:
+            best, best_error = row, error
+        row *= 0.9
+    return best
+
+
+def _components(
+    ids: list[str],
+    ends: list[tuple[str, str]],
+    ins: dict[str, list[int]],
+    outs: dict[str, list[int]],
+) -> dict[str, int]:
+    component: dict[str, int] = {}
+    for start in ids:
+        if start in component:
+            continue
+        number = len(set(component.values()))
+        component[start] = number
+        stack = [start]
+        while stack:
+            node_id = stack.pop()
+            for index in ins[node_id] + outs[node_id]:
+                for other in ends[index]:
+                    if other not in component:
+                        component[other] = number
+                        stack.append(other)
+    return component
+
+
+def _ranks(
+    ids: list[str],
+    ends: list[tuple[str, str]],
+    ins: dict[str, list[int]],
+    outs: dict[str, list[int]],
+) -> dict[str, int]:
+    """Longest path from the sources (what is left in a cycle follows in document order),
+    then each source just above the highest of its users."""
+    waiting = {n: len(ins[n]) for n in ids}
+    order = [n for n in ids if not waiting[n]]
+    placed = set(order)
+    done = 0
+    while len(order) < len(ids):
+        while done < len(order):
+            for index in outs[order[done]]:
+                target = ends[index][1]
+                waiting[target] -= 1
+                if not waiting[target] and target not in placed:
+                    placed.add(target)
+                    order.append(target)
+            done += 1
+        if len(order) < len(ids):  # a cycle: take its first node in document order
+            first = next(n for n in ids if n not in placed)
+            placed.add(first)
+            order.append(first)
+    rank: dict[str, int] = {}
+    for node_id in order:
+        rank[node_id] = max(
+            (rank[ends[i][0]] + 1 for i in ins[node_id] if ends[i][0] in rank), default=0
+        )
+    for node_id in ids:
+        if not ins[node_id] and outs[node_id]:
+            rank[node_id] = min(rank[ends[i][1]] for i in outs[node_id]) - 1
+    return rank
 
 
 def _escape_label(label: str) -> str:

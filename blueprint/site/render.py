@@ -13,6 +13,7 @@ import functools
 import json
 import os
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,16 +22,18 @@ import markupsafe
 
 from blueprint import __version__
 from blueprint.analysis import Analysis
-from blueprint.model import ColorKey, Macro, SiteOptions
+from blueprint.analysis.status import Stage
+from blueprint.model import ColorKey, Macro, SiteOptions, Syntax
 from blueprint.site.assets import TEMPLATE_DIR
 from blueprint.site.board import progress_bars, task_board
-from blueprint.site.convert import TextMemo
+from blueprint.site.convert import Converter, TextMemo
 from blueprint.site.items import Inline, plain_text
-from blueprint.site.latex.parser import Context, NoLinks, to_inlines
+from blueprint.site.latex.parser import Context, NoLinks
+from blueprint.site.layout import NodeBox
 from blueprint.site.nodes import NodeInfo, fragment_key, node_hash
 from blueprint.site.pagedata import SiteData, site_data
 from blueprint.site.views import GraphView
-from blueprint.site.words import SIZE_WORDS, STAGE_SHORT, STAGES
+from blueprint.site.words import SIZE_WORDS, STAGE_SHORT, stages_of
 
 if TYPE_CHECKING:
     from blueprint.history.model import History
@@ -49,6 +52,32 @@ DEFAULT_COLORS = {
     ColorKey.DEFINED: "#B0ECA3",
     ColorKey.FULLY_PROVED: "#1CAC78",
 }
+
+#: the default colours in words, as the legend names them
+DEFAULT_COLOR_WORDS: dict[str, str] = {
+    ColorKey.MATHLIB: "dark green",
+    ColorKey.STATED: "green",
+    ColorKey.CAN_STATE: "blue",
+    ColorKey.NOT_READY: "orange",
+    ColorKey.PROVED: "light green",
+    ColorKey.CAN_PROVE: "light blue",
+    ColorKey.DEFINED: "pale green",
+    ColorKey.FULLY_PROVED: "dark green",
+}
+
+
+def _color_words(analysis: Analysis) -> dict[str, str]:
+    """Each status colour in words, for the one legend: the blueprint's own description
+    (`\\graphcolor{key}{colour}{description}`) where it changed or described a colour."""
+    options = analysis.blueprint.options
+    words: dict[str, str] = dict(DEFAULT_COLOR_WORDS)
+    for key, colour in options.colors.items():
+        if colour.lower() != DEFAULT_COLORS.get(key, "").lower():
+            words[key] = colour  # a colour with no description is named by its value
+    for key, description in options.color_descriptions.items():
+        if description.strip():
+            words[key] = description.strip().lower()
+    return words
 
 
 # ---------------------------------------------------------------- pages
@@ -74,7 +103,7 @@ def render_site(
     colors = {**DEFAULT_COLORS, **analysis.blueprint.options.colors}
     board = task_board(analysis)
     bars = progress_bars(analysis, data.nodes)
-    titles = Titles(data.macros)
+    titles = Titles(data.macros, analysis.blueprint.syntax)
     math_src = MATHJAX_LOCAL if options.offline_math else MATHJAX_CDN
     context = {
         "title": _title(analysis, titles),
@@ -84,7 +113,7 @@ def render_site(
         "data": data,
         "nodes": data.nodes,
         "chapters": data.chapters,
-        "stages": STAGES,
+        "stages": stages_of(info.stage for info in data.nodes.values()),
         "stage_short": STAGE_SHORT,
         "size_words": SIZE_WORDS,
         "board": board,
@@ -98,9 +127,10 @@ def render_site(
         "edge_count": analysis.graph.number_of_edges(),
         "has_history": history is not None,
         "math_json": _json_for_script(_math_config(math_src, data.macros)),
-        "legend_descriptions": sorted(analysis.blueprint.options.color_descriptions.items()),
+        "color_words": _color_words(analysis),
         "claims": analysis.claims,
         "claims_note": _claims_note(analysis),
+        "planning": _has_planning(analysis, data),
     }
     panels, cards = _node_fragments(env, data, titles, analysis, memo)
     context["cards"] = cards
@@ -112,14 +142,17 @@ def render_site(
         files[name] = html.encode("utf-8", errors="replace")  # a stray surrogate must not crash
 
     page("index.html", "index.html")
+    units = _units(views, data)
     for view in views:
+        boxes = {box.id: box for box in view.layout.nodes}
         page(
             f"{view.slug}.html",
             "graph.html",
             view=view,
-            boxes={box.id: box for box in view.layout.nodes},
+            boxes=boxes,
+            units=units,
             panels=panels,
-            nodes_json=_json_for_script(_graph_data(analysis, data, view, titles)),
+            nodes_json=_json_for_script(_graph_data(analysis, data, view, titles, boxes)),
         )
     page("contents.html", "contents.html")
     for chapter in data.chapters:
@@ -131,8 +164,9 @@ def render_site(
     if history is not None:
         files.update(_history_pages(env, context, analysis, data, history, titles))
     static = TEMPLATE_DIR / "static"
+    skipped = {"livereload.js", *(() if context["planning"] else PLANNING_ASSETS)}
     for path in sorted(static.rglob("*")):
-        if path.is_file() and path.name != "livereload.js":
+        if path.is_file() and path.name not in skipped:
             files[f"static/{path.relative_to(static).as_posix()}"] = path.read_bytes()
     if options.offline_math:
         from blueprint.site.mathassets import mathjax_files
@@ -194,14 +228,18 @@ class Titles:
     templates: `chapter_text`). Only a `\\ref` or a `\\cite` in a title would differ: here it
     is not a link."""
 
-    def __init__(self, macros: Mapping[str, Macro] | None = None) -> None:
+    def __init__(
+        self, macros: Mapping[str, Macro] | None = None, syntax: Syntax = Syntax.LATEX
+    ) -> None:
         self._context = Context(NoLinks(), macros or {})
+        self._convert = Converter(self._context)
+        self._syntax = syntax
         self._done: dict[str, tuple[Inline, ...]] = {}
 
     def inlines(self, tex: str) -> tuple[Inline, ...]:
         found = self._done.get(tex)
         if found is None:
-            found = self._done[tex] = to_inlines(tex, self._context)
+            found = self._done[tex] = self._convert.inlines(tex, self._syntax)
         return found
 
     def html(self, tex: str) -> markupsafe.Markup:
@@ -273,12 +311,18 @@ def _node_fragments(
     used: dict[tuple[object, ...], tuple[object, ...]] = {}
     panels, cards = {}, {}
     for node_id, info in data.nodes.items():
-        # the card links each node it uses to the page that shows it
-        key = (*fragment_key(info), tuple(data.nodes[d].page for d in info.uses))
+        # the card links each node it uses to the page that shows it; the panel lists the
+        # nodes it uses and the nodes that use it by their headings
+        near = (*info.uses, *info.used_by)
+        key = (
+            *fragment_key(info),
+            tuple(data.nodes[d].page for d in info.uses),
+            tuple((data.nodes[d].heading, id(data.nodes[d].title)) for d in near),
+        )
         found = used.get(key) or known.get(key)
         if found is None:
             found = (
-                module.panel(info, titles.html),  # type: ignore[attr-defined]
+                module.panel(info, titles.html, data.nodes),  # type: ignore[attr-defined]
                 module.card(info, data.nodes),  # type: ignore[attr-defined]
             )
         used[key] = found
@@ -290,12 +334,65 @@ def _node_fragments(
     return panels, cards
 
 
+@dataclass(frozen=True)
+class UnitSummary:
+    """A chapter (or `dep_by` unit) as the overview shows it: its graph page and how far
+    its own nodes (not its neighbours from other units) are."""
+
+    slug: str
+    title: str  # TeX
+    total: int
+    done: int  # proof (or definition) formalized, or in Mathlib
+    ready: int  # ready to state or to prove
+    waiting: int
+    stages: tuple[tuple[str, int], ...]  # (stage, count), most finished first, no zeros
+
+
+#: the stylesheet and script of what only some blueprints have (nodes not checked, tasks
+#: planned): in their sites alone, so that the others stay as they were
+PLANNING_ASSETS = ("planning.css", "planning.js")
+
+
+def _has_planning(analysis: Analysis, data: SiteData) -> bool:
+    """Whether a node is planned (owner, effort, tags...) or says more of itself, or is not
+    checked: what static/planning.css and planning.js are for."""
+    return any(
+        info.planning is not None or info.extra or info.stage is Stage.NOT_CHECKED
+        for info in data.nodes.values()
+    )
+
+
+DONE_STAGES = frozenset({"mathlib", "done", "proved"})
+READY_STAGES = frozenset({"can_prove", "can_state"})
+
+
+def _units(views: list[GraphView], data: SiteData) -> dict[str, UnitSummary]:
+    """The overview's units by slug (none when there is no overview)."""
+    if not views or views[0].overview is None:
+        return {}
+    units = {}
+    for view in views[1:]:
+        stages = [data.nodes[n].stage for n in view.node_ids if n not in view.outside]
+        done = sum(s in DONE_STAGES for s in stages)
+        ready = sum(s in READY_STAGES for s in stages)
+        counts = tuple((key, stages.count(key)) for key, _ in stages_of(stages) if key in stages)
+        units[view.slug] = UnitSummary(
+            view.slug, view.title, len(stages), done, ready, len(stages) - done - ready, counts
+        )
+    return units
+
+
 def _graph_data(
-    analysis: Analysis, data: SiteData, view: GraphView, titles: Titles
+    analysis: Analysis,
+    data: SiteData,
+    view: GraphView,
+    titles: Titles,
+    boxes: Mapping[str, NodeBox],
 ) -> dict[str, object]:
-    """What graph.js needs, once per page: nodes in drawing order and their dependencies
+    """What the graph scripts (static/graph-*.js) need, once per page: nodes in drawing
+    order, where they are drawn (x, y of the centre, width, height) and their dependencies
     (every edge, not only the drawn ones) as indices into that order. Names are plain text
-    (chapter titles converted from TeX): the script shows text only as text."""
+    (chapter titles converted from TeX): the scripts show text only as text."""
     index = {node_id: position for position, node_id in enumerate(view.node_ids)}
     nodes = []
     for node_id in view.node_ids:
@@ -314,6 +411,12 @@ def _graph_data(
                     index[u] for u in analysis.graph.predecessors(node_id) if u in index
                 ),
                 "outside": node_id in view.outside,
+                "box": [
+                    boxes[node_id].x,
+                    boxes[node_id].y,
+                    boxes[node_id].width,
+                    boxes[node_id].height,
+                ],
                 **({"work": info.work.state, "free": info.work.free} if info.work else {}),
             }
         )
@@ -321,7 +424,10 @@ def _graph_data(
         "page": view.slug,
         "nodes": nodes,
         "chapters": [titles.text(chapter) for chapter in data.chapter_titles],
-        "stages": [[key, STAGE_SHORT[key], words] for key, words in STAGES],
+        "stages": [
+            [key, STAGE_SHORT[key], words]
+            for key, words in stages_of(info.stage for info in data.nodes.values())
+        ],
     }
 
 

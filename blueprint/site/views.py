@@ -1,5 +1,10 @@
-"""The graphs the site draws: the whole blueprint, and one per chapter (or section) with
-`dep_by`; each laid out by dot in worker processes, or taken from the layout cache.
+"""The graphs the site draws: the whole blueprint, one per chapter (or section, with `dep_by`)
+and the chapters' overview; each laid out by dot in worker processes, or taken from the
+layout cache.
+
+A blueprint of `OVERVIEW_MIN_NODES` nodes or more in two units or more gets the chapter
+graphs and the overview even without `dep_by`: its whole graph is too big to read at once,
+so the graph page can open on the overview (one node per chapter) instead.
 
 Kept apart from the pages (`render`): a build starts the layouts as soon as the graph is
 known, and dot works while the templates load and the pages are made.
@@ -7,12 +12,26 @@ known, and dot works while the templates load and the pages are made.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from blueprint.analysis import Analysis
 from blueprint.analysis.graph import DependencyGraph, induced, transitive_reduction
 from blueprint.model import EdgeKind, Node
 from blueprint.site.layout import Layout, LayoutEdge, LayoutJob, LayoutNode, PendingLayouts
+
+#: from this many nodes on, a blueprint in several chapters gets its chapters' graphs
+OVERVIEW_MIN_NODES = 60
+#: the size of a chapter's node in the overview, in points
+UNIT_WIDTH, UNIT_HEIGHT = 220.0, 72.0
+
+
+@dataclass(frozen=True)
+class Overview:
+    """One node per chapter (or `dep_by` unit), named by its graph view's slug, and an edge
+    from a unit to another when a node of the second uses one of the first."""
+
+    layout: Layout
+    links: tuple[tuple[str, str, int], ...]  # (source slug, target slug, how many uses)
 
 
 @dataclass(frozen=True)
@@ -25,6 +44,7 @@ class GraphView:
     outside: frozenset[str]  # nodes drawn for context, from other chapters
     layout: Layout
     cached: bool
+    overview: Overview | None = None  # the whole graph's view only, when there are units
 
 
 def lay_out(analysis: Analysis) -> list[GraphView]:
@@ -40,34 +60,80 @@ class PendingViews:
         plans: list[tuple[str, str, DependencyGraph, frozenset[str]]],
         jobs: list[LayoutJob],
         pending: PendingLayouts,
+        links: tuple[tuple[str, str, int], ...] | None,
     ) -> None:
-        self.plans, self.jobs, self.pending = plans, jobs, pending
+        self.plans, self.jobs, self.pending, self.links = plans, jobs, pending, links
 
     def views(self) -> list[GraphView]:
         layouts = self.pending.results()
-        return [
+        overview = None
+        if self.links is not None:  # the overview's layout is the last one
+            layout, _ = layouts.pop()
+            overview = Overview(layout, self.links)
+        views = [
             GraphView(slug, title, tuple(n.id for n in job.nodes), outside, layout, cached)
             for (slug, title, _, outside), job, (layout, cached) in zip(
                 self.plans, self.jobs, layouts, strict=True
             )
         ]
+        if overview is not None:
+            views[0] = replace(views[0], overview=overview)
+        return views
 
 
 def start_layouts(analysis: Analysis) -> PendingViews:
     """Start laying out the graph views; dot runs in its own processes meanwhile."""
     plans = [("graph", "Dependency graph", analysis.graph, frozenset[str]())]
     dep_by = analysis.blueprint.options.dep_by
-    if dep_by:
-        for index, (unit, members) in enumerate(_units(analysis.nodes, dep_by), start=1):
-            neighbours: set[str] = set()
-            for node_id in members:
-                neighbours.update(analysis.graph.predecessors(node_id))
-                neighbours.update(analysis.graph.successors(node_id))
-            outside = frozenset(neighbours - set(members))
-            subgraph = induced(analysis.graph, [*members, *outside])
-            plans.append((f"graph-{index}", unit, subgraph, outside))
+    units = _units(analysis.nodes, dep_by or "chapter")
+    if not dep_by and (len(analysis.nodes) < OVERVIEW_MIN_NODES or len(units) < 2):
+        units = []
+    slug_of: dict[str, str] = {}
+    for index, (unit, members) in enumerate(units, start=1):
+        slug = f"graph-{index}"
+        neighbours: set[str] = set()
+        for node_id in members:
+            slug_of[node_id] = slug
+            neighbours.update(analysis.graph.predecessors(node_id))
+            neighbours.update(analysis.graph.successors(node_id))
+        outside = frozenset(neighbours - set(members))
+        subgraph = induced(analysis.graph, [*members, *outside])
+        plans.append((slug, unit, subgraph, outside))
     jobs = [_job(analysis, graph) for _, _, graph, _ in plans]
-    return PendingViews(plans, jobs, PendingLayouts(jobs, analysis.config.cache_dir))
+    links = None
+    if len(units) >= 2:
+        links = _unit_links(analysis.graph, slug_of)
+        jobs.append(_overview_job([slug for slug, *_ in plans[1:]], links))
+    pending = PendingLayouts(jobs, analysis.config.cache_dir)
+    return PendingViews(plans, jobs[: len(plans)], pending, links)
+
+
+def _unit_links(
+    graph: DependencyGraph, slug_of: dict[str, str]
+) -> tuple[tuple[str, str, int], ...]:
+    """How many uses go from each unit to each other one, in the units' order."""
+    counts: dict[tuple[str, str], int] = {}
+    for source, target, _ in graph.edges():
+        pair = (slug_of[source], slug_of[target])
+        if pair[0] != pair[1]:
+            counts[pair] = counts.get(pair, 0) + 1
+    order = {slug: index for index, slug in enumerate(dict.fromkeys(slug_of.values()))}
+    return tuple(
+        (s, t, n)
+        for (s, t), n in sorted(counts.items(), key=lambda i: (order[i[0][0]], order[i[0][1]]))
+    )
+
+
+def _overview_job(slugs: list[str], links: tuple[tuple[str, str, int], ...]) -> LayoutJob:
+    """The units as boxes of one size, joined as the reduced graph of their uses: an edge
+    implied by a longer path would only hide the order of the chapters."""
+    graph = DependencyGraph(slugs)
+    for source, target, _ in links:
+        graph.add_edge(source, target, EdgeKind.PROOF)
+    reduced = transitive_reduction(graph)
+    nodes = [LayoutNode(slug, "", "box", UNIT_WIDTH, UNIT_HEIGHT) for slug in slugs]
+    edges = [LayoutEdge(s, t, False) for s, t, _ in links if reduced.has_edge(s, t)]
+    return LayoutJob(nodes, edges)
 
 
 def _units(nodes: list[Node], dep_by: str) -> list[tuple[str, list[str]]]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from blueprint.config import BlueprintFormat, ProjectConfig
-from blueprint.lean.loader import LeanSources
+from blueprint.lean.loader import LeanLoader
 from blueprint.model import Blueprint, Diagnostic, Severity
 from blueprint.readers.leanarchitect.inputs import (
     LAKE_OUTPUT,
@@ -30,33 +30,33 @@ if TYPE_CHECKING:
 # The Lean scanner and the LeanArchitect reader are imported where they are used: a LaTeX
 # blueprint, which never asks for them, does not pay for their import.
 
-#: the package a project requires when its blueprint is written with LeanArchitect
-REQUIREMENT = "LeanArchitect"
 
 
 def lean_inputs(
     config: ProjectConfig,
-    lean: LeanSources | None = None,
+    lean: LeanLoader | None = None,
     read_bytes: Callable[[Path], bytes] | None = None,
     memo: LeanArchitectMemo | None = None,
 ) -> LeanArchitectInputs | None:
     """The LaTeX reader's window on the LeanArchitect blueprint of the Lean sources, read
     on first use; None when the project's format is plain LaTeX."""
-    if config.format not in (BlueprintFormat.AUTO, BlueprintFormat.LEANARCHITECT):
-        return None
-    sources = lean if lean is not None else LeanSources(config)
+    if config.format is not BlueprintFormat.LEANARCHITECT and not (
+        config.format is BlueprintFormat.LATEX and config.format_found
+    ):
+        return None  # LaTeX alone, by choice (or a Verso Blueprint)
+    sources = lean if lean is not None else LeanLoader(config)
     climb = len(config.blueprint_dir.relative_to(config.root).parts)
     return LeanArchitectInputs(
         load=lambda inputs: read_sources(config, sources, read_bytes, memo, inputs.libraries),
         prefix="../" * climb,
-        read_output=config.format is BlueprintFormat.AUTO,
+        read_output=config.format_found,  # `auto`: the output where it is there
         memo=memo,
     )
 
 
 def read_sources(
     config: ProjectConfig,
-    lean: LeanSources,
+    lean: LeanLoader,
     read_bytes: Callable[[Path], bytes] | None = None,
     memo: LeanArchitectMemo | None = None,
     libraries: Iterable[str] = (),
@@ -148,29 +148,13 @@ def finish(inputs: LeanArchitectInputs, config: ProjectConfig, blueprint: Bluepr
     """The blueprint the LaTeX reader read with `inputs`, completed (see
     `LeanArchitectInputs.finish`); a warning when LeanArchitect's output it read is older
     than the Lean sources."""
-    required = config.format is BlueprintFormat.LEANARCHITECT or (
-        not inputs.loaded and REQUIREMENT in _requires(config.root)
-    )
+    required = config.format is BlueprintFormat.LEANARCHITECT
     blueprint = inputs.finish(blueprint, required)
     output = [f for f in blueprint.files if f"/{LAKE_OUTPUT}" in f"/{f}"]
     stale = _stale_output(config, output) if output else None
     if stale is None:
         return blueprint
     return replace(blueprint, diagnostics=[*blueprint.diagnostics, stale])
-
-
-def _requires(root: Path) -> list[str]:
-    """The packages the project's lakefile requires (none without a lakefile)."""
-    from blueprint.lean.lakefile import parse_lakefile_lean, parse_lakefile_toml
-
-    readers = (("lakefile.toml", parse_lakefile_toml), ("lakefile.lean", parse_lakefile_lean))
-    for name, parse in readers:
-        try:
-            text = (root / name).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue
-        return parse(text, name).requires
-    return []
 
 
 def _stale_output(config: ProjectConfig, output: list[str]) -> Diagnostic | None:
