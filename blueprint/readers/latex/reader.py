@@ -303,9 +303,11 @@ class Reader(Preamble):
         return src
 
     def _enter(self, src: Source) -> None:
-        """Start reading `src` (its stage-one problems are reported now)."""
+        """Start reading `src` (its stage-one problems are reported now); a file that
+        LeanArchitect's LaTeX inputs is LeanArchitect's too."""
         self.diagnostics.extend(src.diagnostics)
-        self.cursors.append(Cursor(src))
+        lean = bool(self.cursors) and self.cursors[-1].lean
+        self.cursors.append(Cursor(src, lean=lean))
 
     def _cs_input(self, cur: Cursor, match: re.Match[str]) -> int:
         name, end = self._input_name(cur, match)
@@ -415,6 +417,7 @@ class Reader(Preamble):
             return match.end() if arg is None else arg.end
         kind, name = macro[5:], squash(arg.value)
         call = f"\\{macro}{{{name}}}"
+        self.document.cut(cur, match.start(), arg.end)  # what it inputs shows there, if any
         found = self.lean_bodies.get((kind, name))
         if found is None and self.lean is not None and not self.lake_output:
             return self._lean_source(cur, match, arg.end, kind, name, call)
@@ -433,7 +436,9 @@ class Reader(Preamble):
             return arg.end
         self.expansions += 1
         body_src, start, end = found
-        self.cursors.append(Cursor(body_src, pos=start, end=end, start=start, expands=call))
+        self.cursors.append(
+            Cursor(body_src, pos=start, end=end, start=start, expands=call, lean=True)
+        )
         return arg.end
 
     _cs_inputleanmodule = _cs_inputleannode
@@ -458,7 +463,7 @@ class Reader(Preamble):
         src, text = found
         self.texts.setdefault(src.path, (text, None))
         self.diagnostics.extend(src.diagnostics)
-        self.cursors.append(Cursor(src, expands=call))
+        self.cursors.append(Cursor(src, expands=call, lean=True))
         return end
 
     def _unknown_lean(self, kind: str, name: str, call: str) -> str:

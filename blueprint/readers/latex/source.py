@@ -78,6 +78,9 @@ class Cursor:
     end: int | None = None  # a macro body read as if input: where it ends (None: the file's end)
     start: int = 0  # ... and where it starts
     expands: str | None = None  # ... and which one (`\\inputleannode{label}`)
+    #: LeanArchitect's LaTeX of a node or a module (or a file it inputs): the document shows
+    #: it where it inputs it, wherever the file is
+    lean: bool = False
     prose: int = 0  # where the document's prose not yet kept starts (see `DocumentBuilder`)
 
 

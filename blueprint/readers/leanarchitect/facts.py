@@ -89,11 +89,8 @@ def _match(
         looked = project.lookup(tagged.name)  # `to_additive`'s copy, declared elsewhere
         if looked is not None:
             return looked
-    if tagged.name is None:  # an anonymous instance: the line of its `instance` keyword
-        for line in range(tagged.start_line, tagged.end_line + 1):
-            for decl in at.get((tagged.file, line), []):
-                if decl.kind == "instance" and decl.generated:
-                    return decl
+    if tagged.name is None:  # an anonymous instance, at the line of its keyword
+        return next((d for d in here if d.kind == "instance" and d.generated), None)
     return next((d for d in here if not d.generated), None)
 
 
