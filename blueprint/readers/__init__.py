@@ -47,9 +47,7 @@ def read(
     load = file_loader(config.blueprint_dir, config.root, read_bytes)
     inputs = lean_inputs(config, lean, read_bytes, memo)
     blueprint = read_blueprint(config.main_file, load, len(folder.parts), inputs)
-    if inputs is not None:
-        blueprint = finish(inputs, config, blueprint)
-    return relocate(blueprint, folder.as_posix())
+    return relocate(finish(inputs, config, blueprint), folder.as_posix())
 
 
 def relocate(blueprint: Blueprint, folder: str) -> Blueprint:

@@ -437,7 +437,7 @@ class Reader(Preamble):
         self.expansions += 1
         body_src, start, end = found
         self.cursors.append(
-            Cursor(body_src, pos=start, end=end, start=start, expands=call, lean=True)
+            Cursor(body_src, pos=start, end=end, start=start, expands=call, lean=True, prose=start)
         )
         return arg.end
 

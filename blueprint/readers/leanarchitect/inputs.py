@@ -166,8 +166,8 @@ class LeanArchitectInputs:
         LeanArchitect, so its sources are read even when the document inputs nothing."""
         if self.memo is not None:
             self.memo.forget_unused()
-        if any(_in_output(f) for f in blueprint.files):
-            return replace(blueprint, nodes=[_from_output(n) for n in blueprint.nodes])
+        if any(in_output(f) for f in blueprint.files):
+            return blueprint  # LeanArchitect's output was read (see `from_output`)
         if not (self.loaded or required or self.missed):
             return blueprint
         if self.blueprint.empty:
@@ -296,10 +296,13 @@ def _no_output(macro: str, file: str, line: int) -> Diagnostic:
     )
 
 
-def _in_output(path: str) -> bool:
+def in_output(path: str) -> bool:
+    """Whether a path is in LeanArchitect's output (`.lake/build/blueprint/`)."""
     return f"/{LAKE_OUTPUT}" in f"/{path}"
 
 
-def _from_output(node: Node) -> Node:
-    """A node of LeanArchitect's output: its `\\leanok` and uses come from a Lean build."""
-    return replace(node, from_lean=True) if _in_output(node.file) else node
+def from_output(node: Node) -> Node:
+    """A node of LeanArchitect's output marked so, when it is an artifact (not the prose of
+    a module): its `\\leanok` and uses come from a Lean build."""
+    artifact = in_output(node.file) and ".artifacts/" in node.file
+    return replace(node, from_lean=True) if artifact else node

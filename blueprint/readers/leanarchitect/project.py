@@ -17,10 +17,11 @@ from blueprint.config import BlueprintFormat, ProjectConfig
 from blueprint.lean.loader import LeanLoader
 from blueprint.model import Blueprint, Diagnostic, Severity
 from blueprint.readers.leanarchitect.inputs import (
-    LAKE_OUTPUT,
     LeanArchitectInputs,
     LeanArchitectMemo,
     LeanBlueprint,
+    from_output,
+    in_output,
 )
 
 if TYPE_CHECKING:
@@ -144,17 +145,22 @@ def _text(root: Path, rel: str, read_bytes: Callable[[Path], bytes] | None) -> s
     return decode_source(data, rel)[0]
 
 
-def finish(inputs: LeanArchitectInputs, config: ProjectConfig, blueprint: Blueprint) -> Blueprint:
-    """The blueprint the LaTeX reader read with `inputs`, completed (see
-    `LeanArchitectInputs.finish`); a warning when LeanArchitect's output it read is older
-    than the Lean sources."""
-    required = config.format is BlueprintFormat.LEANARCHITECT
-    blueprint = inputs.finish(blueprint, required)
-    output = [f for f in blueprint.files if f"/{LAKE_OUTPUT}" in f"/{f}"]
-    stale = _stale_output(config, output) if output else None
-    if stale is None:
+def finish(
+    inputs: LeanArchitectInputs | None, config: ProjectConfig, blueprint: Blueprint
+) -> Blueprint:
+    """The blueprint the LaTeX reader read (with `inputs`, when the Lean sources may stand
+    for LeanArchitect's output), completed (see `LeanArchitectInputs.finish`). Where it
+    read LeanArchitect's output instead, its nodes are marked as Lean's, and a warning says
+    when the output is older than the Lean sources."""
+    if inputs is not None:
+        blueprint = inputs.finish(blueprint, config.format is BlueprintFormat.LEANARCHITECT)
+    output = [f for f in blueprint.files if in_output(f)]
+    if not output:
         return blueprint
-    return replace(blueprint, diagnostics=[*blueprint.diagnostics, stale])
+    nodes = [from_output(node) for node in blueprint.nodes]
+    stale = _stale_output(config, output)
+    diagnostics = [*blueprint.diagnostics, *([stale] if stale else [])]
+    return replace(blueprint, nodes=nodes, diagnostics=diagnostics)
 
 
 def _stale_output(config: ProjectConfig, output: list[str]) -> Diagnostic | None:
