@@ -10,6 +10,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from blueprint.analysis import Analysis
 from blueprint.analysis.export import export_data
@@ -19,7 +21,9 @@ from blueprint.lean.lakefile import LakeConfig
 from blueprint.lean.project import assemble_project
 from blueprint.lean.scanner import scan_lean
 from blueprint.model import Node, Severity, StatusSource
+from blueprint.readers.latex import read_blueprint
 from blueprint.readers.leanarchitect.facts import NodeFacts
+from blueprint.readers.leanarchitect.inputs import LeanArchitectInputs
 from blueprint.readers.leanarchitect.project import lean_blueprint
 from blueprint.readers.leanarchitect.source import read_lean_file
 from tests.conftest import run_cli
@@ -517,3 +521,36 @@ def test_a_definition_has_its_body_on_its_statement_and_a_sorry_in_a_type_counts
     assert (d.statement.inferred, d.statement.leanok, d.proof) == (("t",), False, None)
     s = facts["s"]
     assert not s.statement.leanok and s.proof is not None and s.proof.inferred == ("t",)
+
+
+# --- no text makes it crash -------------------------------------------------------------
+
+_TEXT = st.lists(
+    st.sampled_from([*"ab \n\r\t{}[]()\\$%\"'-/`#:=@", "/--", "-/", "\\begin{lemma}", "\\end{x}"]),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(label=_TEXT, title=_TEXT, statement=_TEXT, proof=_TEXT, prose=_TEXT)
+def test_any_text_in_the_attributes_reads_to_a_blueprint(
+    label: str, title: str, statement: str, proof: str, prose: str
+) -> None:
+    """Whatever the attributes and the prose hold (braces, environments never closed,
+    comment marks, line ends), the document is read and every problem is at a line of the
+    Lean file."""
+    text = (
+        f"blueprint_comment /--{prose}-/\n"
+        f'@[blueprint "{label}" (title := "{title}") (statement := /--{statement}-/)\n'
+        f"  (proof := /--{proof}-/)]\ntheorem t : True := trivial\n"
+        "@[blueprint] def d : Nat := 0\n"
+    )
+    project = assemble_project(Path("."), LakeConfig(), [], [(scan_lean(text, "M", "M.lean"), [])])
+    records = read_lean_file(text, "M", "M.lean")
+    lean = lean_blueprint([records], {"M.lean": text}, project)
+    inputs = LeanArchitectInputs(load=lambda _: lean, prefix="", read_output=False)
+    main = "\\begin{document}\n\\inputleanmodule{M}\n\\inputleannode{d}\n\\end{document}\n"
+    blueprint = inputs.finish(read_blueprint("web.tex", {"web.tex": main}.__getitem__, 0, inputs))
+    lines = text.count("\n") + 1
+    outside = [d for d in blueprint.diagnostics if d.file == "M.lean" and not 1 <= d.line <= lines]
+    assert outside == []

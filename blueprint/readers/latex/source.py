@@ -64,7 +64,7 @@ class Source:
         """The 1-based line, in the real file, of the offset `pos` of `text`."""
         raw = pos + self.cut_shift[bisect_right(self.cut_at, pos) - 1]
         line = bisect_right(self.line_starts, raw)
-        return line if self.lines is None else self.lines[line - 1]
+        return line if self.lines is None else self.lines[min(line, len(self.lines)) - 1]
 
 
 @dataclass
@@ -120,7 +120,7 @@ class _Builder:
         if count <= MAX_REPORTS:
             line = bisect_right(self.line_starts, raw_pos)
             if self.lines is not None:
-                line = self.lines[line - 1]
+                line = self.lines[min(line, len(self.lines)) - 1]
             self.diagnostics.append(Diagnostic(self.path, line, severity, message))
 
     def cut(self, start: int, end: int) -> None:

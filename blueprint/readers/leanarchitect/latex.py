@@ -36,9 +36,11 @@ class _Writer:
     def add(self, text: str, line: int, follows: bool = False) -> None:
         """Lines of LaTeX: from `line` on when they are the Lean file's (`follows`), else all
         at `line`."""
-        for number, piece in enumerate(text.split("\n")):
-            self.pieces.append(piece)
-            self.lines.append(line + number if follows else line)
+        for number, segment in enumerate(text.replace("\r\n", "\n").split("\n")):
+            # the LaTeX reader reads a lone CR as a line end, as TeX does; Lean does not
+            for piece in segment.split("\r"):
+                self.pieces.append(piece)
+                self.lines.append(line + number if follows else line)
 
     def text(self) -> MappedText:
         return MappedText("\n".join(self.pieces) + "\n", tuple(self.lines))
@@ -121,8 +123,7 @@ def module_latex(contents: tuple[str | ModuleComment, ...], nodes: dict[str, Lea
         if number:
             out.add("", out.lines[-1])
         if isinstance(item, ModuleComment):
-            first = item.end_line - item.text.count("\n")
-            out.add(item.text, first, follows=True)
+            out.add(item.text, item.text_line or item.line, follows=True)
             continue
         here = [d for d in nodes[item].declarations if d.file == file]
         at = (here or list(nodes[item].declarations))[0]

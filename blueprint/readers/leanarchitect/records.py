@@ -158,6 +158,7 @@ class ModuleComment:
     text: str  # as LeanArchitect stores it: all between `/--` and `-/`
     line: int
     end_line: int
+    text_line: int = 0  # the line of its `/--`, where `text` begins (0: `line`)
 
 
 @dataclass(frozen=True, slots=True)

@@ -183,7 +183,10 @@ class _FileReader:
             return
         self.contents.append(
             ModuleComment(
-                doc_text(tok.text), self.code.line(pos), self.code.line(max(tok.end - 1, tok.start))
+                doc_text(tok.text),
+                self.code.line(pos),
+                self.code.line(max(tok.end - 1, tok.start)),
+                self.code.line(tok.start),
             )
         )
 
