@@ -30,7 +30,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -137,49 +136,28 @@ def cold_build(project: Path, repeat: int) -> float:
 def watch_reload(project: Path, repeat: int) -> list[float]:
     """Seconds from a statement doc comment saved to the browser's reload, in a watch
     session on a copy of `project` (its .lean files and blueprint)."""
-    from blueprint.live.server import SiteServer
-    from blueprint.live.watch import watch
-    from blueprint.model import StatusSource
-    from tests.helpers import EventStream
+    from tests.helpers import EventStream, watching
 
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder) / project.name
         shutil.copytree(project, root, ignore=shutil.ignore_patterns(".git", ".lake"))
-        ready, stop = threading.Event(), threading.Event()
-        found: dict[str, str] = {}
-
-        def on_ready(server: SiteServer) -> None:
-            found["url"] = server.url
-            ready.set()
-
-        thread = threading.Thread(
-            target=watch,
-            args=(root, "127.0.0.1", 8710, StatusSource.AUTO, lambda r: None, on_ready),
-            kwargs={"stop": stop, "cache_dir": Path(folder) / "cache"},
-            daemon=True,
-        )
-        thread.start()
-        if not ready.wait(180):
-            raise SystemExit("watch did not start")
-        events = EventStream(found["url"], timeout=60)
-        events.until("reload", "build-error", timeout=60)  # the state on connection
         file, anchor = EDITED
         lean = root / file
         times = []
-        for attempt in range(repeat):
-            text = lean.read_text(encoding="utf-8")
-            if anchor not in text:
-                raise SystemExit(f"{file} has no {anchor!r} to edit")
-            edited = text.replace(anchor, f"{anchor} (edit {attempt})", 1)
-            begin = time.perf_counter()
-            lean.write_text(edited, encoding="utf-8")
-            name, data = events.until("reload", "build-error", timeout=60)
-            if name == "build-error":
-                raise SystemExit(f"the rebuild failed: {str(data)[:300]}")
-            times.append(time.perf_counter() - begin)
-        events.close()
-        stop.set()
-        thread.join(30)
+        with watching(root, cache_dir=Path(folder) / "cache") as session:
+            events = EventStream(session.url, timeout=60)
+            events.until("reload", "build-error", timeout=60)  # the state on connection
+            for attempt in range(repeat):
+                text = lean.read_text(encoding="utf-8")
+                if anchor not in text:
+                    raise SystemExit(f"{file} has no {anchor!r} to edit")
+                begin = time.perf_counter()
+                lean.write_text(text.replace(anchor, f"{anchor} ({attempt})", 1), "utf-8")
+                name, data = events.until("reload", "build-error", timeout=60)
+                if name == "build-error":
+                    raise SystemExit(f"the rebuild failed: {str(data)[:300]}")
+                times.append(time.perf_counter() - begin)
+            events.close()
     return times
 
 

@@ -314,15 +314,26 @@ def find_verso(root: Path) -> str | None:
     """The lakefile of the project's Verso Blueprint (relative to the project), or None: the
     Lake package that requires VersoBlueprint, the project itself or a folder right in it
     (FLT's `blueprint-verso/`)."""
-    from blueprint.files import read_regular
-    from blueprint.lean.lakefile import requires
-
     folders = [""]
     with contextlib.suppress(OSError):
         folders += sorted(
             entry.name for entry in os.scandir(root)
             if entry.is_dir() and not entry.name.startswith(".") and entry.name != "build"
         )
+    return _requiring(root, folders, VERSO_PACKAGE)
+
+
+def uses_leanarchitect(root: Path) -> bool:
+    """Whether the project's lakefile requires LeanArchitect (its blueprint's nodes are
+    written in the Lean files)."""
+    return _requiring(root, [""], LEANARCHITECT_PACKAGE) is not None
+
+
+def _requiring(root: Path, folders: Sequence[str], package: str) -> str | None:
+    """The first lakefile of `folders` (relative to the project) that requires `package`."""
+    from blueprint.files import read_regular
+    from blueprint.lean.lakefile import requires
+
     for folder in folders:
         for name in LAKEFILES:
             rel = posixpath.join(folder, name)
@@ -330,25 +341,9 @@ def find_verso(root: Path) -> str | None:
                 text = read_regular(root / rel, 1 << 20).decode("utf-8", errors="replace")
             except OSError:
                 continue
-            if requires(text, name, VERSO_PACKAGE):
+            if requires(text, name, package):
                 return rel
     return None
-
-
-def uses_leanarchitect(root: Path) -> bool:
-    """Whether the project's lakefile requires LeanArchitect (its blueprint's nodes are
-    written in the Lean files)."""
-    from blueprint.files import read_regular
-    from blueprint.lean.lakefile import requires
-
-    for name in LAKEFILES:
-        try:
-            text = read_regular(root / name, 1 << 20).decode("utf-8", errors="replace")
-        except OSError:
-            continue
-        if requires(text, name, LEANARCHITECT_PACKAGE):
-            return True
-    return False
 
 
 def config_from_settings(

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from blueprint.readers.leanarchitect.index import LeanNode, ModuleIndex
 from blueprint.readers.leanarchitect.records import LeanArchitectFile, TaggedDeclaration
+from blueprint.tarjan import strong_components
 
 if TYPE_CHECKING:
     from blueprint.lean.model import Declaration
@@ -135,48 +136,17 @@ class _Walk:
         return labels, sorry
 
     def closure(self, start: str) -> tuple[frozenset[str], bool]:
-        """Tarjan's algorithm over untagged declarations, iteratively."""
-        if start in self.done:
-            return self.done[start]
-        index: dict[str, int] = {}
-        low: dict[str, int] = {}
-        stack: list[str] = []
-        on_stack: set[str] = set()
-        work: list[tuple[str, int]] = [(start, 0)]
-        while work:
-            name, child = work.pop()
-            if child == 0:
-                index[name] = low[name] = len(index)
-                stack.append(name)
-                on_stack.add(name)
-            targets = self.targets(name)
-            while child < len(targets):
-                nxt = targets[child]
-                child += 1
-                if nxt in self.labels or nxt in self.done:
-                    continue
-                if nxt not in index:
-                    work.append((name, child))
-                    work.append((nxt, 0))
-                    break
-                if nxt in on_stack:
-                    low[name] = min(low[name], index[nxt])
-            else:
-                if low[name] == index[name]:
-                    self._finish_component(name, stack, on_stack)
-                if work:
-                    parent = work[-1][0]
-                    low[parent] = min(low[parent], low[name])
+        """What an untagged declaration leads to: its strongly connected ones first."""
+        if start not in self.done:
+            for members in strong_components([start], self._untagged):
+                self._finish_component(members)
         return self.done[start]
 
-    def _finish_component(self, head: str, stack: list[str], on_stack: set[str]) -> None:
-        members: list[str] = []
-        while True:
-            name = stack.pop()
-            on_stack.discard(name)
-            members.append(name)
-            if name == head:
-                break
+    def _untagged(self, name: str) -> list[str]:
+        """The untagged declarations `name` refers to whose closure is still to find."""
+        return [t for t in self.targets(name) if t not in self.labels and t not in self.done]
+
+    def _finish_component(self, members: list[str]) -> None:
         inside = set(members)
         labels: set[str] = set()
         sorry = False
