@@ -174,6 +174,7 @@ def test_edges_are_the_written_uses_and_those_leanarchitect_infers(analysis: Ana
         ("def:double", "thm:quad-pos"): ("proof", "inferred"),
         ("lem:double-pos", "thm:quad-pos"): ("proof", "inferred"),
         ("def:double", "thm:extra"): ("statement", "inferred"),
+        ("lem:step", "thm:extra"): ("statement", "explicit"),  # \uses in the statement's text
         ("lem:double-pos", "thm:extra"): ("proof", "inferred"),
     }
 
@@ -363,7 +364,8 @@ def output_modules() -> dict[str, list[LeanModule]]:
     extra = LeanModule(
         "Arch.Extra",
         [OutputNode("thm:extra", ["Arch.extra"], uses=["def:double"], leanok=True,
-                    text="Compiled with its own library.", proof="",
+                    text="Compiled with its own library; \\uses{lem:step} in the text.",
+                    proof="",
                     proof_uses=["lem:double-pos"], proof_leanok=True)],
     )
     return {"Arch": [basic, main, unused], "ArchExtra": [extra]}

@@ -1,12 +1,12 @@
 """A LeanArchitect blueprint read from the Lean sources, as the LaTeX document inputs it.
 
 `LeanBlueprint` holds the records of every module put together with the scanned project
-(nodes, their facts from the Lean code; see `project.read_sources`); `LeanArchitectInputs`
-is what the LaTeX reader asks for
-`\\inputleannode{label}` and `\\inputleanmodule{Module}`: the LaTeX LeanArchitect would
-write, placed in the Lean files. Once the document is read, `finish` gives the nodes what
-LaTeX does not carry (their uses, explicit and inferred, their unknown options) and says
-what the document never inputs. Pure: the files were read by the caller.
+(nodes, their facts from the Lean code; see `project.read_sources`). `LeanArchitectInputs`
+is what the LaTeX reader asks for `\\inputleannode{label}` and `\\inputleanmodule{Module}`:
+the LaTeX LeanArchitect would write, placed in the Lean files. Once the document is read,
+`finish` gives the nodes what LaTeX does not carry (their uses, explicit and inferred, their
+unknown options) and says what the document never inputs. Pure: the files were read by the
+caller.
 """
 
 from __future__ import annotations
@@ -219,7 +219,8 @@ class LeanArchitectInputs:
                     ))
             added = [ids[u] for u in inferred if u not in excluded and u in ids]
             own = {node.id}
-            explicit = list(dict.fromkeys(u for u in explicit if u not in own))
+            # a `\\uses` in the text itself is written too (the LaTeX reader read it)
+            explicit = list(dict.fromkeys(u for u in [*written.uses, *explicit] if u not in own))
             more = [u for u in dict.fromkeys(added) if u not in own and u not in explicit]
             return replace(written, uses=[*explicit, *more], inferred_uses=tuple(more))
 

@@ -4,7 +4,7 @@ import Arch.Basic
 
 namespace Arch
 
-@[blueprint "thm:extra" (statement := /-- Compiled with its own library. -/)]
+@[blueprint "thm:extra" (statement := /-- Compiled with its own library; \uses{lem:step} in the text. -/)]
 theorem extra (n : Nat) (h : 0 < n) : 0 < double n := double_pos n h
 
 end Arch
