@@ -126,7 +126,7 @@ def status_command(
 def work_queue(analysis: Analysis, tasks: list[Task]) -> dict:
     """Every ready task, free ones first, with what an agent needs to take one: the node's
     statement (LaTeX), its Lean names and files, what finishing it unlocks, its claim."""
-    from blueprint.analysis.export import work_json
+    from blueprint.analysis.export import planning_json, work_json
     from blueprint.github.claims import claim_url
     from blueprint.site.latex.parser import tex_text
 
@@ -162,6 +162,7 @@ def work_queue(analysis: Analysis, tasks: list[Task]) -> dict:
                 "dependents": task.dependents,
                 "used_by": sorted(analysis.graph.successors(node.id)),
                 "size": task.size,
+                **({"planning": planning_json(node.planning)} if node.planning else {}),
                 "work": work_json(work) if work else None,
                 "claim_url": link,
             }
