@@ -58,6 +58,7 @@ def status_command(
     from blueprint.build import analyze
     from blueprint.cli import console
     from blueprint.site.latex.parser import tex_text
+    from blueprint.vocabulary import vocabulary
 
     analysis = analyze(
         project, status_source, cache_dir=cache_dir, github=claims_reader(github)
@@ -107,7 +108,9 @@ def status_command(
         console.print(claims_summary(claims))
     held = blockers(nodes, graph, statuses)
     if held:
-        console.print("[bold]Blockers[/] (not ready), with how many nodes wait for each:")
+        marked = vocabulary(analysis.blueprint).not_ready
+        said = f"marked {escape(marked)}" if marked else "not ready"
+        console.print(f"[bold]Blockers[/] ({said}), with how many nodes wait for each:")
         for b in held[:top]:
             console.print(f"  {escape(b.node_id)}: {b.held_up}", soft_wrap=True)
     results = main_results(nodes, graph, statuses, chosen)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from blueprint.analysis.graph import DependencyGraph, condense
 from blueprint.analysis.status import NodeStatus
 from blueprint.analysis.tasks import Progress, TaskKind, newly_ready, progress, ready_tasks
+from blueprint.config import BlueprintFormat
 from blueprint.model import Border, EdgeKind, Fill, Node, StatusSource
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ class NodeState:
     done: bool  # `NodeStatus.done`: what the progress counts as proved
     done_down: bool  # `NodeStatus.done_down`: what it counts as fully proved
     lean: tuple[LeanName, ...] = ()
-    unknown_uses: tuple[str, ...] = ()  # `\uses` labels that name nothing
+    unknown_uses: tuple[str, ...] = ()  # labels its uses name that name no node
     digest: str = ""  # of the statement's text: the same node under another label
 
     @property
@@ -100,6 +101,8 @@ class ProjectState:
     tasks: tuple[TaskState, ...] = ()  # most useful first
     cycles: tuple[tuple[str, ...], ...] = ()  # each in document order
     rows: tuple[Progress, ...] = ()  # "All", then one per chapter (`tasks.progress`)
+    #: the blueprint's format (`vocabulary.blueprint_format`): how its messages name things
+    format: BlueprintFormat = BlueprintFormat.LATEX
 
     @cached_property
     def by_id(self) -> dict[str, NodeState]:
@@ -116,8 +119,9 @@ def project_state(
     source: StatusSource,
     declarations: Mapping[str, Sequence[DeclarationReport]] | None = None,
     main_results: Sequence[str] = (),
+    format: BlueprintFormat = BlueprintFormat.LATEX,
 ) -> ProjectState:
-    """The record of a project whose statuses are known. Pure."""
+    """The record of a project whose statuses are known (its blueprint in `format`). Pure."""
     declarations = declarations or {}
     by_id = {node.id: node for node in nodes}
     stated = {node_id for node_id, status in statuses.items() if status.stated}
@@ -141,6 +145,7 @@ def project_state(
         tasks=tasks,
         cycles=tuple(c for c in condense(graph).components if len(c) > 1),
         rows=tuple(progress(nodes, statuses)),
+        format=format,
     )
 
 
@@ -195,6 +200,7 @@ def state_to_json(state: ProjectState) -> dict[str, object]:
                   for t in state.tasks],
         "cycles": [list(c) for c in state.cycles],
         "rows": [[r.label, r.nodes, r.stated, r.proved, r.fully_proved] for r in state.rows],
+        "format": state.format.value,
     }
 
 
@@ -219,6 +225,7 @@ def state_from_json(data: dict) -> ProjectState:
                               int(m)) for i, k, unlocks, d, m in data["tasks"]),
         cycles=tuple(tuple(str(m) for m in c) for c in data["cycles"]),
         rows=tuple(Progress(str(r[0]), *(int(x) for x in r[1:5])) for r in data["rows"]),
+        format=BlueprintFormat(data.get("format", BlueprintFormat.LATEX)),
     )
 
 

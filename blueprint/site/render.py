@@ -34,6 +34,7 @@ from blueprint.site.nodes import NodeInfo, fragment_key, node_hash
 from blueprint.site.pagedata import SiteData, site_data
 from blueprint.site.views import GraphView
 from blueprint.site.words import SIZE_WORDS, STAGE_SHORT, stages_of
+from blueprint.vocabulary import vocabulary
 
 if TYPE_CHECKING:
     from blueprint.history.model import History
@@ -52,6 +53,9 @@ DEFAULT_COLORS = {
     ColorKey.DEFINED: "#B0ECA3",
     ColorKey.FULLY_PROVED: "#1CAC78",
 }
+
+#: the outline of a node whose Lean sources are not in the checkout (no \graphcolor sets it)
+NOT_CHECKED_COLOR = "#6b7280"
 
 #: the default colours in words, as the legend names them
 DEFAULT_COLOR_WORDS: dict[str, str] = {
@@ -100,7 +104,9 @@ def render_site(
     options = options or SiteOptions()
     env = _environment()
     data = data or site_data(analysis, memo)
-    colors = {**DEFAULT_COLORS, **analysis.blueprint.options.colors}
+    effective = {**DEFAULT_COLORS, **analysis.blueprint.options.colors}
+    colors = {**{key.value: value for key, value in effective.items()},
+              "not_checked": NOT_CHECKED_COLOR}
     board = task_board(analysis)
     bars = progress_bars(analysis, data.nodes)
     titles = Titles(data.macros, analysis.blueprint.syntax)
@@ -114,6 +120,7 @@ def render_site(
         "nodes": data.nodes,
         "chapters": data.chapters,
         "stages": stages_of(info.stage for info in data.nodes.values()),
+        "not_checked": any(info.stage is Stage.NOT_CHECKED for info in data.nodes.values()),
         "stage_short": STAGE_SHORT,
         "size_words": SIZE_WORDS,
         "board": board,
@@ -128,6 +135,7 @@ def render_site(
         "has_history": history is not None,
         "math_json": _json_for_script(_math_config(math_src, data.macros)),
         "color_words": _color_words(analysis),
+        "words": vocabulary(analysis.blueprint),  # the format's own way to write things
         "claims": analysis.claims,
         "claims_note": _claims_note(analysis),
         "planning": _has_planning(analysis, data),
