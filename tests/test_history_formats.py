@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 
 from blueprint.analysis.tasks import progress
-from blueprint.build import analyze
+from blueprint.build import analyze, build
 from blueprint.config import BlueprintFormat
 from blueprint.diff.compare import RegressionKind, compare
 from blueprint.diff.report import Revision, prepare, text_report
 from blueprint.diff.revisions import read_sides
+from blueprint.history.series import series
 from blueprint.history.snapshot import State
 from blueprint.history.walk import collect_history
 from tests.conftest import run_cli
@@ -176,9 +177,11 @@ def test_a_diff_of_a_verso_blueprint_speaks_verso(verso: GitRepo, tmp_path: Path
     assert '"double_pos"' in done.stdout
 
 
-def test_lean_sources_in_a_submodule_not_checked_out_are_not_checked(tmp_path: Path) -> None:
-    """noperthedron's shape: the package requires its Lean code from a submodule; a commit
-    holds the submodule as a link to another repository's commit, never its files."""
+def test_lean_sources_moved_to_a_submodule_are_not_checked_no_fall(tmp_path: Path) -> None:
+    """noperthedron's history: the package requires its Lean code by path, first a folder
+    of the repository, then a submodule (a commit holds it as a link to another
+    repository's commit, never its files): from then on nothing can be checked, which is a
+    gap in the chart and no regression in a diff, not a fall to nothing."""
     repo = GitRepo(tmp_path / "nested")
     repo.write("lakefile.toml", VERSO_LAKEFILE.replace(
         '[[lean_lib]]\nname = "Tiny"\n',
@@ -187,21 +190,45 @@ def test_lean_sources_in_a_submodule_not_checked_out_are_not_checked(tmp_path: P
     repo.write("Tiny.lean", "import Tiny.Chapter\n")
     repo.write("Tiny/Blueprint.lean", VERSO_BOOK)
     repo.write("Tiny/Chapter.lean", VERSO_CHAPTER % "")
-    repo.write(".gitmodules", '[submodule "code"]\n\tpath = code\n\turl = https://example.org/code\n')
+    repo.write("code/lakefile.toml", 'name = "TinyCode"\ndefaultTargets = ["Tiny"]\n\n'
+                                     '[[lean_lib]]\nname = "Tiny"\n')
+    repo.write("code/Tiny.lean", "import Tiny.Basic\n")
+    repo.write("code/Tiny/Basic.lean", tiny_lean(sorry=False))
+    repo.commit("s0", "2025-04-01")
+    repo.git("rm", "-r", "-q", "code")
+    repo.write(".gitmodules", '[submodule "code"]\n\tpath = code\n'
+                              '\turl = https://example.org/code\n')
     repo.git("add", "-A")
     repo.git("update-index", "--add", "--cacheinfo",
              f"160000,{'1' * 40},code")  # a submodule: a commit of another repository
-    repo.commit("s1", "2025-04-01")
-    history = collect_history(repo.root, cache_dir=None)
-    snapshot = history.snapshots[repo.shas["s1"]]
-    assert (snapshot.state, snapshot.source) == (State.OK, "lean")
-    assert totals(repo, history, "s1") == (2, 0, 0, 0)  # not checked: nothing known
-    # as the build says of a checkout of it
+    repo.commit("s1", "2025-04-08")
+    history = collect_history(repo.root, cache_dir=tmp_path / "history")
+    assert totals(repo, history, "s0") == (2, 2, 2, 2)  # read from code/
+    moved = history.snapshots[repo.shas["s1"]]
+    assert moved.state is State.UNCHECKED and moved.rows == ()
+    assert "code/) are a git submodule that is not checked out" in moved.message
+    assert [p.gap for p in series(history)] == [False, True]
+    # the same from the cache
+    again = collect_history(repo.root, cache_dir=tmp_path / "history")
+    assert again.snapshots == history.snapshots
+    # a diff across the move: the nodes are still there, with their uses; nothing regressed
+    sides = read_sides(repo.root, repo.shas["s0"], repo.shas["s1"], cache_dir=None)
+    assert sides.head.state.state is State.OK and sides.head.state.unchecked
+    assert not any(node.checked for node in sides.head.state.nodes)
+    diff = compare(sides.base.state, sides.head.state)
+    assert (diff.regressions, diff.proved, diff.added_nodes, diff.removed_edges) == (
+        (), (), (), ())
+    # the build of a checkout of it says as much, and its history page says why the gap
     checkout = tmp_path / "checkout"
     subprocess.run(["git", "clone", "-q", str(repo.root), str(checkout)], check=True)
-    analysis = analyze(checkout, cache_dir=tmp_path / "cache")
-    assert snapshot.rows == tuple(progress(analysis.nodes, analysis.statuses))
+    analysis = build(checkout, tmp_path / "site", history=True)
     assert not any(status.checked for status in analysis.statuses.values())
+    page = " ".join((tmp_path / "site" / "history.html").read_text().split())
+    assert "At the last one read, of 2025-04-01: <strong>2 of 2</strong>" in page
+    assert "or whose statuses could not be checked" in page
+    told = run_cli("history", str(checkout), "--cache-dir", str(tmp_path / "c2"), cwd=tmp_path)
+    assert "1 whose statuses could not be checked (no counts): the Lean sources of" in (
+        " ".join(told.stdout.split())), told.stdout
 
 
 # ------------------------------------------------------------------ a LeanArchitect blueprint

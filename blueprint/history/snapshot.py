@@ -269,18 +269,22 @@ class Snapshotter:
         commit, the nodes that name Lean code are not checked), else the annotations."""
         nodes = blueprint.nodes
         declarations = None
+        unchecked = ""
         if plan is not None:
             declarations = lean_declarations(nodes, self._project(plan, config, commit.read))
             formal = {node.id: formalization_of(node, declarations[node.id]) for node in nodes}
             source = StatusSource.LEAN
         elif use_lean:
             formal, source = not_checked(nodes), StatusSource.LEAN
+            where = blueprint.lean_sources
+            if where is not None and where.missing and any(node.lean for node in nodes):
+                unchecked = f"not checked: {where.missing}"
         else:
             formal = {node.id: formalization_from_annotations(node) for node in nodes}
             source = StatusSource.ANNOTATIONS
         statuses = compute_statuses(nodes, graph, formal)
         return project_state(nodes, graph, statuses, source, declarations, config.main_results,
-                             blueprint_format(blueprint))
+                             blueprint_format(blueprint), unchecked)
 
 
 class _Commit:
@@ -348,7 +352,10 @@ def _blueprint_key(config: ProjectConfig, files: Mapping[str, str]) -> Hashable:
 
 
 def counts_of(state: ProjectState) -> Snapshot:
-    """The counts of the progress chart, from a commit's record."""
+    """The counts of the progress chart, from a commit's record: none where the statuses
+    could not be checked (a gap, not a fall to nothing)."""
+    if state.unchecked:
+        return Snapshot(State.UNCHECKED, state.unchecked, state.source)
     return Snapshot(
         state.state,
         state.message,
@@ -360,8 +367,11 @@ def counts_of(state: ProjectState) -> Snapshot:
 
 
 def counts_snapshot(nodes: Sequence[Node], statuses: Mapping[str, NodeStatus],
-                    source: StatusSource) -> Snapshot:
-    """The snapshot of nodes whose statuses are known (a commit's, or the working tree's)."""
+                    source: StatusSource, unchecked: str = "") -> Snapshot:
+    """The snapshot of nodes whose statuses are known (a commit's, or the working tree's);
+    `unchecked` says why some could not be checked (then it has no counts)."""
+    if unchecked:
+        return Snapshot(State.UNCHECKED, unchecked, source.value)
     # the same rule as `tasks.progress`: a definition is finished once stated
     finished = frozenset(
         n.id for n in nodes

@@ -33,6 +33,9 @@ class State(StrEnum):
     OK = "ok"
     ABSENT = "absent"  # no blueprint in this commit (not yet, or not where we look)
     BROKEN = "broken"  # the files do not parse: a gap in the chart
+    #: read, but the statuses could not be checked (the Lean sources are a submodule not in
+    #: the commit): a gap in the chart, not a fall to nothing; the record is OK (`unchecked`)
+    UNCHECKED = "unchecked"
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,7 @@ class NodeState:
     lean: tuple[LeanName, ...] = ()
     unknown_uses: tuple[str, ...] = ()  # labels its uses name that name no node
     digest: str = ""  # of the statement's text: the same node under another label
+    checked: bool = True  # False: its Lean names could not be looked at (`NodeStatus`)
 
     @property
     def finished(self) -> bool:
@@ -103,6 +107,8 @@ class ProjectState:
     rows: tuple[Progress, ...] = ()  # "All", then one per chapter (`tasks.progress`)
     #: the blueprint's format (`vocabulary.blueprint_format`): how its messages name things
     format: BlueprintFormat = BlueprintFormat.LATEX
+    #: why the statuses of its nodes that name Lean code could not be checked ("": they were)
+    unchecked: str = ""
 
     @cached_property
     def by_id(self) -> dict[str, NodeState]:
@@ -120,6 +126,7 @@ def project_state(
     declarations: Mapping[str, Sequence[DeclarationReport]] | None = None,
     main_results: Sequence[str] = (),
     format: BlueprintFormat = BlueprintFormat.LATEX,
+    unchecked: str = "",
 ) -> ProjectState:
     """The record of a project whose statuses are known (its blueprint in `format`). Pure."""
     declarations = declarations or {}
@@ -146,6 +153,7 @@ def project_state(
         cycles=tuple(c for c in condense(graph).components if len(c) > 1),
         rows=tuple(progress(nodes, statuses)),
         format=format,
+        unchecked=unchecked,
     )
 
 
@@ -170,6 +178,7 @@ def _node_state(node: Node, status: NodeStatus,
                    for d in declarations),
         unknown_uses=tuple(dict.fromkeys(unknown)),
         digest=statement_digest(node),
+        checked=status.checked,
     )
 
 
@@ -192,7 +201,7 @@ def state_to_json(state: ProjectState) -> dict[str, object]:
             [n.id, n.env, n.is_definition, n.title, n.chapter, n.file, n.line, n.border.value,
              n.fill.value, n.stated, n.proved, n.done, n.done_down,
              [[d.name, d.status, d.has_sorry, d.maybe_in_dependency] for d in n.lean],
-             list(n.unknown_uses), n.digest]
+             list(n.unknown_uses), n.digest, n.checked]
             for n in state.nodes
         ],
         "edges": [[e.source, e.target, e.kind.value] for e in state.edges],
@@ -201,6 +210,7 @@ def state_to_json(state: ProjectState) -> dict[str, object]:
         "cycles": [list(c) for c in state.cycles],
         "rows": [[r.label, r.nodes, r.stated, r.proved, r.fully_proved] for r in state.rows],
         "format": state.format.value,
+        "unchecked": state.unchecked,
     }
 
 
@@ -216,16 +226,17 @@ def state_from_json(data: dict) -> ProjectState:
                       int(line), Border(border), Fill(fill), bool(s), bool(p), bool(done),
                       bool(down), tuple(LeanName(str(a), str(b), _flag(c), bool(e))
                                         for a, b, c, e in lean),
-                      tuple(str(u) for u in unknown), str(digest))
+                      tuple(str(u) for u in unknown), str(digest), bool(checked))
             for (i, env, d, title, chapter, file, line, border, fill, s, p, done, down, lean,
-                 unknown, digest) in data["nodes"]
+                 unknown, digest, checked) in data["nodes"]
         ),
         edges=tuple(Edge(str(s), str(t), EdgeKind(k)) for s, t, k in data["edges"]),
         tasks=tuple(TaskState(str(i), TaskKind(k), tuple(str(u) for u in unlocks), int(d),
                               int(m)) for i, k, unlocks, d, m in data["tasks"]),
         cycles=tuple(tuple(str(m) for m in c) for c in data["cycles"]),
         rows=tuple(Progress(str(r[0]), *(int(x) for x in r[1:5])) for r in data["rows"]),
-        format=BlueprintFormat(data.get("format", BlueprintFormat.LATEX)),
+        format=BlueprintFormat(data["format"]),
+        unchecked=str(data["unchecked"]),
     )
 
 
