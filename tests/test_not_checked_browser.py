@@ -18,7 +18,6 @@ from tests.conftest import ARTIFACTS, copy_sample
 
 pytestmark = pytest.mark.browser
 SHOTS = ARTIFACTS / "screenshots"
-SIZES = {"desktop": (1600, 1000), "phone": (390, 844)}
 CHAPTERS, PER_CHAPTER = 3, 22
 
 LAKEFILE = """import Lake
@@ -83,22 +82,6 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     build(unchecked, root / "site-gen", cache_dir=root / "cache-gen")
     build(copy_sample(root), root / "site-sample", cache_dir=root / "cache-sample")
     return {"gen": root / "site-gen", "sample": root / "site-sample"}
-
-
-@pytest.fixture
-def screen(browser: Any, request: pytest.FixtureRequest) -> Any:
-    width, height = SIZES[request.node.callspec.params["size"]]
-    context = browser.new_context(
-        viewport={"width": width, "height": height}, has_touch=width < 800,
-        color_scheme=request.node.callspec.params.get("scheme", "light"),
-    )
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert not errors, errors
 
 
 def open_graph(page: Any, site: Path, name: str = "graph.html") -> None:
