@@ -62,6 +62,7 @@ def against_checkouts(repo: Path, folder: Path, count: int) -> None:
     """The history's counts at `count` commits against a build of a checkout of each."""
     from blueprint.analysis.tasks import progress
     from blueprint.build import analyze
+    from blueprint.history.state import State
     from blueprint.model import BlueprintError
 
     history = collect_history(repo, cache_dir=folder / "first-parent")
@@ -74,17 +75,22 @@ def against_checkouts(repo: Path, folder: Path, count: int) -> None:
         subprocess.run(["git", "-C", str(clone), "checkout", "-q", "--detach", "-f",
                         commit.sha], check=True)
         snapshot = history.snapshots[commit.sha]
+        unchecked = False
         try:
             analysis = analyze(clone, cache_dir=folder / "build-cache")
             built = tuple(progress(analysis.nodes, analysis.statuses))
             said = f"{built[0].nodes} nodes, {built[0].proved} proved" if built else "empty"
+            unchecked = not all(s.checked for s in analysis.statuses.values())
+            said += ", not checked" if unchecked else ""
         except BlueprintError as error:
             built, said = (), f"no build: {str(error)[:60]}"
-        same = snapshot.rows == built
+        # statuses that could not be checked (Lean sources in a submodule): a gap, no counts
+        same = (snapshot.state is State.UNCHECKED) == unchecked and (
+            unchecked or snapshot.rows == built)
         agree += same
         total = snapshot.row()
-        print(f"  {commit.sha[:8]} {snapshot.state.value:6} "
-              f"{total.nodes if total else '-':>5} nodes  build: {said:34} "
+        print(f"  {commit.sha[:8]} {snapshot.state.value:9} "
+              f"{total.nodes if total else '-':>5} nodes  build: {said:46} "
               f"{'same' if same else 'DIFFERENT'}")
     print(f"  checkouts: {agree} of {len(dict.fromkeys(picked))} agree with the history")
 
