@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from blueprint.analysis import Analysis, analyse, status_source_for
 from blueprint.config import load_config
+from blueprint.lean.loader import LeanLoader
 from blueprint.model import SiteOptions, StatusSource
 from blueprint.readers import read
 from blueprint.readers.cache import BlueprintCache
@@ -50,14 +51,16 @@ def analyze(
     with timings.stage("discover"):
         config = load_config(project, cache_dir)
         source = status_source_for(config, status_source)
-    with timings.stage("read"):
-        blueprint = cache.read_blueprint(config) if cache else read(config)
-    if cache is not None and source is StatusSource.LEAN and cache.lean_scans is None:
+    needs_lean = source is StatusSource.LEAN or config.has_lean_sources()
+    if cache is not None and cache.lean_scans is None and needs_lean:
         from blueprint.lean.project import ScanCache
 
         cache.lean_scans = ScanCache()
-    scans = cache.lean_scans if cache else None
-    return analyse(config, blueprint, source, timings, lean_log, scans, github)
+    # read once, on first use, by the reader (a LeanArchitect blueprint) or the status
+    lean = LeanLoader(config, cache.lean_scans if cache else None, lean_log)
+    with timings.stage("read"):
+        blueprint = cache.read_blueprint(config, lean) if cache else read(config, lean=lean)
+    return analyse(config, blueprint, source, timings, github=github, lean=lean)
 
 
 def build(

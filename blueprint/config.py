@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import posixpath
 import tomllib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from enum import Enum, StrEnum
@@ -34,20 +36,26 @@ BLUEPRINT_CANDIDATES = (
 class BlueprintFormat(StrEnum):
     """`[blueprint] format`: which kind of blueprint the project has."""
 
-    AUTO = "auto"  # what the project has (today: its LaTeX blueprint)
+    AUTO = "auto"  # what the project has: its LaTeX (LeanArchitect's nodes read from the
+    #                Lean sources when it inputs them), else its Verso Blueprint
     LATEX = "latex"  # leanblueprint's LaTeX, LeanArchitect's output \input in it included
     LEANARCHITECT = "leanarchitect"  # @[blueprint] attributes read from the Lean sources
     VERSO = "verso"  # a Verso Blueprint document
 
 
 #: the formats read today; the others are known names, refused with a clear error
-READ_FORMATS = (BlueprintFormat.AUTO, BlueprintFormat.LATEX)
-_NOT_YET = {
-    BlueprintFormat.LEANARCHITECT: "reading @[blueprint] attributes from the Lean sources"
-    " (a LaTeX blueprint that \\inputs what `lake build :blueprint` writes is read with"
-    ' format = "latex")',
-    BlueprintFormat.VERSO: "reading Verso Blueprint documents",
+READ_FORMATS = tuple(BlueprintFormat)
+_NOT_YET: dict[BlueprintFormat, str] = {}
+#: what each format read is called in messages
+FORMAT_NAMES = {
+    BlueprintFormat.LATEX: "LaTeX blueprint",
+    BlueprintFormat.LEANARCHITECT: "LeanArchitect blueprint",
+    BlueprintFormat.VERSO: "Verso Blueprint",
 }
+LAKEFILES = ("lakefile.lean", "lakefile.toml")
+#: the Lake package a Verso Blueprint requires
+VERSO_PACKAGE = "VersoBlueprint"
+LEANARCHITECT_PACKAGE = "LeanArchitect"
 
 
 class Kind(Enum):
@@ -67,6 +75,7 @@ SETTINGS: dict[str, dict[str, Kind]] = {
         "title": Kind.TEXT,
         "github": Kind.URL,
         "dochome": Kind.URL,
+        "site_url": Kind.URL,
         "main_results": Kind.TEXTS,
         "cache_dir": Kind.PATH,
     },
@@ -186,7 +195,7 @@ def _check_value(
         if chosen not in READ_FORMATS:
             return None, [(name, (
                 f"{shown} = {toml_string(value)} is not supported yet: {_NOT_YET[chosen]} is still"
-                ' to come; use "latex" or "auto"'
+                ' to come; use "latex", "verso" or "auto"'
             ))]
         return chosen, []
     return value, []
@@ -243,11 +252,13 @@ class ProjectConfig:
     """Everything about a project that is known before reading it."""
 
     root: Path
-    blueprint_dir: Path  # the folder \input paths are relative to
-    main_file: str  # relative to blueprint_dir
+    #: the folder \input paths are relative to; a Verso Blueprint's Lake package
+    blueprint_dir: Path
+    main_file: str  # relative to blueprint_dir (a Verso Blueprint's: its lakefile)
     title: str | None = None
     github: str | None = None
     dochome: str | None = None
+    site_url: str | None = None  # where the site is published ([project] site_url)
     lean_roots: tuple[str, ...] = ()  # library roots, overriding the lakefile
     lean_dirs: tuple[str, ...] = ()  # source folders, overriding the lakefile
     lean_name_patterns: tuple[str, ...] = ()  # names made by the project's own macros
@@ -255,7 +266,12 @@ class ProjectConfig:
     main_results: tuple[str, ...] = ()  # node ids to track on the task board
     github_repo: str | None = None  # `owner/name` whose issues hold the claims ([github] repo)
     cache_dir: Path = field(default=Path(".blueprint-cache"))
-    format: BlueprintFormat = BlueprintFormat.AUTO
+    #: the format read: LaTeX or Verso (`auto` is resolved when the configuration is made)
+    format: BlueprintFormat = BlueprintFormat.LATEX
+    #: whether `format` was chosen by `auto` (from what the project has), not set
+    format_found: bool = True
+    #: the blueprints of other formats the project has, not read: (format, folder)
+    other_blueprints: tuple[tuple[BlueprintFormat, str], ...] = ()
     #: warnings about `blueprint.toml` itself (settings we do not know), for the build's
     diagnostics: tuple[Diagnostic, ...] = ()
     #: where `blueprint.toml` sets each value (`tomllines` names: `lean.roots[1]`), for diagnostics
@@ -283,8 +299,72 @@ def load_config(root: Path, cache_dir: Path | None = None) -> ProjectConfig:
     if not root.is_dir():
         raise BlueprintError(f"project folder not found: {root}")
     settings, lines = _read_toml(root / CONFIG_NAME)
-    config = config_from_settings(root, settings, lambda rel: (root / rel).is_file(), lines)
+    config = config_from_settings(
+        root,
+        settings,
+        lambda rel: (root / rel).is_file(),
+        lines,
+        lambda: find_verso(root),
+        lambda: uses_leanarchitect(root),
+    )
     return config if cache_dir is None else replace(config, cache_dir=cache_dir.absolute())
+
+
+#: reads a file of the project by its path relative to the project: its text, None if absent
+ReadText = Callable[[str], str | None]
+
+
+def find_verso(root: Path) -> str | None:
+    """The lakefile of the project's Verso Blueprint (relative to the project), or None: the
+    Lake package that requires VersoBlueprint, the project itself or a folder right in it
+    (FLT's `blueprint-verso/`)."""
+    folders: list[str] = []
+    with contextlib.suppress(OSError):
+        folders = [entry.name for entry in os.scandir(root) if entry.is_dir()]
+    return verso_lakefile(folders, _disk_text(root))
+
+
+def uses_leanarchitect(root: Path) -> bool:
+    """Whether the project's lakefile requires LeanArchitect (its blueprint's nodes are
+    written in the Lean files)."""
+    return requires_leanarchitect(_disk_text(root))
+
+
+def verso_lakefile(folders: Iterable[str], text: ReadText) -> str | None:
+    """`find_verso` of any tree (a commit's): `folders` are the project's top folders,
+    `text` reads a file. Pure."""
+    candidates = sorted(f for f in folders if not f.startswith(".") and f != "build")
+    return _requiring(text, ["", *candidates], VERSO_PACKAGE)
+
+
+def requires_leanarchitect(text: ReadText) -> bool:
+    """`uses_leanarchitect` of any tree (a commit's). Pure."""
+    return _requiring(text, [""], LEANARCHITECT_PACKAGE) is not None
+
+
+def _disk_text(root: Path) -> ReadText:
+    from blueprint.files import read_regular
+
+    def text(rel: str) -> str | None:
+        try:
+            return read_regular(root / rel, 1 << 20).decode("utf-8", errors="replace")
+        except OSError:
+            return None
+
+    return text
+
+
+def _requiring(text: ReadText, folders: Sequence[str], package: str) -> str | None:
+    """The first lakefile of `folders` (relative to the project) that requires `package`."""
+    from blueprint.lean.lakefile import requires
+
+    for folder in folders:
+        for name in LAKEFILES:
+            rel = posixpath.join(folder, name)
+            found = text(rel)
+            if found is not None and requires(found, name, package):
+                return rel
+    return None
 
 
 def config_from_settings(
@@ -292,17 +372,43 @@ def config_from_settings(
     settings: dict,
     is_file: Callable[[str], bool],
     lines: Mapping[str, int] | None = None,
+    verso: Callable[[], str | None] | None = None,
+    leanarchitect: Callable[[], bool] | None = None,
 ) -> ProjectConfig:
     """The configuration given `blueprint.toml`'s settings and which files exist.
 
     Pure: `is_file(path)` answers for paths relative to `root` (the disk for `load_config`,
-    a commit's tree for the history); `lines` (from `toml_lines`) says where each setting is
-    written, for diagnostics. Every problem is found before any is reported: a
-    `ConfigError` lists them all; unknown settings are warnings in `diagnostics`."""
+    a commit's tree for the history), `verso()` gives the lakefile of the project's Verso
+    Blueprint or None (without it, no Verso Blueprint is looked for), `leanarchitect()`
+    whether the project requires LeanArchitect (then `auto` reads its LaTeX as a
+    LeanArchitect blueprint); `lines` (from
+    `toml_lines`) says where each setting is written, for diagnostics. Every problem is
+    found before any is reported: a `ConfigError` lists them all; unknown settings are
+    warnings in `diagnostics`."""
     lines = lines or {}
     checked = check_settings(settings, lines)
     values = checked.values
-    located = _locate_main(root, values, is_file)
+    chosen = values.get("blueprint.format", BlueprintFormat.AUTO)
+    found_verso = _FoundVerso(verso)
+    located = (
+        _locate_verso(root, values, found_verso, is_file) if chosen is BlueprintFormat.VERSO
+        else _locate_main(root, values, is_file)
+    )
+    others: tuple[tuple[BlueprintFormat, str], ...] = ()
+    if chosen is BlueprintFormat.AUTO and not located.problems and found_verso.lakefile:
+        # The project itself a Verso Blueprint package (noperthedron, whose LaTeX is what it
+        # was ported from), or no LaTeX blueprint: Verso, unless [blueprint] main names the
+        # LaTeX. Else the LaTeX blueprint, and the Verso one beside it (FLT's
+        # blueprint-verso/) is said to exist.
+        verso_folder = posixpath.dirname(found_verso.lakefile)
+        if located.missing or (not verso_folder and "blueprint.main" not in values):
+            if not located.missing:
+                latex = located.folder.relative_to(root).as_posix()
+                others = ((BlueprintFormat.LATEX, latex),)
+            located = _locate_verso(root, values, found_verso, is_file)
+            chosen = BlueprintFormat.VERSO
+        else:
+            others = ((BlueprintFormat.VERSO, verso_folder),)
     problems = [
         *checked.errors,
         *(Diagnostic(CONFIG_NAME, line_of(lines, name), Severity.ERROR, message)
@@ -322,6 +428,7 @@ def config_from_settings(
         title=values.get("project.title"),
         github=values.get("project.github"),
         dochome=values.get("project.dochome"),
+        site_url=values.get("project.site_url") or None,
         lean_roots=values.get("lean.roots", ()),
         lean_dirs=values.get("lean.dirs", ()),
         lean_name_patterns=values.get("lean.name_patterns", ()),
@@ -329,10 +436,22 @@ def config_from_settings(
         main_results=values.get("project.main_results", ()),
         github_repo=values.get("github.repo"),
         cache_dir=root / values.get("project.cache_dir", ".blueprint-cache"),
-        format=values.get("blueprint.format", BlueprintFormat.AUTO),
+        format=_auto_format(leanarchitect) if chosen is BlueprintFormat.AUTO else chosen,
+        format_found="blueprint.format" not in values
+        or values["blueprint.format"] is BlueprintFormat.AUTO,
+        other_blueprints=others,
         lines=lines,
         diagnostics=checked.warnings,
     )
+
+
+def _auto_format(leanarchitect: Callable[[], bool] | None) -> BlueprintFormat:
+    """What `auto` reads where a LaTeX blueprint is: a LeanArchitect one when the project
+    requires LeanArchitect (the LaTeX reader also reads LeanArchitect's nodes from the Lean
+    sources when a LaTeX blueprint inputs them)."""
+    if leanarchitect is not None and leanarchitect():
+        return BlueprintFormat.LEANARCHITECT
+    return BlueprintFormat.LATEX
 
 
 @dataclass(frozen=True)
@@ -343,6 +462,48 @@ class _Main:
     main: str = ""
     problems: tuple[tuple[str, str], ...] = ()  # (`tomllines` name, message)
     missing: str = ""  # no blueprint where leanblueprint puts one
+
+
+class _FoundVerso:
+    """The Verso Blueprint's lakefile, looked for once, when first asked."""
+
+    def __init__(self, find: Callable[[], str | None] | None) -> None:
+        self._find = find
+        self._looked = find is None
+        self._found: str | None = None
+
+    @property
+    def lakefile(self) -> str | None:
+        if not self._looked and self._find is not None:
+            self._found, self._looked = self._find(), True
+        return self._found
+
+
+def _locate_verso(root: Path, values: Mapping[str, Any], verso: _FoundVerso,
+                  is_file: Callable[[str], bool]) -> _Main:
+    """The Verso Blueprint's Lake package (`[blueprint] dir` names it, else the one found)
+    and its lakefile."""
+    folder = values.get("blueprint.dir")
+    if folder is not None:
+        if _outside(folder):
+            return _Main(root, problems=(("blueprint.dir", (
+                f"[blueprint] dir = {toml_string(folder)} is outside the project: give a path"
+                " relative to the project folder")),))
+        name = next((n for n in LAKEFILES if is_file(posixpath.join(folder, n))), None)
+        if name is None:
+            return _Main(root, problems=(("blueprint.dir", (
+                f"[blueprint] dir = {toml_string(folder)} holds no lakefile of a Verso"
+                " Blueprint (lakefile.lean or lakefile.toml)")),))
+        return _Main(root / folder, name)
+    lakefile = verso.lakefile
+    if lakefile is None:
+        return _Main(root, missing=(
+            f"no Verso Blueprint found in {root} (a Lake package that requires"
+            f" {VERSO_PACKAGE}: the project, or a folder in it; set [blueprint] dir in"
+            f" {CONFIG_NAME})"
+        ))
+    folder, name = posixpath.split(lakefile)
+    return _Main(root / folder if folder else root, name)
 
 
 def _locate_main(root: Path, values: Mapping[str, Any], is_file: Callable[[str], bool]) -> _Main:
@@ -360,8 +521,8 @@ def _locate_main(root: Path, values: Mapping[str, Any], is_file: Callable[[str],
         if main is None:
             looked = ", ".join(BLUEPRINT_CANDIDATES)
             return _Main(root, missing=(
-                f"no blueprint found in {root} (looked for {looked};"
-                f" set [blueprint] main in {CONFIG_NAME})"
+                f"no blueprint found in {root} (looked for {looked}, and for a Lake package"
+                f" that requires {VERSO_PACKAGE}; set [blueprint] main in {CONFIG_NAME})"
             ))
     elif not is_file(main):
         return _Main(root, problems=(

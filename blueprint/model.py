@@ -170,6 +170,11 @@ class Part:
     #: None when it is `text`
     body: str | None = None
     syntax: Syntax = Syntax.LATEX
+    #: `\uses` labels that name nothing (reported by the reader; no edge)
+    unknown_uses: list[str] = field(default_factory=list)
+    #: the labels of `uses` that nobody wrote: LeanArchitect infers them from the names
+    #: the Lean declaration refers to (an edge "inferred", not "explicit")
+    inferred_uses: tuple[str, ...] = ()
 
     @property
     def shown(self) -> str:
@@ -199,6 +204,10 @@ class Node:
     #: options of the source that this tool does not know (a LeanArchitect fork's `message`),
     #: as (name, value as written): shown in the node panel
     extra: tuple[tuple[str, str], ...] = ()
+    #: written in Lean (LeanArchitect's `@[blueprint]`): its `\leanok`, `\mathlibok` and
+    #: inferred uses were computed from the Lean code, by LeanArchitect's rules; they are the
+    #: status from Lean, not claims to check against it
+    from_lean: bool = False
 
     @property
     def file(self) -> str:
@@ -318,6 +327,19 @@ class Options:
     color_descriptions: dict[ColorKey, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class LeanSources:
+    """Where the Lean code the nodes name is, when the blueprint says (a Verso Blueprint's
+    package requires it by path: FLT's `blueprint-verso/` requires `..`)."""
+
+    folder: str  # the Lake package's folder, relative to the project ("" is the project)
+    #: why it cannot be read (a git submodule that is not checked out): the nodes' Lean
+    #: names are then not checked; None when it can
+    missing: str | None = None
+    #: files of the project that are no Lean code to scan (Verso documents)
+    documents: frozenset[str] = frozenset()
+
+
 @dataclass
 class Blueprint:
     """Everything a reader learns from a blueprint, whatever its format: the nodes, and the
@@ -335,6 +357,11 @@ class Blueprint:
     macros: Mapping[str, Macro] = field(default_factory=lambda: MappingProxyType({}))
     #: what each kind of node or environment is called in print: `lemma` -> `Lemma`
     kind_names: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    #: the syntax of the texts that carry none of their own: `Node.chapter`, `Node.section`
+    #: and `Options.title`
+    syntax: Syntax = Syntax.LATEX
+    #: where the Lean code is, when the blueprint says (None: the project's own lakefile)
+    lean_sources: LeanSources | None = None
 
     @property
     def headings(self) -> list[Heading]:

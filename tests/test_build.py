@@ -232,9 +232,11 @@ def test_the_tex_is_parsed_once_per_build(
     prepared: list[str] = []
     builder = source._Builder.__init__
 
-    def counted(self: source._Builder, path: str, raw: str) -> None:
+    def counted(
+        self: source._Builder, path: str, raw: str, lines: list[int] | None = None
+    ) -> None:
         prepared.append(path)
-        builder(self, path, raw)
+        builder(self, path, raw, lines)
 
     monkeypatch.setattr(source._Builder, "__init__", counted)
     analysis = build(sample, tmp_path / "site", StatusSource.ANNOTATIONS)

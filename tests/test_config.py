@@ -15,7 +15,7 @@ from blueprint.config import (
     config_from_settings,
     parse_settings,
 )
-from blueprint.model import Severity
+from blueprint.model import BlueprintError, Severity
 from blueprint.tomllines import toml_lines
 from tests.conftest import REPO, run_cli
 
@@ -114,14 +114,13 @@ def test_links_must_be_http_urls() -> None:
 
 @pytest.mark.parametrize("chosen", ["auto", "latex"])
 def test_the_formats_read_today_are_accepted(chosen: str) -> None:
-    assert config(f'[blueprint]\nformat = "{chosen}"\n').format is BlueprintFormat(chosen)
+    # `auto` is resolved: a project with only a LaTeX blueprint has it read
+    assert config(f'[blueprint]\nformat = "{chosen}"\n').format is BlueprintFormat.LATEX
 
 
-@pytest.mark.parametrize("chosen", ["leanarchitect", "verso"])
-def test_the_formats_still_to_come_are_refused_as_not_supported_yet(chosen: str) -> None:
-    ((line, message),) = problems(f'[blueprint]\n\nformat = "{chosen}"\n')
-    assert line == 3
-    assert message.startswith(f'[blueprint] format = "{chosen}" is not supported yet')
+def test_the_leanarchitect_format_is_read_from_the_lean_sources() -> None:
+    chosen = config('[blueprint]\nformat = "leanarchitect"\n')
+    assert chosen.format is BlueprintFormat.LEANARCHITECT and not chosen.format_found
 
 
 def test_an_unknown_format_names_the_known_ones() -> None:
@@ -131,8 +130,11 @@ def test_an_unknown_format_names_the_known_ones() -> None:
     )
 
 
-def test_the_format_is_auto_unless_set() -> None:
-    assert config("").format is BlueprintFormat.AUTO
+def test_the_format_is_found_unless_set() -> None:
+    found = config("")
+    assert (found.format, found.format_found) == (BlueprintFormat.LATEX, True)
+    chosen = config('[blueprint]\nformat = "latex"\n')
+    assert (chosen.format, chosen.format_found) == (BlueprintFormat.LATEX, False)
 
 
 def test_paths_out_of_the_project_or_a_dir_not_holding_main_are_errors() -> None:
@@ -212,3 +214,57 @@ def test_watch_shows_every_config_problem_at_its_line(tmp_path: Path) -> None:
         assert [(p.file, p.line) for p in broken.problems] == [
             ("blueprint.toml", 2), ("blueprint.toml", 3)
         ]
+
+
+def with_verso(text: str, files: tuple[str, ...], lakefile: str | None) -> ProjectConfig:
+    """The configuration of a project whose Verso Blueprint's lakefile is `lakefile`."""
+    settings = parse_settings(text, "blueprint.toml")
+    return config_from_settings(ROOT, settings, lambda rel: rel in files, toml_lines(text),
+                                lambda: lakefile)
+
+
+def test_auto_reads_a_verso_blueprint_when_there_is_no_latex_one() -> None:
+    found = with_verso("", (), "lakefile.lean")
+    assert (found.format, found.format_found) == (BlueprintFormat.VERSO, True)
+    assert (found.blueprint_dir, found.main_file, found.other_blueprints) == (
+        ROOT, "lakefile.lean", ())
+
+
+def test_a_verso_package_beside_a_latex_blueprint_leaves_the_latex_one_read() -> None:
+    # FLT: blueprint/src/web.tex and blueprint-verso/ (a package of its own)
+    found = with_verso("", (WEB,), "blueprint-verso/lakefile.toml")
+    assert (found.format, found.blueprint_dir, found.main_file) == (
+        BlueprintFormat.LATEX, ROOT / "blueprint/src", "web.tex")
+    assert found.other_blueprints == ((BlueprintFormat.VERSO, "blueprint-verso"),)
+    chosen = with_verso('[blueprint]\nformat = "verso"\n', (WEB,), "blueprint-verso/lakefile.toml")
+    assert (chosen.format, chosen.blueprint_dir, chosen.main_file, chosen.format_found) == (
+        BlueprintFormat.VERSO, ROOT / "blueprint-verso", "lakefile.toml", False)
+
+
+def test_a_project_that_is_a_verso_package_is_read_as_one_whatever_latex_it_keeps() -> None:
+    # noperthedron: the project requires VersoBlueprint, blueprint/src is what it was ported from
+    found = with_verso("", (WEB,), "lakefile.lean")
+    assert found.format is BlueprintFormat.VERSO
+    assert found.other_blueprints == ((BlueprintFormat.LATEX, "blueprint/src"),)
+    named = with_verso(f'[blueprint]\nmain = "{WEB}"\n', (WEB,), "lakefile.lean")
+    assert named.format is BlueprintFormat.LATEX  # [blueprint] main names the LaTeX one
+
+
+def test_format_verso_without_a_verso_blueprint_says_what_it_looked_for() -> None:
+    with pytest.raises(BlueprintError) as raised:
+        with_verso('[blueprint]\nformat = "verso"\n', (WEB,), None)
+    assert "no Verso Blueprint found" in str(raised.value)
+    assert "requires VersoBlueprint" in str(raised.value)
+
+
+def test_the_verso_blueprint_is_found_on_the_disk(tmp_path: Path) -> None:
+    from blueprint.config import find_verso, load_config
+
+    (tmp_path / "blueprint-verso").mkdir()
+    (tmp_path / "lakefile.toml").write_text('name = "P"\n[[lean_lib]]\nname = "P"\n')
+    (tmp_path / "blueprint-verso" / "lakefile.toml").write_text(
+        '[[require]]\nname = "VersoBlueprint"\ngit = "https://example.org/v"\n')
+    assert find_verso(tmp_path) == "blueprint-verso/lakefile.toml"
+    config = load_config(tmp_path)  # no LaTeX blueprint: loading does not fail
+    assert (config.format, config.blueprint_dir) == (
+        BlueprintFormat.VERSO, tmp_path / "blueprint-verso")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 from hypothesis import given
@@ -485,6 +486,7 @@ def test_chart_renders_an_svg_without_scripts(history: History) -> None:
     svg = standalone_svg(chart)
     assert svg.startswith("<svg xmlns=\"http://www.w3.org/2000/svg\"")
     assert "<script" not in svg and "Progress &lt;over&gt; time" in svg
+    ElementTree.fromstring(svg)  # well-formed: the file opens on its own (no `--` in a comment)
     for line in chart.lines:
         assert f'd="{line.path}"' in svg
     assert svg.count('class="gap"') == 1

@@ -556,3 +556,51 @@ def test_build_log_overrides_textual_guess() -> None:
     assert at_6 is not None and at_6.name == "mul_b"
     # a file the log does not cover keeps its textual guess
     assert sorry_overrides(parse_build_log("✔ [1/1] Built Other\n"), [f]) == {}
+
+
+# --- what LeanArchitect needs ----------------------------------------------------------
+
+
+def test_a_declaration_keeps_apart_what_its_statement_and_its_body_refer_to() -> None:
+    src = """
+    theorem foo (x : Nat) (h : P x) : Q x ∧ |x| = R x := by
+      exact bar x h
+    def g : Nat → Nat
+      | 0 => helper
+      | n + 1 => g n
+    theorem s : (sorry : Prop) := trivial
+    """
+    foo = decl(src, "foo")
+    assert foo.statement_references == {"Nat", "P", "Q", "R"}  # `|x|` is no match arm
+    assert foo.references - foo.statement_references == {"bar"}
+    g = decl(src, "g")
+    assert g.statement_references == {"Nat"} and "helper" in g.references
+    assert decl(src, "s").statement_sorry and not foo.statement_sorry
+
+
+def test_sorry_using_is_a_sorry_and_blueprint_comment_ends_a_declaration() -> None:
+    src = """
+    theorem a : True := by
+      sorry_using [b]
+    theorem c : True := trivial
+    blueprint_comment /--
+    A sorry in prose is no sorry: sorry.
+    -/
+    """
+    assert decl(src, "a").has_sorry and "sorry_using" not in decl(src, "a").references
+    c = decl(src, "c")
+    assert not c.has_sorry and c.end_line == 4
+
+
+def test_identifiers_comments_and_strings_as_before_the_faster_patterns() -> None:
+    """The look behinds moved after the first character: the same matches."""
+    src = """
+    def f' (x' : α) : β := g'x y'.1 «weird name» (h.2 'c') (r#"raw " k"#) -- c
+    /- block -/
+    def k := "s" ++ s!"{x}"
+    """
+    found = scan(src).declarations
+    assert [d.name for d in found] == ["f'", "k"]
+    assert {"g'x", "y'", "h", "«weird name»"} <= found[0].references
+    assert not {"c", "raw", "k"} & found[0].references  # char, string, comment
+    assert clean_source("x'.1 'c' r\"s\"").text == "x'.1   \"\""

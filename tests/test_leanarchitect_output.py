@@ -56,6 +56,9 @@ class LeanNode:
     proof: str | None = None
     proof_uses: Sequence[str] = ()
     proof_leanok: bool = False
+    notready: bool = False
+    discussion: int | None = None
+    mathlibok: bool = False
 
 
 @dataclass
@@ -80,6 +83,9 @@ def _part(
 def artifact(node: LeanNode, module: str) -> str:
     """`NodeWithPos.toLatex`."""
     extra = f"\\label{{{node.label}}}\n\\lean{{{','.join(node.lean)}}}\n"
+    extra += "\\notready\n" if node.notready else ""
+    extra += f"\\discussion{{{node.discussion}}}\n" if node.discussion is not None else ""
+    extra += "\\mathlibok\n" if node.mathlibok else ""
     extra += f"% at {module.replace('.', '/')}.lean:10.0-12.20\n"
     out = _part(node.env, node.title, node.uses, extra, node.leanok, node.text)
     if node.proof is not None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shlex
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -198,6 +200,16 @@ def test_the_workflow_checks_builds_and_publishes_with_real_commands(
     lean_project: Path,
 ) -> None:
     assert new(lean_project, *FLAGS, "--ci").returncode == 0
+    # a pull request's checkout: the default branch, and a change on top of it
+    git = ["git", "-C", str(lean_project), "-c", "user.name=Ada", "-c", "user.email=a@b.c",
+           "-c", "commit.gpgsign=false"]
+    subprocess.run([*git, "init", "-q", "-b", "main"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "blueprint"], check=True)
+    subprocess.run([*git, "checkout", "-q", "-b", "feature"], check=True)
+    chapter = lean_project / "blueprint" / "src" / "chapter" / "introduction.tex"
+    chapter.write_text(chapter.read_text().replace("% \\lean{Demo.IsEven}", "\\lean{IsEven}"))
+    subprocess.run([*git, "commit", "-q", "-am", "IsEven formalizes def:even"], check=True)
     workflow = yaml.safe_load((lean_project / WORKFLOW).read_text())
     triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
     assert {"push", "pull_request"} <= set(triggers)
@@ -208,18 +220,29 @@ def test_the_workflow_checks_builds_and_publishes_with_real_commands(
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
     assert "pull_request" in deploy["if"] and "default_branch" in deploy["if"]
-    runs = [shlex.split(step["run"]) for step in build["steps"] if "run" in step]
+    runs = [shlex.split(line) for step in build["steps"] if "run" in step
+            for line in step["run"].splitlines()]
     pyproject = tomllib.loads((REPO / "pyproject.toml").read_text())
     assert ["pip", "install", pyproject["project"]["name"]] in runs
     commands = [run for run in runs if run[0] == "blueprint"]
-    assert [run[1] for run in commands] == ["check", "build"]
+    assert [run[1] for run in commands] == ["check", "build", "diff", "diff"]
     assert commands[0][-2:] == ["--format", "github"]
+    outputs = []
     for run in commands:  # as the workflow runs them, in the project's folder
         done = blueprint(lean_project, *run[1:])
         assert done.returncode == 0, (run, done.stdout, done.stderr)
+        outputs.append(done.stdout)
     site = build["steps"][-1]["with"]["path"]
     assert (lean_project / site / "index.html").is_file()
     assert (lean_project / site / "history.html").is_file()
+    # the log says what the pull request changes; the comment's Markdown is in the file
+    assert "Summary: 1 statement formalized" in outputs[2]
+    comment = (lean_project / "blueprint-diff.md").read_text()
+    assert comment.startswith("<!-- blueprint-diff -->\n**Blueprint:** 1 statement formalized")
+    diff_steps = [step for step in build["steps"] if "diff" in step.get("run", "")
+                  or "github-script" in step.get("uses", "")]
+    assert all(step["if"] == "github.event_name == 'pull_request'" for step in diff_steps)
+    assert build["permissions"] == {"contents": "read", "pull-requests": "write"}
 
 
 def test_check_annotations_in_the_workflow_are_github_commands(lean_project: Path) -> None:
@@ -240,3 +263,65 @@ def test_the_readme_shows_the_workflow_blueprint_new_writes() -> None:
     section = readme[readme.index("## Coming from leanblueprint"):]
     shown = section[section.index("```yaml\n") + 8:]
     assert shown[: shown.index("```")] == render_workflow(distribution_name())
+
+
+#: runs the workflow's github-script as actions/github-script does (an async function of
+#: `require, github, context, core`), against a fake GitHub that records what it is asked
+_GITHUB_SCRIPT_HARNESS = r"""
+const script = require("fs").readFileSync(process.argv[2], "utf8");
+const scenario = JSON.parse(process.argv[3]);
+const calls = [];
+const log = [];
+const github = {
+  paginate: async (method, params) => {
+    calls.push([method, params.issue_number]);
+    if (scenario.fail) throw new Error("Resource not accessible by integration");
+    return scenario.comments;
+  },
+  rest: { issues: {
+    listComments: "list",
+    updateComment: async (p) => { calls.push(["update", p.comment_id, p.body]); },
+    createComment: async (p) => { calls.push(["create", p.issue_number, p.body]); },
+  } },
+};
+const core = { info: (m) => log.push(["info", m]), warning: (m) => log.push(["warning", m]) };
+const context = {
+  repo: { owner: "me", repo: "demo" },
+  payload: { pull_request: { number: 7, head: { repo: { full_name: scenario.head } } } },
+};
+const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor;
+new AsyncFunction("require", "github", "context", "core", script)(require, github, context, core)
+  .then(() => console.log(JSON.stringify({ calls, log })));
+"""
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs node")
+def test_the_workflow_keeps_one_comment_and_logs_a_forks_summary(tmp_path: Path) -> None:
+    from blueprint.cli.new import distribution_name
+    from blueprint.diff.report import MARKER
+    from blueprint.skeleton import render_workflow
+
+    steps = yaml.safe_load(render_workflow(distribution_name()))["jobs"]["build"]["steps"]
+    script = next(s for s in steps if "github-script" in s.get("uses", ""))["with"]["script"]
+    (tmp_path / "script.js").write_text(script)
+    (tmp_path / "harness.js").write_text(_GITHUB_SCRIPT_HARNESS)
+    body = f"{MARKER}\n**Blueprint:** 1 proof formalized\n"
+    (tmp_path / "blueprint-diff.md").write_text(body)
+    bot = {"login": "github-actions[bot]"}
+
+    def run(**scenario: object) -> dict:
+        done = subprocess.run(["node", "harness.js", "script.js",
+                               json.dumps({"head": "me/demo", "comments": [], **scenario})],
+                              cwd=tmp_path, capture_output=True, text=True, check=True)
+        return json.loads(done.stdout)
+
+    first = run()
+    assert first["calls"] == [["list", 7], ["create", 7, body]]
+    earlier = [{"id": 1, "user": {"login": "ada"}, "body": f"{MARKER} quoted by a person"},
+               {"id": 2, "user": bot, "body": "a comment of another workflow"},
+               {"id": 3, "user": bot, "body": f"{MARKER}\nthe last run's"}]
+    assert run(comments=earlier)["calls"] == [["list", 7], ["update", 3, body]]
+    fork = run(head="someone/demo")
+    assert fork["calls"] == [] and "in the log of the step before" in fork["log"][0][1]
+    refused = run(fail=True)
+    assert refused["calls"] == [["list", 7]] and refused["log"][0][0] == "warning"

@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from blueprint.lean.scanner import scan_lean
+from blueprint.markup.verso import Paragraph
 from blueprint.model import EdgeKind, Severity
 from blueprint.readers.verso.attribute import (
     AttributeFormat,
@@ -16,7 +17,6 @@ from blueprint.readers.verso.attribute import (
     attribute_format,
     read_blueprint_attributes,
 )
-from blueprint.readers.verso.markup import Paragraph
 from blueprint.readers.verso.nodes import (
     Heading,
     NodeOrigin,

@@ -9,9 +9,7 @@ from typing import get_args
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from blueprint.model import Severity
-from blueprint.readers.verso.leanfile import parse_verso_file
-from blueprint.readers.verso.markup import (
+from blueprint.markup.verso import (
     ArgKind,
     Block,
     BlockCommand,
@@ -41,6 +39,8 @@ from blueprint.readers.verso.markup import (
     VersoFile,
     plain_text,
 )
+from blueprint.model import Severity
+from blueprint.readers.verso.leanfile import parse_verso_file
 
 HEAD = '#doc (Manual) "T" =>\n'  # the markup below starts on line 2
 

@@ -16,6 +16,7 @@ from blueprint.analysis.status import (
     NodeStatus,
     compute_statuses,
     formalization_from_annotations,
+    not_checked,
 )
 from blueprint.config import ProjectConfig
 from blueprint.model import Blueprint, BlueprintError, Diagnostic, Node, StatusSource
@@ -24,6 +25,7 @@ from blueprint.timings import Timings
 if TYPE_CHECKING:
     from blueprint.analysis.lean_status import LeanReport
     from blueprint.github.project import Claims, ClaimsReader
+    from blueprint.lean.loader import LeanLoader
     from blueprint.lean.project import LeanProject, ScanCache
 
 
@@ -81,10 +83,12 @@ def analyse(
     lean_log: Path | None = None,
     lean_scans: ScanCache | None = None,
     github: ClaimsReader | None = None,
+    lean: LeanLoader | None = None,
 ) -> Analysis:
     """Graph, Lean status (when `source` is the Lean sources) and statuses of a blueprint.
-    `lean_scans` keeps the Lean files' scans between builds (watch mode); with `github`, the
-    claims are read from the project's issues and pull requests."""
+    `lean_scans` keeps the Lean files' scans between builds (watch mode); `lean`, the Lean
+    sources the reader loaded already (then `lean_log` and `lean_scans` are its); with
+    `github`, the claims are read from the project's issues and pull requests."""
     timings = timings or Timings()
     with timings.stage("graph"):
         graph = build_graph(blueprint.nodes)
@@ -93,24 +97,23 @@ def analyse(
         ]
     lean_project = None
     reports: dict[str, LeanReport] = {}
-    if source is StatusSource.LEAN:
+    sources = blueprint.lean_sources
+    if source is StatusSource.LEAN and sources is not None and sources.missing is not None:
+        formal = not_checked(blueprint.nodes)  # said once by the reader
+    elif source is StatusSource.LEAN:
         with timings.stage("lean"):
             # Imported here: projects without Lean sources do not pay for the scanner.
             from blueprint.analysis.lean_status import lean_status
-            from blueprint.lean.project import load_lean_project
+            from blueprint.lean.loader import LeanLoader
 
-            lean_project = load_lean_project(
-                config.root,
-                lean_dirs=config.lean_dirs or None,
-                roots=config.lean_roots or None,
-                root_lines=config.lean_root_lines,
-                cache_dir=config.cache_dir,
-                extra_names=config.lean_name_patterns,
-                extra_keywords=config.lean_keywords,
-                scan_cache=lean_scans,
+            loader = lean or LeanLoader(config, lean_scans, lean_log)
+            lean_project = loader.project(
+                package=sources.folder if sources is not None else "",
+                skip=sources.documents if sources is not None else frozenset(),
             )
-            overrides = _read_lean_log(lean_log, lean_project) if lean_log else None
-            from_lean = lean_status(blueprint.nodes, graph, lean_project, overrides)
+            from_lean = lean_status(
+                blueprint.nodes, graph, lean_project, lean_project.sorry_overrides
+            )
             formal, reports = from_lean.formalization, from_lean.reports
             diagnostics += lean_project.diagnostics + from_lean.diagnostics
     else:
@@ -120,8 +123,13 @@ def analyse(
     claims = None
     if github is not None:
         with timings.stage("github"):
+            owners = {  # Verso's `owner`: a claim the blueprint itself makes
+                node.id: node.planning.owner
+                for node in blueprint.nodes
+                if node.planning is not None and node.planning.owner
+            }
             claims = github.read(
-                config, blueprint.nodes, statuses, reports, blueprint.options.github
+                config, blueprint.nodes, statuses, reports, blueprint.options.github, owners
             )
     return Analysis(
         config=config,
@@ -135,15 +143,3 @@ def analyse(
         lean_project=lean_project,
         claims=claims,
     )
-
-
-def _read_lean_log(path: Path, project: LeanProject) -> dict[str, bool]:
-    from blueprint.lean.buildlog import parse_build_log, sorry_overrides
-
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError as error:
-        raise BlueprintError(
-            f"cannot read the Lean build log: {error.strerror}", str(path)
-        ) from None
-    return sorry_overrides(parse_build_log(text), project.files.values())

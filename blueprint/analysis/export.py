@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from blueprint.analysis import Analysis
+from blueprint.model import Node, Planning
 
 if TYPE_CHECKING:
     from blueprint.github.claims import Work
@@ -35,12 +36,23 @@ def export_data(analysis: Analysis) -> dict[str, object]:
                 "border": status.border.value,
                 "fill": status.fill.value,
                 **_lean_fields(analysis, node.id),
+                **_planning_fields(node),
                 **_work_field(analysis, node.id),
             }
         )
     order = {node.id: index for index, node in enumerate(analysis.nodes)}
+    inferred = {
+        (u, node.id)
+        for node in analysis.nodes
+        for u in _inferred(node)
+    }
     edges = [
-        {"source": u, "target": v, "kind": kind.value}
+        {
+            "source": u,
+            "target": v,
+            "kind": kind.value,
+            "origin": "inferred" if (u, v) in inferred else "explicit",
+        }
         for u, v, kind in sorted(analysis.graph.edges(), key=lambda e: (order[e[1]], order[e[0]]))
     ]
     diagnostics = [
@@ -53,6 +65,41 @@ def export_data(analysis: Analysis) -> dict[str, object]:
         "nodes": nodes,
         "edges": edges,
         "diagnostics": diagnostics,
+    }
+
+
+def _inferred(node: Node) -> set[str]:
+    """What `node` uses that nobody wrote: LeanArchitect infers it from the Lean code. A
+    use written in the statement or the proof makes the edge explicit."""
+    parts = [node.statement] if node.proof is None else [node.statement, node.proof]
+    inferred = {u for part in parts for u in part.inferred_uses}
+    written = {u for part in parts for u in part.uses if u not in part.inferred_uses}
+    return inferred - written
+
+
+def _planning_fields(node: Node) -> dict[str, object]:
+    """What the blueprint itself plans for a node, where its format says it: Verso
+    Blueprint's `planning` (owner, priority, effort, tags, links), and the options of the
+    source this tool does not know (`extra`: a LeanArchitect fork's `message`, Verso's
+    group). Only on the nodes that have them: a LaTeX blueprint has neither."""
+    fields: dict[str, object] = {}
+    if node.planning is not None:
+        fields["planning"] = planning_json(node.planning)
+    if node.extra:
+        fields["extra"] = [{"name": name, "value": value} for name, value in node.extra]
+    return fields
+
+
+def planning_json(planning: Planning) -> dict[str, object]:
+    """A node's planning, every field given (null, or no tags, when the blueprint says
+    nothing of it)."""
+    return {
+        "owner": planning.owner,
+        "priority": planning.priority,
+        "effort": planning.effort,
+        "tags": list(planning.tags),
+        "pr_url": planning.pr_url,
+        "issue_url": planning.issue_url,
     }
 
 

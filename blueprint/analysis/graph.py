@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from blueprint.model import Diagnostic, EdgeKind, Node, Severity
+from blueprint.tarjan import strong_components
 
 
 class DependencyGraph:
@@ -127,43 +128,7 @@ class Condensation:
 def condense(graph: DependencyGraph) -> Condensation:
     """Tarjan's algorithm, without recursion: linear in nodes and edges."""
     position = {node_id: index for index, node_id in enumerate(graph)}
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    found: list[list[str]] = []  # each component once all it reaches is found: sinks first
-    for root in graph:
-        if root in index:
-            continue
-        index[root] = low[root] = len(index)
-        stack.append(root)
-        on_stack.add(root)
-        work = [(root, iter(graph.successors(root)))]
-        while work:
-            node, pending = work[-1]
-            for child in pending:
-                if child not in index:
-                    index[child] = low[child] = len(index)
-                    stack.append(child)
-                    on_stack.add(child)
-                    work.append((child, iter(graph.successors(child))))
-                    break
-                if child in on_stack:
-                    low[node] = min(low[node], index[child])
-            else:
-                work.pop()
-                if work:
-                    parent = work[-1][0]
-                    low[parent] = min(low[parent], low[node])
-                if low[node] == index[node]:
-                    component = []
-                    while True:
-                        member = stack.pop()
-                        on_stack.discard(member)
-                        component.append(member)
-                        if member == node:
-                            break
-                    found.append(component)
+    found = strong_components(graph, graph.successors)  # sinks first
     components = tuple(tuple(sorted(c, key=position.__getitem__)) for c in reversed(found))
     component_of = {m: number for number, members in enumerate(components) for m in members}
 

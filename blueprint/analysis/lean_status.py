@@ -16,6 +16,7 @@ from blueprint.analysis.status import Formalization, formalization_from_annotati
 from blueprint.lean.model import Declaration
 from blueprint.lean.project import LeanProject, Resolution
 from blueprint.model import DeclarationStatus, Diagnostic, Node, Severity
+from blueprint.vocabulary import vocabulary
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,11 @@ class DeclarationReport:
     end_line: int | None
     has_sorry: bool | None
     message: str
+
+    @property
+    def maybe_in_dependency(self) -> bool:
+        """Declared nowhere in the project, under a name a dependency may declare."""
+        return self.status is DeclarationStatus.MISSING and "may be in a dependency" in self.message
 
 
 @dataclass(frozen=True)
@@ -64,7 +70,10 @@ def lean_status(
         project_decls = [r.declaration for r in resolutions if r.status is formalized]
         down = all(sorry_free(d) for d in project_decls if d is not None) if project_decls else None
         reports[node.id] = LeanReport(declarations, down)
-        formal[node.id] = _formalization(node, declarations)
+        formal[node.id] = formalization_of(node, declarations)
+        if node.from_lean:  # its \leanok and uses are the Lean code's: nothing to check
+            diagnostics += _checks(node, declarations, formal[node.id], suggest, claims=False)
+            continue
         diagnostics += _checks(node, declarations, formal[node.id], suggest)
         diagnostics += _missing_edges(node, project_decls, project, owner, graph)
     return LeanStatus(formal, reports, diagnostics)
@@ -75,13 +84,21 @@ def lean_formalization(
     project: LeanProject,
     sorry_overrides: Mapping[str, bool] | None = None,
 ) -> dict[str, Formalization]:
-    """Only the formalization facts of `lean_status`, without its reports and checks: what
-    the history computes at every commit."""
+    """Only the formalization facts of `lean_status`, without its reports and checks."""
+    declarations = lean_declarations(nodes, project, sorry_overrides)
+    return {node.id: formalization_of(node, declarations[node.id]) for node in nodes}
+
+
+def lean_declarations(
+    nodes: Sequence[Node],
+    project: LeanProject,
+    sorry_overrides: Mapping[str, bool] | None = None,
+) -> dict[str, tuple[DeclarationReport, ...]]:
+    """What each `\\lean` name of each node resolves to, without the checks of `lean_status`
+    (no suggestions, no sorry down the dependencies): what the history keeps of every commit."""
     overrides = dict(sorry_overrides or {})
     return {
-        node.id: _formalization(
-            node, tuple(_report(project.resolve(name), overrides) for name in node.lean)
-        )
+        node.id: tuple(_report(project.resolve(name), overrides) for name in node.lean)
         for node in nodes
     }
 
@@ -105,14 +122,15 @@ def _report(resolution: Resolution, overrides: Mapping[str, bool]) -> Declaratio
     )
 
 
-def _formalization(node: Node, declarations: Sequence[DeclarationReport]) -> Formalization:
+def formalization_of(node: Node, declarations: Sequence[DeclarationReport]) -> Formalization:
     """A statement is formalized when every `\\lean` name is found; its proof when none has sorry.
 
     Nodes without `\\lean` names keep their annotations; `\\mathlibok` is trusted; a name
     that may be in an unindexed dependency counts only as far as the annotations say.
     """
     annotated = formalization_from_annotations(node)
-    if not declarations:
+    if not declarations or node.from_lean:
+        # a node written in Lean: its \leanok was computed from the Lean code already
         return annotated
     if node.statement.mathlibok:
         return Formalization(stated=True, proved=True, mathlib=True)
@@ -120,7 +138,7 @@ def _formalization(node: Node, declarations: Sequence[DeclarationReport]) -> For
     for decl in declarations:
         if decl.status in (DeclarationStatus.FORMALIZED, DeclarationStatus.DEPENDENCY):
             proved = proved and decl.has_sorry is False
-        elif decl.status is DeclarationStatus.MACRO or _maybe_in_dependency(decl):
+        elif decl.status is DeclarationStatus.MACRO or decl.maybe_in_dependency:
             stated = stated and annotated.stated
             proved = proved and annotated.proved
         else:  # not compiled, only proof_wanted, or declared nowhere
@@ -128,16 +146,15 @@ def _formalization(node: Node, declarations: Sequence[DeclarationReport]) -> For
     return Formalization(stated=stated, proved=stated and proved)
 
 
-def _maybe_in_dependency(decl: DeclarationReport) -> bool:
-    return decl.status is DeclarationStatus.MISSING and "may be in a dependency" in decl.message
-
-
 def _checks(
     node: Node,
     declarations: Sequence[DeclarationReport],
     formal: Formalization,
     suggest: _Suggestions,
+    claims: bool = True,
 ) -> list[Diagnostic]:
+    """Names declared nowhere; with `claims` (annotations written by hand), also names not
+    compiled and the `\\leanok`s that the Lean code does not back, or could back."""
     found: list[Diagnostic] = []
     statement, proof = node.statement, node.proof
 
@@ -145,23 +162,31 @@ def _checks(
         found.append(Diagnostic(file or statement.file, line, severity, f"{node.id}: {message}"))
 
     vouched = statement.leanok or statement.mathlibok
+    words = vocabulary(node)
     for decl in declarations:
+        if not claims and (statement.mathlibok or decl.status is not DeclarationStatus.MISSING):
+            continue  # a dependency's name, or one the Lean code itself vouches for
         if decl.status is DeclarationStatus.MISSING:
             hint = suggest(decl.name)
             tail = f"; did you mean {', '.join(f'`{h}`' for h in hint)}?" if hint else ""
             # Worth a warning when the blueprint claims it exists (\leanok) or when it looks
             # like a typo of an existing name; a planned name, or one the annotations vouch
             # for that may be in an unindexed dependency, is only a note.
-            claimed = vouched and not _maybe_in_dependency(decl)
+            claimed = vouched and not decl.maybe_in_dependency
+            # Where no hand-written mark vouches for a name (a Verso Blueprint's `lean`
+            # names declarations Verso's build looks up), a missing one is always worth a
+            # warning.
+            claimed = claimed or (words.leanok is None and not decl.maybe_in_dependency)
             severity = Severity.WARNING if claimed or hint else Severity.INFO
             say(statement.line, severity, f"`{decl.name}` is {decl.message}{tail}")
         elif decl.status in (DeclarationStatus.NOT_COMPILED, DeclarationStatus.PROOF_WANTED) and (
             vouched
         ):
-            say(statement.line, Severity.WARNING, f"\\leanok, but `{decl.name}` is {decl.message}")
+            say(statement.line, Severity.WARNING,
+                f"{words.leanok}, but `{decl.name}` is {decl.message}")
         elif decl.status is DeclarationStatus.NOT_COMPILED:
             say(statement.line, Severity.WARNING, f"`{decl.name}` is {decl.message}")
-    if node.statement.mathlibok:
+    if node.statement.mathlibok or not claims:
         return found
     sorried = [d for d in declarations if d.has_sorry]
     if proof is not None and proof.leanok and sorried:
@@ -169,16 +194,19 @@ def _checks(
         say(
             proof.line,
             Severity.WARNING,
-            f"proof marked \\leanok but {where} uses sorry",
+            f"proof marked {words.leanok} but {where} uses sorry",
             proof.file,
         )
+    if words.leanok is None:
+        return found  # no mark to advise on
     if formal.stated and not statement.leanok:
-        say(statement.line, Severity.INFO, "the Lean statement exists: \\leanok may be added")
+        say(statement.line, Severity.INFO,
+            f"the Lean statement exists: {words.leanok} may be added")
     if formal.proved and proof is not None and not proof.leanok:
         say(
             proof.line,
             Severity.INFO,
-            "the Lean proof is complete: \\leanok may be added to the proof",
+            f"the Lean proof is complete: {words.leanok} may be added to the proof",
             proof.file,
         )
     return found
@@ -212,13 +240,14 @@ def _missing_edges(
         if node.id not in graph or other not in graph or not graph.has_path(other, node.id)
     )
     part = node.proof or node.statement
+    words = vocabulary(node)
     return [
         Diagnostic(
             part.file,
             part.line,
             Severity.WARNING,
             f"{node.id}: its Lean code uses {other} but the blueprint does not say so: "
-            f"add \\uses{{{other}}}",
+            + words.use_of(other),
         )
         for other in missing
     ]

@@ -20,6 +20,13 @@ class Formalization:
     stated: bool  # the statement is formalized (leanblueprint: \leanok or \mathlibok)
     proved: bool  # the proof is formalized (false when there is no proof environment)
     mathlib: bool = False  # the statement is in Mathlib (\mathlibok)
+    #: False when the Lean names could not be looked at (their sources are not in the
+    #: checkout): nothing is known, `stated` and `proved` are false
+    checked: bool = True
+
+
+#: what is known of a node whose Lean sources are not in the checkout
+NOT_CHECKED = Formalization(stated=False, proved=False, checked=False)
 
 
 @dataclass(frozen=True)
@@ -35,6 +42,7 @@ class NodeStatus:
     fully_proved: bool  # leanblueprint's: it and its ancestors proved, any definition counting
     done: bool  # the statement formalized, and the proof unless a definition or in Mathlib
     done_down: bool  # done, and so is every node it depends on, directly or not
+    checked: bool = True  # False: its Lean names could not be looked at (no colours)
 
 
 class Stage(StrEnum):
@@ -49,10 +57,13 @@ class Stage(StrEnum):
     CAN_STATE = "can_state"
     BLOCKED = "blocked"
     NOT_READY = "not_ready"
+    NOT_CHECKED = "not_checked"  # its Lean sources are not in the checkout
 
 
 def stage(status: NodeStatus) -> Stage:
     """The stage of a node of this status."""
+    if not status.checked:
+        return Stage.NOT_CHECKED
     if status.border is Border.MATHLIB:
         return Stage.MATHLIB
     if status.done_down:
@@ -79,6 +90,15 @@ def formalization_from_annotations(node: Node) -> Formalization:
     )
 
 
+def not_checked(nodes: Sequence[Node]) -> dict[str, Formalization]:
+    """What is known of the nodes when the Lean sources are not in the checkout: nothing of
+    those that name Lean code (not checked); the others keep their annotations."""
+    return {
+        node.id: NOT_CHECKED if node.lean else formalization_from_annotations(node)
+        for node in nodes
+    }
+
+
 def compute_statuses(
     nodes: Sequence[Node], graph: DependencyGraph, formal: Mapping[str, Formalization]
 ) -> dict[str, NodeStatus]:
@@ -99,8 +119,9 @@ def compute_statuses(
             formal[dep].stated for dep in statement_deps + proof_deps
         )
         statuses[node.id] = NodeStatus(
-            border=_border(node, facts, can_state),
-            fill=_fill(node, facts, can_state, can_prove, fully[node.id]),
+            border=_border(node, facts, can_state) if facts.checked else Border.NONE,
+            fill=_fill(node, facts, can_state, can_prove, fully[node.id])
+            if facts.checked else Fill.NONE,
             stated=facts.stated,
             can_state=can_state,
             can_prove=can_prove,
@@ -108,6 +129,7 @@ def compute_statuses(
             fully_proved=fully[node.id],
             done=done[node.id],
             done_down=done_down[node.id],
+            checked=facts.checked,
         )
     return statuses
 

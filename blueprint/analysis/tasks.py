@@ -91,7 +91,8 @@ def ready_tasks(
             continue
         descendants = reach.descendants(node.id)
         unlocks = (
-            _newly_ready(node.id, by_id, graph, statuses, stated) if kind is TaskKind.STATE else 0
+            len(newly_ready(node.id, by_id, graph, statuses, stated))
+            if kind is TaskKind.STATE else 0
         )
         tasks.append(
             Task(
@@ -116,20 +117,20 @@ def _task_kind(node: Node, status: NodeStatus) -> TaskKind | None:
     return None
 
 
-def _newly_ready(
+def newly_ready(
     node_id: str,
     by_id: Mapping[str, Node],
     graph: DependencyGraph,
     statuses: Mapping[str, NodeStatus],
     stated: set[str],
-) -> int:
-    """How many direct users become ready to state or to prove once `node_id` is stated."""
+) -> list[str]:
+    """The direct users that become ready to state or to prove once `node_id` is stated."""
     after = stated | {node_id}
-    return sum(
-        _ready(by_id[user], statuses[user], graph, after)
+    return [
+        user for user in graph.successors(node_id)
+        if _ready(by_id[user], statuses[user], graph, after)
         and not _ready(by_id[user], statuses[user], graph, stated)
-        for user in graph.successors(node_id)
-    )
+    ]
 
 
 def _ready(node: Node, status: NodeStatus, graph: DependencyGraph, stated: set[str]) -> bool:

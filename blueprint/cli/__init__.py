@@ -50,7 +50,7 @@ def is_debug() -> bool:
     return _debug
 
 
-COMMANDS = ("new", "build", "export", "check", "serve", "watch", "status", "history")
+COMMANDS = ("new", "build", "export", "check", "serve", "watch", "status", "history", "diff")
 
 
 def _register(argv: list[str]) -> None:

@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 
 from blueprint.cli.check import LEAN_LOG
 from blueprint.cli.common import (
@@ -19,6 +20,7 @@ from blueprint.cli.common import (
     claims_summary,
     example,
     fails,
+    format_note,
     print_diagnostics,
     stage_spinner,
     summary,
@@ -64,6 +66,9 @@ def build_command(
             claims_reader(github),
         )
     elapsed = time.perf_counter() - start
+    note = format_note(analysis.config)
+    if note:
+        console.print(escape(note))
     console.print(
         f"[bold]{len(analysis.nodes)}[/] nodes, {analysis.graph.number_of_edges()} edges "
         f"from {len(analysis.blueprint.files)} files; {summary(analysis.diagnostics)}"

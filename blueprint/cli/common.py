@@ -15,6 +15,7 @@ from rich.markup import escape
 from blueprint.model import Diagnostic, Severity, StatusSource
 
 if TYPE_CHECKING:
+    from blueprint.config import ProjectConfig
     from blueprint.github.project import Claims, ClaimsReader
 
 
@@ -42,7 +43,8 @@ PROJECT = typer.Argument(
 STATUS_SOURCE = typer.Option(
     StatusSource.AUTO,
     "--status-source",
-    help="Where formalization status comes from: lean sources, \\leanok annotations, or auto.",
+    help="Where formalization status comes from: lean (the Lean sources), annotations (what"
+    " the blueprint marks formalized: LaTeX's \\leanok), or auto (lean with a lakefile).",
 )
 STRICT = typer.Option(False, "--strict", help="Treat warnings as errors (exit status 1).")
 CACHE_DIR = typer.Option(
@@ -105,6 +107,25 @@ def share(count: int, total: int) -> str:
     from blueprint.analysis.tasks import percent
 
     return f"{count} ({percent(count, total)}%)"
+
+
+def format_note(config: ProjectConfig) -> str | None:
+    """Which blueprint was read, when the project has more than LaTeX (`[blueprint] format`
+    chose, or `auto` found one of another format), and what else it has; None for a
+    project with a LaTeX blueprint only."""
+    from blueprint.config import FORMAT_NAMES, BlueprintFormat
+
+    if config.format is BlueprintFormat.LATEX and not config.other_blueprints:
+        return None
+    folder = config.blueprint_dir.relative_to(config.root).as_posix()
+    where = "the project" if folder == "." else f"{folder}/"
+    how = " (found by format = \"auto\")" if config.format_found else ""
+    note = f"Read the {FORMAT_NAMES[config.format]} of {where}{how}"
+    for kind, other in config.other_blueprints:
+        place = "the project" if other == "." else f"{other}/"
+        note += (f"; {place} also has a {FORMAT_NAMES[kind]}:"
+                 f' [blueprint] format = "{kind}" in blueprint.toml reads it')
+    return note + "."
 
 
 def summary(diagnostics: Sequence[Diagnostic]) -> str:

@@ -89,6 +89,12 @@ def history_command(
     absent, broken = history.count(State.ABSENT), history.count(State.BROKEN)
     if absent or broken:
         console.print(f"{absent} without a blueprint, {broken} that do not parse")
+    unchecked = [c for c in history.commits
+                 if history.snapshots[c.sha].state is State.UNCHECKED]
+    if unchecked:
+        said = history.snapshots[unchecked[-1].sha].message.removeprefix("not checked: ")
+        console.print(f"{len(unchecked)} whose statuses could not be checked (no counts): "
+                      f"{escape(said)}", soft_wrap=False)
     bugs = [c for c in history.commits
             if history.snapshots[c.sha].message.startswith("internal error")]
     if bugs:
@@ -140,12 +146,13 @@ def changes_table(shown: Sequence[Change], total: int) -> Table:
 
 def _write_svg(history: History, path: Path) -> None:
     from blueprint.history.series import series
-    from blueprint.site.chart import SVG_MARK, make_chart, standalone_svg
+    from blueprint.site.chart import OLD_SVG_MARK, SVG_MARK, make_chart, standalone_svg
 
     chart = make_chart(series(history), "Progress over time")
     if chart is None:
         raise BlueprintError("no commit could be read: no chart")
-    write_output_file(path, standalone_svg(chart).encode(), marked(SVG_MARK.encode()))
+    ours, old = marked(SVG_MARK.encode()), marked(OLD_SVG_MARK.encode())
+    write_output_file(path, standalone_svg(chart).encode(), lambda data: ours(data) or old(data))
 
 
 def _since(text: str | None) -> int | None:

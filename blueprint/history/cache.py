@@ -1,5 +1,9 @@
 """Snapshots kept on disk, one JSON file per commit: a second walk reads only new commits.
 
+Beside the counts (`<commit>.json`, what the progress chart reads), each commit's record of
+every node (`states/<commit>.json.gz`, what `blueprint diff` compares) is kept, compressed:
+the chart reads none of them, and a diff of two commits the history walked reads two.
+
 Each file carries a key made of the cache format, the options that change the counts and a
 digest of the code that computes them (reader, scanner, status rules): a change of any of
 these makes old entries stale, and they are computed again.
@@ -7,19 +11,24 @@ these makes old entries stale, and they are computed again.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import os
 import tempfile
+import zlib
 from pathlib import Path
 
 from blueprint.analysis.tasks import Progress
 from blueprint.history.snapshot import Snapshot, State
+from blueprint.history.state import ProjectState, state_from_json, state_to_json
 
 CACHE_FORMAT = 1
+STATES = "states"  # the folder of the records of every node, inside the cache's
 _PACKAGE = Path(__file__).resolve().parents[1]
 #: the code that decides a commit's counts, relative to the package
-RULES = ("config.py", "model.py", "analysis", "readers", "lean", "history/snapshot.py")
+RULES = ("config.py", "model.py", "analysis", "readers", "lean", "history/snapshot.py",
+         "history/state.py")
 
 
 def rules_digest(package: Path = _PACKAGE) -> str:
@@ -76,14 +85,38 @@ class HistoryCache:
             return None  # absent, stale or damaged: computed again
 
     def put(self, sha: str, snapshot: Snapshot) -> None:
-        """Written atomically; a cache that cannot be written only costs time."""
         data = json.dumps({"key": self.key, "commit": sha, "snapshot": to_json(snapshot)},
                           ensure_ascii=False, separators=(",", ":"))
+        _write(self.folder, f"{sha}.json", data.encode("utf-8"))
+
+    def get_state(self, sha: str) -> ProjectState | None:
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(data)
-            os.replace(temporary, self.folder / f"{sha}.json")
-        except OSError:
-            return
+            data = json.loads(gzip.decompress((self.folder / STATES / f"{sha}.json.gz")
+                                              .read_bytes()))
+            if data.get("key") != self.key:
+                return None
+            return state_from_json(data["state"])
+        except (OSError, EOFError, zlib.error, ValueError, KeyError, TypeError, IndexError):
+            return None  # absent, stale or damaged: computed again
+
+    def put_state(self, sha: str, state: ProjectState) -> None:
+        data = json.dumps({"key": self.key, "commit": sha, "state": state_to_json(state)},
+                          ensure_ascii=False, separators=(",", ":"))
+        # mtime=0: the same record, the same bytes
+        _write(self.folder / STATES, f"{sha}.json.gz",
+               gzip.compress(data.encode("utf-8"), compresslevel=6, mtime=0))
+
+
+def _write(folder: Path, name: str, data: bytes) -> None:
+    """Written atomically; a cache that cannot be written only costs time."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, folder / name)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)  # ours: written just now

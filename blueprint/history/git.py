@@ -108,6 +108,7 @@ def sample(commits: Sequence[Commit], every: int) -> list[Commit]:
 class Repository:
     git_dir: Path
     prefix: str  # the project's folder inside the repository, "" at its top
+    bare: bool = False  # no work tree
 
     def git(self, *args: str, stdin: bytes | None = None) -> bytes:
         return _run(["git", f"--git-dir={self.git_dir}", *args], stdin=stdin)
@@ -134,6 +135,22 @@ class Repository:
             else c
             for c in commits
         ]
+
+    def commit(self, rev: str) -> str | None:
+        """The commit `rev` names (a sha, a branch, `HEAD~2`, ...); None if none."""
+        try:
+            found = self.git("rev-parse", "-q", "--verify", "--end-of-options", f"{rev}^{{commit}}")
+        except BlueprintError:
+            return None
+        return found.decode().strip() or None
+
+    def merge_base(self, one: str, other: str) -> str | None:
+        """The best common ancestor of two commits; None if they have none."""
+        try:
+            found = self.git("merge-base", one, other)
+        except BlueprintError:
+            return None
+        return found.decode().strip() or None
 
     def hash_size(self) -> int:
         try:
@@ -162,7 +179,7 @@ def open_repository(project: Path, subdir: str | None = None) -> Repository:
         subdir = "" if bare else _run(
             ["git", "-C", str(project), "rev-parse", "--show-prefix"]
         ).decode().strip()
-    return Repository(git_dir, subdir.strip("/"))
+    return Repository(git_dir, subdir.strip("/"), bare)
 
 
 def head(project: Path) -> str | None:
@@ -175,6 +192,11 @@ def head(project: Path) -> str | None:
     except BlueprintError:
         return None
     return found.decode().strip() or None
+
+
+def git_in(folder: Path, *args: str) -> bytes:
+    """The output of git run in `folder` (a work tree); a BlueprintError if it fails."""
+    return _run(["git", "-C", str(folder), *args])
 
 
 def _run(args: list[str], stdin: bytes | None = None) -> bytes:

@@ -20,7 +20,8 @@ from blueprint.history.git import (
     sample,
 )
 from blueprint.history.model import History, WalkStats
-from blueprint.history.snapshot import Snapshot, Snapshotter, State
+from blueprint.history.snapshot import Snapshot, Snapshotter, counts_of
+from blueprint.history.state import ProjectState, State
 from blueprint.model import BlueprintError, StatusSource
 
 #: called with (commits done, commits to compute) while walking
@@ -98,12 +99,13 @@ def walk_commits(
             try:
                 files = trees.files(commit.sha, repository.prefix)
             except BlueprintError as error:
-                snapshot = Snapshot(State.BROKEN, str(error))
+                state = ProjectState(State.BROKEN, str(error))
             else:
-                snapshot = snapshotter.snapshot(files, objects.blob)
-            snapshots[commit.sha] = snapshot
+                state = snapshotter.state(files, objects.blob)
+            snapshot = snapshots[commit.sha] = counts_of(state)
             if cache:
                 cache.put(commit.sha, snapshot)
+                cache.put_state(commit.sha, state)
             if on_progress:
                 on_progress(done, len(todo))
         return Walked(snapshots, len(commits) - len(todo), objects.reads, snapshotter.scanned)

@@ -19,7 +19,8 @@ from blueprint.lean.tokens import (
 
 #: what `bound_names` looks at in a header: brackets, and what ends it at top level
 _HEADER_RE = re.compile(
-    f"[][(){{}}⦃⦄⟨⟩|]|:=|::|:|(?<![{ID_REST_CHARS}.])(?:where|extends)(?![{ID_REST_CHARS}])"
+    f"[][(){{}}⦃⦄⟨⟩|]|:=|::|:|(?:where(?<![{ID_REST_CHARS}.]where)"
+    f"|extends(?<![{ID_REST_CHARS}.]extends))(?![{ID_REST_CHARS}])"
 )
 
 
@@ -83,16 +84,19 @@ def binder_names(args: list[str]) -> set[str]:
     return names
 
 
-def bound_names(text: str, pos: int, end: int) -> set[str]:
+def bound_names(text: str, pos: int, end: int) -> tuple[set[str], int]:
     """Names bound by the binders of a declaration whose header starts at `pos`, up to its
     type's `:` (or `:=`, `|`, `where`, a structure's `extends`): those of `(x y : T)`,
-    `{x}`, `⦃x⦄`, `[h : C x]` (not `[C x]`) and bare ones (`def f x := x`)."""
+    `{x}`, `⦃x⦄`, `[h : C x]` (not `[C x]`) and bare ones (`def f x := x`); and where its
+    statement ends: at the first `:=` or `where` outside brackets, or a match arm (`|` first
+    on its line), else at `end`."""
     names: set[str] = set()
     depth = 0
     start = pos  # of the text between top-level groups, then of the group's names
     named = False  # the current group's names are read
     bracket = ""
-    for m in _HEADER_RE.finditer(text, pos, end):
+    matches = _HEADER_RE.finditer(text, pos, end)
+    for m in matches:
         t = m.group()
         if t in OPEN:
             depth += 1
@@ -112,8 +116,27 @@ def bound_names(text: str, pos: int, end: int) -> set[str]:
             named = True
         elif depth == 0:
             names.update(IDENT_RE.findall(text, start, m.start()))
+            if _ends_statement(text, m):
+                return names, m.start()
             break
-    return names
+    for m in matches:  # the type, up to the body
+        t = m.group()
+        if t in OPEN:
+            depth += 1
+        elif t in CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and _ends_statement(text, m):
+            return names, m.start()
+    return names, end
+
+
+def _ends_statement(text: str, m: re.Match[str]) -> bool:
+    """`:=`, `where`, or a `|` that starts its line (a match arm, not `|x|`)."""
+    t = m.group()
+    if t == "|":
+        line = text.rfind("\n", 0, m.start())
+        return not text[line + 1 : m.start()].strip()
+    return t in (":=", "where")
 
 
 def local_binders(text: str) -> tuple[list[int], list[str]]:

@@ -65,6 +65,7 @@ OTHER_COMMANDS = frozenset(
         "initialize_simps_projections", "register_simp_attr", "register_option", "simproc",
         "dsimproc", "unif_hint", "binder_predicate", "declare_aesop_rule_sets",
         "register_label_attr", "compile_inductive%", "recall", "add_aesop_rules", "grind_pattern",
+        "blueprint_comment",  # LeanArchitect's module prose: not part of the declaration before
     }
 )
 

@@ -36,7 +36,7 @@ from blueprint.lean.tokens import (
     split_commas,
 )
 
-_WHERE_RE = re.compile(f"(?<![{ID_REST_CHARS}.])where(?![{ID_REST_CHARS}])")
+_WHERE_RE = re.compile(f"where(?<![{ID_REST_CHARS}.]where)(?![{ID_REST_CHARS}])")
 
 
 #: words dropped from `references` (Lean keywords and common tactic words)
@@ -55,8 +55,11 @@ _NOT_REFERENCES = frozenset(
         "termination_by", "decreasing_by", "deriving", "for", "mut", "return", "try", "all_goals",
         "any_goals", "first", "repeat", "on_goal", "case", "next", "rwa", "erw", "simp_rw",
         "dsimp", "noncomputable", "private", "protected", "open", "set_option",
+        "sorry_using", "blueprint_using",  # LeanArchitect's tactics
     }
 )
+#: what makes a declaration use `sorry`: LeanArchitect's `sorry_using [a]` is `sorry`
+_SORRY = frozenset({"sorry", "admit", "sorry_using"})
 
 
 @dataclass(frozen=True)
@@ -126,19 +129,23 @@ def declaration(ctx: ScanContext, cmd: Command, end: int) -> list[Declaration]:
             return []
 
     refs: frozenset[str] = frozenset()
-    has_sorry = False
+    statement_refs: frozenset[str] = frozenset()
+    has_sorry = statement_sorry = False
     if not ctx.names_only:
-        found = set(IDENT_RE.findall(text, body_start, end))
-        has_sorry = "sorry" in found or "admit" in found
         # The declaration's binders and the section's variables are local: they shadow any
         # global of the same name (`def D (F : ℍ → ℂ)` does not use a global `F`)
-        bound = bound_names(text, body_start, end)
+        bound, statement_end = bound_names(text, body_start, end)
+        stated = set(IDENT_RE.findall(text, body_start, statement_end))
+        found = stated.union(IDENT_RE.findall(text, statement_end, end))
+        has_sorry = not _SORRY.isdisjoint(found)
+        statement_sorry = has_sorry and not _SORRY.isdisjoint(stated)
         bound |= ctx.locals()
         if ctx.binders is None:
             ctx.binders = local_binders(text)
         at, locals_bound = ctx.binders
         bound.update(locals_bound[bisect_left(at, body_start) : bisect_left(at, end)])
         refs = frozenset(r for r in found - _NOT_REFERENCES if r.partition(".")[0] not in bound)
+        statement_refs = refs.intersection(stated)
 
     emitted: list[Declaration] = []
     for name in names:
@@ -148,7 +155,8 @@ def declaration(ctx: ScanContext, cmd: Command, end: int) -> list[Declaration]:
             Declaration(
                 full, kind, ctx.file, ctx.line(pos), end_line, has_sorry, refs, start_line,
                 ctx.module, ns, opens, generated=generated, private=private,
-                name_parts=inst_parts if generated else (),
+                name_parts=inst_parts if generated else (), statement_references=statement_refs,
+                statement_sorry=statement_sorry,
             )
         )
     main = emitted[0] if emitted else None
@@ -168,6 +176,7 @@ def derived(main: Declaration, name: str, kind: str, source: bool = True) -> Dec
         name, kind, main.file, main.line, main.end_line, main.has_sorry if kind == "theorem"
         else False, main.references, main.start_line, main.module, main.namespace, main.opens,
         generated=True, source=main.name if source else None, private=main.private,
+        statement_references=main.statement_references, statement_sorry=main.statement_sorry,
     )
 
 

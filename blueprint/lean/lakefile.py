@@ -200,3 +200,53 @@ def parse_lakefile_toml(text: str, file: str = "lakefile.toml") -> LakeConfig:
     if not cfg.libs:
         cfg.diagnostics.append(Diagnostic(file, 1, Severity.WARNING, "no `lean_lib` found"))
     return cfg
+
+
+_REQUIRE_LEAN_RE = re.compile(
+    r"^require\s+(?:\"[^\"]*\"\s*/\s*)?\"?«?([\w.-]+)»?\"?"
+    r"(?:\s+from\s+(git\s+)?\"([^\"]*)\")?",
+    re.M,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    name: str
+    path: str | None  # a folder, relative to the project: for `require X from "./dir"`
+    git: str | None
+    line: int
+
+
+def requirements(text: str, path: str) -> list[Requirement]:
+    """The `require`s of a `lakefile.lean` or `lakefile.toml`."""
+    if path.endswith(".toml"):
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError:
+            return []
+        out = []
+        for entry in data.get("require", []) or []:
+            if isinstance(entry, dict) and "name" in entry:
+                name = str(entry["name"])
+                where = text.find(f'"{name}"')
+                line = text.count("\n", 0, where) + 1 if where >= 0 else 1
+                out.append(Requirement(name, _opt(entry.get("path")), _opt(entry.get("git")),
+                                       line))
+        return out
+    found = []
+    code = _strip_lean_comments(text)  # keeps every line where it was
+    for m in _REQUIRE_LEAN_RE.finditer(code):
+        target = m.group(3)
+        is_git = m.group(2) is not None
+        found.append(Requirement(m.group(1), None if is_git else target,
+                                 target if is_git else None, code.count("\n", 0, m.start()) + 1))
+    return found
+
+
+def requires(text: str, path: str, package: str) -> bool:
+    """Whether the lakefile at `path` (its text) requires `package`."""
+    return package in text and any(r.name == package for r in requirements(text, path))
+
+
+def _opt(value: object) -> str | None:
+    return None if value is None else str(value)

@@ -24,8 +24,13 @@ ID_FIRST = f"[{_LETTERLIKE}]"
 ID_REST_CHARS = f"{_LETTERLIKE}0-9'!?{_SUBSCRIPTS}"
 ID_REST = f"[{ID_REST_CHARS}]"
 _SEG = f"(?:«[^»\\n]*»|{ID_FIRST}{ID_REST}*)"
-#: a dotted identifier, not preceded by an identifier character or `.`
-IDENT = f"(?<![{ID_REST_CHARS}.]){_SEG}(?:\\.{_SEG})*"
+#: a dotted identifier, not preceded by an identifier character or `.`. The look behind
+#: follows the first character: a pattern that starts with a character class lets `re`
+#: skip to where one may begin (the scan of a Lean file takes half the time it did)
+IDENT = (
+    f"(?:«(?<![{ID_REST_CHARS}.]«)[^»\\n]*»"
+    f"|{ID_FIRST}(?<![{ID_REST_CHARS}.]{ID_FIRST}){ID_REST}*)(?:\\.{_SEG})*"
+)
 IDENT_RE = re.compile(IDENT)
 _PLAIN_SEG_RE = re.compile(f"{ID_FIRST}{ID_REST}*")
 
@@ -34,9 +39,11 @@ DOC_MARK = "\x00"
 #: placeholder left where a string literal was
 STRING_MARK = '""'
 
+#: what starts a comment, a string or a char literal (each alternative starts with its first
+#: character, its look behind after it: see IDENT)
 _SPECIAL = re.compile(
-    f"--|/-|(?<![{ID_REST_CHARS}])r#*\"|\"|"
-    f"(?<![{ID_REST_CHARS}])'(?:\\\\(?:x[0-9a-fA-F]{{2}}|u[0-9a-fA-F]{{4}}|.)|[^\\\\'\\n])'"
+    f"--|/-|r(?<![{ID_REST_CHARS}]r)#*\"|\"|"
+    f"'(?<![{ID_REST_CHARS}]')(?:\\\\(?:x[0-9a-fA-F]{{2}}|u[0-9a-fA-F]{{4}}|.)|[^\\\\'\\n])'"
 )
 _BLOCK = re.compile(r"/-|-/")
 _STRING_REST = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*"', re.S)

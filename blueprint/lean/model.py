@@ -17,6 +17,7 @@ class Declaration:
     ``line`` is the line of the declared name (where Lean reports
     "declaration uses 'sorry'"); ``start_line``..``end_line`` is the whole
     command: doc comment and attributes up to the line before the next command.
+    ``has_sorry``: `sorry`, `admit` or LeanArchitect's `sorry_using` in it.
     """
 
     name: str
@@ -35,6 +36,10 @@ class Declaration:
     private: bool = False  # Lean mangles private names; we index the plain name
     #: for anonymous instances: the constants the generated name was built from
     name_parts: tuple[str, ...] = ()
+    #: the part of `references` written in the declaration's statement: its binders and
+    #: type, before `:=`, `where` or a match arm (the rest is in its body, its proof)
+    statement_references: frozenset[str] = frozenset()
+    statement_sorry: bool = False  # a `sorry` in the statement itself (`(sorry : Prop)`)
 
     @property
     def formalized(self) -> bool:

@@ -10,8 +10,9 @@ import contextlib
 import fnmatch
 import functools
 import os
+import posixpath
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
@@ -26,7 +27,7 @@ from blueprint.lean.lakefile import (
 )
 from blueprint.lean.model import Declaration, LeanFile
 from blueprint.lean.naming import module_suffix
-from blueprint.lean.scancache import DiskScanCache, text_key
+from blueprint.lean.scancache import DiskScanCache
 from blueprint.lean.scanner import scan_lean
 from blueprint.model import PROJECT_FOLDER, DeclarationStatus, Diagnostic, Severity
 
@@ -132,10 +133,21 @@ class LeanProject:
     deps: DepIndex | None = None
     extra_names: tuple[str, ...] = ()  # glob patterns of names made by project macros
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: name -> uses `sorry`, from a `lake build` log: exact where the text only guesses
+    sorry_overrides: dict[str, bool] = field(default_factory=dict)
+
+    def has_sorry(self, decl: Declaration) -> bool:
+        """Whether `decl` uses `sorry`: as the build log says, else as its text does."""
+        return self.sorry_overrides.get(decl.name, decl.has_sorry)
 
     def lookup(self, name: str) -> Declaration | None:
-        """The best declaration of that exact name (compiled and formalized first)."""
-        decls = self.index.get(name.removeprefix("_root_."))
+        """The best declaration of that exact name (compiled and formalized first). A
+        private name as Lean writes it, `_private.Module.0.name`, is `name` in `Module`."""
+        name = name.removeprefix("_root_.")
+        decls = self.index.get(name)
+        if not decls and name.startswith("_private."):
+            module, _, plain = name.removeprefix("_private.").partition(".0.")
+            decls = [d for d in self.index.get(plain, ()) if d.private and d.module == module]
         if not decls:
             return None
         return min(decls, key=lambda d: (not d.formalized, d.module not in self.compiled,
@@ -222,13 +234,27 @@ class LeanProject:
 
     def resolve_references(self, decl: Declaration) -> set[str]:
         """Names of project declarations that `decl` mentions (best effort)."""
-        out: set[str] = set()
+        return set(self.reference_targets(decl).values())
+
+    def reference_targets(self, decl: Declaration) -> dict[str, str]:
+        """The project declaration each of `decl`'s references names, by reference (those
+        that name none, or `decl` itself, left out). Found once for each declaration: the
+        reader of a LeanArchitect blueprint and the status from Lean both ask."""
+        found = self._targets.get(id(decl))
+        if found is not None and found[0] is decl:
+            return found[1]
+        out: dict[str, str] = {}
         scopes = _scopes(decl)
         for ref in decl.references:
             full = self._resolve_ident(ref, scopes, decl.opens)
             if full is not None and full != decl.name:
-                out.add(full)
+                out[ref] = full
+        self._targets[id(decl)] = (decl, out)
         return out
+
+    @functools.cached_property
+    def _targets(self) -> dict[int, tuple[Declaration, dict[str, str]]]:
+        return {}
 
     def _resolve_ident(self, ident: str, scopes: Sequence[str],
                        opens: Sequence[str]) -> str | None:
@@ -465,13 +491,22 @@ class ScanCache:
     only when its text changed. The same questions as `DiskScanCache` answers."""
 
     def __init__(self) -> None:
-        self._entries: dict[str, tuple[str, LeanFile]] = {}  # rel -> (text_key, its scan)
+        # rel -> (what was scanned: module, keywords, text; its scan). The text itself, not
+        # a hash of it: a rebuild compares every file's text, and comparing is faster
+        self._entries: dict[str, tuple[object, LeanFile]] = {}
+        #: the scans of the last build and the project made of them: the same project is
+        #: handed back while every scan is the same (an edit of a comment, say)
+        self.last: tuple[object, LeanProject] | None = None
 
-    def get(self, rel: str, key: str) -> LeanFile | None:
+    @staticmethod
+    def key(text: str, module: str, keywords: tuple[str, ...]) -> object:
+        return (module, keywords, text)
+
+    def get(self, rel: str, key: object) -> LeanFile | None:
         found = self._entries.get(rel)
         return found[1] if found is not None and found[0] == key else None
 
-    def put(self, rel: str, key: str, scanned: LeanFile) -> None:
+    def put(self, rel: str, key: object, scanned: LeanFile) -> None:
         self._entries[rel] = (key, scanned)
 
     def save(self) -> None:
@@ -485,13 +520,13 @@ def _scan_changed(
 ) -> list[tuple[LeanFile, list[Diagnostic]]]:
     """Every file read; scanned only when `store` has no scan of its text."""
     results: list[tuple[LeanFile, list[Diagnostic]]] = []
-    todo: list[tuple[int, str, tuple[str, str, str, tuple[str, ...]]]] = []  # index, key, args
+    todo: list[tuple[int, object, tuple[str, str, str, tuple[str, ...]]]] = []  # index, key, args
     for root, rel, module, extra in tasks:
         text, diags = read_source(Path(root) / rel, rel)
         if text is None:
             results.append((LeanFile(module, rel), diags))
             continue
-        key = text_key(text, module, extra)
+        key = store.key(text, module, extra)
         cached = store.get(rel, key)
         if cached is None:
             todo.append((len(results), key, (text, module, rel, extra)))
@@ -535,8 +570,15 @@ def load_lean_project(
     jobs: int | None = None,
     progress: Callable[[str], None] | None = None,
     scan_cache: ScanCache | None = None,
+    package: str = "",
+    skip: Collection[str] = (),
 ) -> LeanProject:
     """Read, scan and index a Lean project (the I/O edge of this package).
+
+    `package` is the folder of the Lake package whose lakefile is read, when it is not the
+    project itself (a Verso Blueprint's `require Noperthedron from "./Noperthedron"`): paths
+    stay relative to `root`. The files of `skip` are not read (a Verso Blueprint's
+    documents: text, not Lean code).
 
     ``lean_dirs``/``roots`` override what the lakefile says (from
     `blueprint.toml`, where ``root_lines`` says each root is written); ``extra_names`` are
@@ -544,9 +586,13 @@ def load_lean_project(
     `.lake/packages/*` when present.
     """
     root = Path(root)
-    cfg = read_lake_config(root)
+    cfg = read_lake_config(root / package if package else root)
+    if package:
+        cfg = in_folder(cfg, package)
     libs = project_libs(cfg, roots, root_lines)
     rels, misnamed = text_names(find_lean_files(root, source_dirs(cfg, libs, lean_dirs)))
+    if skip:
+        rels = [rel for rel in rels if rel not in skip]
     tasks = [(str(root), rel, module, tuple(extra_keywords))
              for rel, module in module_paths(rels, cfg, libs)]
     if progress:
@@ -554,14 +600,33 @@ def load_lean_project(
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     store = scan_cache if scan_cache is not None else DiskScanCache.load(cache_dir)
     results = _scan_changed(tasks, workers, store)
+    made_of = (package, cfg, libs, misnamed, results, tuple(extra_names), with_deps)
+    if scan_cache is not None and scan_cache.last is not None and scan_cache.last[0] == made_of:
+        return scan_cache.last[1]
     project = assemble_project(root, cfg, libs, results, extra_names=extra_names,
-                               new_instance_names=_lean_at_least(root, (4, 8)))
+                               new_instance_names=_lean_at_least(root / package, (4, 8)))
     project.diagnostics += misnamed
     if with_deps:
         if progress:
             progress("indexing dependency names")
-        project.deps = index_dependencies(root, cache_dir=cache_dir)
+        project.deps = index_dependencies(root / package if package else root,
+                                          cache_dir=cache_dir)
+    if scan_cache is not None:
+        scan_cache.last = (made_of, project)
     return project
+
+
+def in_folder(cfg: LakeConfig, folder: str) -> LakeConfig:
+    """The configuration of the package in `folder` with its paths relative to the project:
+    its lakefile's, its libraries' source folders."""
+    def moved(path: str) -> str:
+        return posixpath.normpath(posixpath.join(folder, path)) if path else folder
+
+    libs = [replace(lib, src_dir=moved(lib.src_dir or cfg.src_dir),
+                    file=moved(lib.file) if lib.file else lib.file) for lib in cfg.libs]
+    diagnostics = [replace(d, file=moved(d.file)) for d in cfg.diagnostics]
+    return replace(cfg, libs=libs, src_dir=moved(cfg.src_dir), diagnostics=diagnostics,
+                   file=moved(cfg.file) if cfg.file else None)
 
 
 def assemble_project(

@@ -22,7 +22,7 @@ from blueprint.model import Diagnostic, Severity
 
 CACHE_NAME = "lean-scan.json"
 _FIELDS = tuple(f.name for f in fields(Declaration))
-_SETS = frozenset({"references"})
+_SETS = frozenset({"references", "statement_references"})
 _TUPLES = frozenset({"opens", "name_parts"})
 _TYPES: dict[str, type | tuple[type, ...]] = {
     "name": str,
@@ -37,6 +37,7 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "generated": bool,
     "source": (str, type(None)),
     "private": bool,
+    "statement_sorry": bool,
 }
 
 
@@ -82,7 +83,9 @@ class DiskScanCache:
             return cls(path, {})
         return cls(path, entries)
 
-    def get(self, rel: str, key: str) -> LeanFile | None:
+    key = staticmethod(text_key)
+
+    def get(self, rel: str, key: object) -> LeanFile | None:
         found = self._entries.get(rel)
         if found is None or found[0] != key:
             return None
@@ -93,8 +96,8 @@ class DiskScanCache:
         self._used[rel] = found
         return scanned
 
-    def put(self, rel: str, key: str, scanned: LeanFile) -> None:
-        self._used[rel] = (key, encode(scanned))
+    def put(self, rel: str, key: object, scanned: LeanFile) -> None:
+        self._used[rel] = (str(key), encode(scanned))
         self._changed = True
 
     def save(self) -> None:

@@ -1,31 +1,57 @@
 """Readers: one per blueprint format, each turning a project's files into a `Blueprint`.
 
 `read` is the entry point: it reads the project's blueprint with the reader of its format
-(LaTeX, `readers.latex`) and gives every path relative to the project.
+(`config.format`: LaTeX, `readers.latex`, with LeanArchitect's nodes from the Lean sources,
+`readers.leanarchitect`; Verso Blueprint, `readers.verso`) and gives every path relative to
+the project.
 """
 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from blueprint.config import ProjectConfig
+from blueprint.config import BlueprintFormat, ProjectConfig
 from blueprint.model import Blueprint, Diagnostic, DocumentItem, Part
-from blueprint.readers.files import file_loader
+from blueprint.readers.files import file_loader, project_files
 from blueprint.readers.latex import read_blueprint
 
+if TYPE_CHECKING:
+    from blueprint.lean.loader import LeanProjects
+    from blueprint.readers.leanarchitect.inputs import LeanArchitectMemo
 
-def read(config: ProjectConfig, read_bytes: Callable[[Path], bytes] | None = None) -> Blueprint:
-    """The project's blueprint; `read_bytes` gives the bytes of a file by its real path (by
-    default it is read from the disk, safely: see `files.file_loader`)."""
+
+def read(
+    config: ProjectConfig,
+    read_bytes: Callable[[Path], bytes] | None = None,
+    lean: LeanProjects | None = None,
+    memo: LeanArchitectMemo | None = None,
+    paths: Sequence[str] | None = None,
+) -> Blueprint:
+    """The project's blueprint, in whatever format it is; `read_bytes` gives the bytes of a
+    file by its real path (by default it is read from the disk, safely: see
+    `files.file_loader`), `paths` lists the project's files (`files.project_files`, by
+    default from the disk): a build reads the disk, the history a commit's objects. A
+    LeanArchitect blueprint's nodes are read from `lean`, the project's Lean sources
+    (`memo`: what is kept between reads, by a watch session or a walk of the history)."""
+    if config.format is BlueprintFormat.VERSO:
+        from blueprint.readers.verso.read import read_verso
+
+        lakefile = (config.blueprint_dir / config.main_file).relative_to(config.root)
+        load = file_loader(config.root, config.root, read_bytes)
+        listed = project_files(config.root) if paths is None else paths
+        return read_verso(lakefile.as_posix(), load, listed)
+    from blueprint.readers.leanarchitect.project import finish, lean_inputs
+
     folder = config.blueprint_dir.relative_to(config.root)
     load = file_loader(config.blueprint_dir, config.root, read_bytes)
-    blueprint = read_blueprint(config.main_file, load, climb=len(folder.parts))
-    return relocate(blueprint, folder.as_posix())
+    inputs = lean_inputs(config, lean, read_bytes, memo)
+    blueprint = read_blueprint(config.main_file, load, len(folder.parts), inputs)
+    return relocate(finish(inputs, config, blueprint), folder.as_posix())
 
 
 def relocate(blueprint: Blueprint, folder: str) -> Blueprint:

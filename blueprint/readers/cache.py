@@ -7,11 +7,16 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from blueprint.config import ProjectConfig
+from blueprint.config import BlueprintFormat, ProjectConfig
 from blueprint.files import MAX_TEX_BYTES, read_regular
 from blueprint.model import Blueprint
 from blueprint.readers import read
+
+if TYPE_CHECKING:
+    from blueprint.lean.loader import LeanLoader
+    from blueprint.readers.leanarchitect.inputs import LeanArchitectMemo
 
 #: a file's bytes, or the error that kept them from being read
 Contents = bytes | OSError
@@ -30,16 +35,23 @@ class BlueprintCache:
     elsewhere: tuple[Path, ...] = ()
     #: every file the last read asked for (real paths, found or not): what watch must follow
     read_files: frozenset[Path] = frozenset()
+    #: what the reader of a LeanArchitect blueprint keeps between reads
+    lean_memo: LeanArchitectMemo | None = None
 
-    def read_blueprint(self, config: ProjectConfig) -> Blueprint:
+    def read_blueprint(self, config: ProjectConfig, lean: LeanLoader | None = None) -> Blueprint:
         """The blueprint, read again only when a TeX file of the blueprint folder or a file
-        the last read asked for changed. Each file is read once: the bytes the key is made
-        of are the bytes the reader gets, so the blueprint is always the key's."""
+        the last read asked for changed (the Lean files of a LeanArchitect blueprint among
+        them). Each file is read once: the bytes the key is made of are the bytes the reader
+        gets, so the blueprint is always the key's."""
         folder, known, elsewhere, key = self._look(config)
         if self.blueprint is not None and key == self.blueprint_key:
             return self.blueprint
         reads = _Reads({**known, **elsewhere})
-        blueprint = read(config, reads.read)
+        if self.lean_memo is None:
+            from blueprint.readers.leanarchitect.inputs import LeanArchitectMemo
+
+            self.lean_memo = LeanArchitectMemo()
+        blueprint = read(config, reads.read, lean, self.lean_memo)
         outside = {path: found for path, found in reads.asked.items() if path not in known}
         self.blueprint, self.blueprint_key = blueprint, _blueprint_key(config, folder, outside)
         self.elsewhere = tuple(sorted(outside))
@@ -55,7 +67,10 @@ class BlueprintCache:
     ) -> tuple[list[_TexFile], dict[Path, Contents], dict[Path, Contents], str]:
         """The folder's TeX files, the same by path, the files read elsewhere last time, and
         the key of them all."""
-        folder = _folder_files(config.blueprint_dir)
+        # A Verso Blueprint's package holds no TeX, and may be the whole project (its
+        # `.lake` included): every file of it is one the reader asked for, below.
+        verso = config.format is BlueprintFormat.VERSO
+        folder = [] if verso else _folder_files(config.blueprint_dir)
         known = {file.path: file.contents for file in folder}
         elsewhere = {p: known[p] if p in known else _read_tex(p) for p in self.elsewhere}
         return folder, known, elsewhere, _blueprint_key(config, folder, elsewhere)

@@ -15,8 +15,9 @@ from blueprint.analysis.tasks import (
     progress,
     ready_tasks,
 )
+from blueprint.model import Planning
 from blueprint.site.nodes import NodeInfo
-from blueprint.site.words import STAGES
+from blueprint.site.words import stages_of
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,10 @@ class Board:
     mains: tuple[tuple[str, bool, tuple[str, ...]], ...]
     taken: tuple[TaskRow, ...] = ()  # with `--github`: the tasks someone works on
     stale: tuple[str, ...] = ()  # nodes claimed for over 14 days with no pull request
+    #: the tags of the tasks, when the blueprint plans them (owner, priority, effort, tags:
+    #: Verso's options): the board then has their columns and filters
+    tags: tuple[str, ...] = ()
+    planned: bool = False
 
 
 def task_board(analysis: Analysis) -> Board:
@@ -65,13 +70,20 @@ def task_board(analysis: Analysis) -> Board:
     mains = tuple(
         (m.node_id, m.done, m.chain) for m in main_results(nodes, graph, statuses, chosen)
     )
+    planned = any(node.planning is not None for node in nodes)
+    tags = tuple(sorted({
+        tag for row in rows for tag in (analysis.by_id[row.node].planning or _NO_PLAN).tags
+    }))
     claims = analysis.claims
     if claims is None:
-        return Board(rows, held, mains)
+        return Board(rows, held, mains, tags=tags, planned=planned)
     free = tuple(row for row in rows if claims.work[row.node].state.value == "free")
     taken = tuple(row for row in rows if claims.work[row.node].state.value != "free")
     stale = tuple(node.id for node in nodes if claims.work[node.id].stale)
-    return Board(free, held, mains, taken, stale)
+    return Board(free, held, mains, taken, stale, tags, planned)
+
+
+_NO_PLAN = Planning()
 
 
 @dataclass(frozen=True)
@@ -96,15 +108,16 @@ def progress_bars(analysis: Analysis, nodes: Mapping[str, NodeInfo]) -> list[Bar
     for node in analysis.nodes:
         groups.setdefault(node.chapter or "Front matter", []).append(node.id)
     bars = []
+    shown = stages_of(info.stage for info in nodes.values())
     for row in rows:
         members = groups.get(row.label, [])
-        counts = {key: 0 for key, _ in STAGES}
+        counts = {key: 0 for key, _ in shown}
         for node_id in members:
             counts[nodes[node_id].stage] += 1
         total = max(len(members), 1)
         segments = tuple(
             (key, counts[key], f"{100 * counts[key] / total:.2f}")
-            for key, _ in STAGES
+            for key, _ in shown
             if counts[key]
         )
         bars.append(Bar(row.label, row.nodes, row.stated, row.proved, row.fully_proved, segments))

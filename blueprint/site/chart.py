@@ -192,8 +192,10 @@ def render_chart(env: jinja2.Environment, chart: Chart, chart_id: str) -> str:
 
 
 #: the comment that opens the content of `standalone_svg`'s files: how a file it wrote is
-#: known, to be replaced
-SVG_MARK = "<!-- Made by `blueprint history --svg` -->"
+#: known, to be replaced (no `--` in it: an XML comment cannot hold one)
+SVG_MARK = "<!-- Made by blueprint history (its svg option) -->"
+#: the mark of the first versions, which made the file unreadable as XML: replaced too
+OLD_SVG_MARK = "<!-- Made by `blueprint history --svg` -->"
 
 
 def standalone_svg(chart: Chart) -> str:

@@ -6,15 +6,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from blueprint.model import Syntax
+from blueprint.site import verso
 from blueprint.site.items import Block, Inline
 from blueprint.site.latex.parser import Context, to_blocks, to_inlines
 
 #: the converter of each syntax
 _TO_BLOCKS: dict[Syntax, Callable[[str, Context], tuple[Block, ...]]] = {
     Syntax.LATEX: to_blocks,
+    Syntax.VERSO: verso.to_blocks,
 }
 _TO_INLINES: dict[Syntax, Callable[[str, Context], tuple[Inline, ...]]] = {
     Syntax.LATEX: to_inlines,
+    Syntax.VERSO: verso.to_inlines,
 }
 
 
@@ -49,37 +52,35 @@ class Converter:
 
 
 class TextMemo:
-    """Text conversions kept between builds of the same blueprint (watch mode).
+    """Text conversions kept between builds (watch mode).
 
-    Converting a text depends only on the text and on the blueprint (labels, numbers,
-    macros), not on statuses: while the reader hands back the same `Blueprint` object
-    (no .tex file changed), every conversion of the previous build can be reused.
+    Converting a text depends only on the text and on its context: where each label leads
+    (node numbers and pages), the bibliography, the macros; not on statuses. While the
+    context is the one of the previous build (an edit changed a statement, a status, not a
+    label or a number), every conversion of that build can be reused, and so can the
+    rendered pieces made of them.
     """
 
     def __init__(self) -> None:
-        self._blueprint: object | None = None
+        self._context: object = None
         self._blocks: dict[tuple[Syntax, str], tuple[Block, ...]] = {}
         self._inlines: dict[tuple[Syntax, str], tuple[Inline, ...]] = {}
         self._fragments: dict[tuple[object, ...], tuple[object, ...]] = {}
 
-    def _for(self, blueprint: object) -> None:
-        if blueprint is not self._blueprint:
-            self._blueprint, self._blocks, self._inlines = blueprint, {}, {}
+    def converter(self, context: Context, state: object) -> Converter:
+        """A converter for `context`, whose `state` (its links and macros, compared with
+        `==`) says whether the previous build's conversions still hold."""
+        if state != self._context:
+            self._context, self._blocks, self._inlines = state, {}, {}
             self._fragments = {}
-
-    def converter(self, blueprint: object, context: Context) -> Converter:
-        self._for(blueprint)
         return Converter(context, self._blocks, self._inlines)
 
-    def fragments(self, blueprint: object) -> dict[tuple[object, ...], tuple[object, ...]]:
+    def fragments(self) -> dict[tuple[object, ...], tuple[object, ...]]:
         """Rendered pieces of the previous build, keyed by `fragment_key`, for the renderer
-        to reuse and replace."""
-        self._for(blueprint)
+        to reuse and replace (made of conversions this memo keeps alive, so that the ids
+        in the keys stay theirs)."""
         return self._fragments
 
-    def keep_fragments(
-        self, blueprint: object, used: dict[tuple[object, ...], tuple[object, ...]]
-    ) -> None:
+    def keep_fragments(self, used: dict[tuple[object, ...], tuple[object, ...]]) -> None:
         """Keep only the pieces this build used, so that a long session does not pile up."""
-        self._for(blueprint)
         self._fragments = used

@@ -50,13 +50,22 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Image:
+    """An image from an outside address (http, https)."""
+
+    src: str
+    alt: str
+    kind: str = "image"
+
+
+@dataclass(frozen=True)
 class Break:
     """A forced line break."""
 
     kind: str = "break"
 
 
-Inline = Text | Math | Styled | Link | Break
+Inline = Text | Math | Styled | Link | Image | Break
 
 
 @dataclass(frozen=True)
@@ -126,6 +135,8 @@ def _plain(items: Sequence[object], out: list[str]) -> None:
             out.append(item.text)
         elif isinstance(item, Math):  # inline math keeps the text's own spacing: "$m$-torsion"
             out.append(f" {item.tex} " if item.display else item.tex)
+        elif isinstance(item, Image):
+            out.append(item.alt)
         elif isinstance(item, Styled | Link | Paragraph):
             _plain(item.children, out)
             out.append(" " if isinstance(item, Paragraph) else "")

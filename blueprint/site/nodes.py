@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from urllib.parse import quote
 
 from blueprint.analysis import Analysis
 from blueprint.analysis.status import Stage, stage
-from blueprint.model import DeclarationStatus, Node
+from blueprint.model import DeclarationStatus, Node, Planning
 from blueprint.site.convert import Converter
 from blueprint.site.items import Block, Inline, plain_text
 from blueprint.site.words import BORDER_WORDS, DECLARATION_WORDS, FILL_WORDS, STAGE_WORDS
@@ -79,6 +79,8 @@ class NodeInfo:
     used_by: tuple[str, ...]
     page: str = ""  # the chapter page that shows it, with its hash
     work: WorkInfo | None = None  # who works on it (`--github`)
+    planning: Planning | None = None  # owner, priority, effort, tags, links (Verso's options)
+    extra: tuple[tuple[str, str], ...] = ()  # what else the source says of it, as written
 
 
 #: NodeInfo fields holding converted text: the same TeX gives back the same tuple while the
@@ -155,6 +157,8 @@ class NodeInfoMaker:
             discussion_label=f"#{discussion}" if discussion else "",
             uses=tuple(sorted(analysis.graph.predecessors(node.id))),
             used_by=tuple(sorted(analysis.graph.successors(node.id))),
+            planning=_safe_planning(node.planning),
+            extra=node.extra,
         )
 
     def _declarations(self, node: Node) -> tuple[DeclarationView, ...]:
@@ -162,6 +166,10 @@ class NodeInfoMaker:
         github, dochome, snippets = self.github, self.dochome, self.snippets
         report = self.analysis.lean_reports.get(node.id)
         found = []
+        sources = self.analysis.blueprint.lean_sources
+        if report is None and sources is not None and sources.missing:
+            words = "not checked: its Lean sources are not in the checkout"
+            return tuple(DeclarationView(name, words, False, "", "", "", "") for name in node.lean)
         if report is None:
             for name in node.lean:
                 docs = f"{dochome or MATHLIB_DOCS}/find/#doc/{quote(name, safe='.')}"
@@ -187,6 +195,14 @@ class NodeInfoMaker:
             sorry = bool(decl.has_sorry)
             found.append(DeclarationView(decl.name, words, sorry, docs, source, where, code))
         return tuple(found)
+
+
+def _safe_planning(planning: Planning | None) -> Planning | None:
+    """The planning a page may show: links only to http(s) addresses."""
+    if planning is None:
+        return None
+    return replace(planning, pr_url=safe_url(planning.pr_url) or None,
+                   issue_url=safe_url(planning.issue_url) or None)
 
 
 class Snippets:

@@ -69,7 +69,8 @@ def site_data(analysis: Analysis, memo: TextMemo | None = None) -> SiteData:
             }
         )
     # From here on the links are complete: conversions depend on the blueprint only.
-    convert = memo.converter(blueprint, context) if memo else Converter(context)
+    state = (dict(links.refs), dict(links.cites), dict(macros))
+    convert = memo.converter(context, state) if memo else Converter(context)
     maker = NodeInfoMaker(analysis, convert, titles, chapter_titles, github, dochome)
     nodes: dict[str, NodeInfo] = {}
     for index, node in enumerate(analysis.nodes):

@@ -8,7 +8,15 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from blueprint.analysis import Analysis
-from blueprint.model import Bibliography, DocumentItem, Environment, Heading, NodePlace, Prose
+from blueprint.model import (
+    Bibliography,
+    DocumentItem,
+    Environment,
+    Heading,
+    NodePlace,
+    Prose,
+    Syntax,
+)
 from blueprint.site.convert import Converter
 from blueprint.site.items import Block, Inline, plain_text
 from blueprint.site.latex.parser import Context, Target, to_inlines
@@ -59,6 +67,7 @@ class ChapterPage:
     title_text: str
     items: list[PageItem] = field(default_factory=list)
     node_ids: list[str] = field(default_factory=list)
+    syntax: Syntax = Syntax.LATEX  # of `title_text`
 
 
 class Links:
@@ -97,7 +106,7 @@ def chapter_pages(
             number = item.number if item.number and not item.starred else ""
             if item.level == top:
                 slug = f"chapter-{len(chapters) + 1}"
-                chapters.append(ChapterPage(slug, number, (), item.title))
+                chapters.append(ChapterPage(slug, number, (), item.title, syntax=item.syntax))
                 target = chapters[-1].items
                 anchor = ""
             else:
@@ -178,7 +187,7 @@ def convert_pages(
                     heading=PageHeading(heading.level, heading.number, title, heading.anchor),
                 )
     for page in chapters:
-        page.title = convert.inlines(page.title_text)
+        page.title = convert.inlines(page.title_text, page.syntax)
         page.title_text = plain_text(page.title)
 
 

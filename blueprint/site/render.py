@@ -22,17 +22,19 @@ import markupsafe
 
 from blueprint import __version__
 from blueprint.analysis import Analysis
-from blueprint.model import ColorKey, Macro, SiteOptions
+from blueprint.analysis.status import Stage
+from blueprint.model import ColorKey, Macro, SiteOptions, Syntax
 from blueprint.site.assets import TEMPLATE_DIR
 from blueprint.site.board import progress_bars, task_board
-from blueprint.site.convert import TextMemo
+from blueprint.site.convert import Converter, TextMemo
 from blueprint.site.items import Inline, plain_text
-from blueprint.site.latex.parser import Context, NoLinks, to_inlines
+from blueprint.site.latex.parser import Context, NoLinks
 from blueprint.site.layout import NodeBox
 from blueprint.site.nodes import NodeInfo, fragment_key, node_hash
 from blueprint.site.pagedata import SiteData, site_data
 from blueprint.site.views import GraphView
-from blueprint.site.words import SIZE_WORDS, STAGE_SHORT, STAGES
+from blueprint.site.words import SIZE_WORDS, STAGE_SHORT, stages_of
+from blueprint.vocabulary import vocabulary
 
 if TYPE_CHECKING:
     from blueprint.history.model import History
@@ -51,6 +53,9 @@ DEFAULT_COLORS = {
     ColorKey.DEFINED: "#B0ECA3",
     ColorKey.FULLY_PROVED: "#1CAC78",
 }
+
+#: the outline of a node whose Lean sources are not in the checkout (no \graphcolor sets it)
+NOT_CHECKED_COLOR = "#6b7280"
 
 #: the default colours in words, as the legend names them
 DEFAULT_COLOR_WORDS: dict[str, str] = {
@@ -99,10 +104,12 @@ def render_site(
     options = options or SiteOptions()
     env = _environment()
     data = data or site_data(analysis, memo)
-    colors = {**DEFAULT_COLORS, **analysis.blueprint.options.colors}
+    effective = {**DEFAULT_COLORS, **analysis.blueprint.options.colors}
+    colors = {**{key.value: value for key, value in effective.items()},
+              "not_checked": NOT_CHECKED_COLOR}
     board = task_board(analysis)
     bars = progress_bars(analysis, data.nodes)
-    titles = Titles(data.macros)
+    titles = Titles(data.macros, analysis.blueprint.syntax)
     math_src = MATHJAX_LOCAL if options.offline_math else MATHJAX_CDN
     context = {
         "title": _title(analysis, titles),
@@ -112,7 +119,8 @@ def render_site(
         "data": data,
         "nodes": data.nodes,
         "chapters": data.chapters,
-        "stages": STAGES,
+        "stages": stages_of(info.stage for info in data.nodes.values()),
+        "not_checked": any(info.stage is Stage.NOT_CHECKED for info in data.nodes.values()),
         "stage_short": STAGE_SHORT,
         "size_words": SIZE_WORDS,
         "board": board,
@@ -127,8 +135,10 @@ def render_site(
         "has_history": history is not None,
         "math_json": _json_for_script(_math_config(math_src, data.macros)),
         "color_words": _color_words(analysis),
+        "words": vocabulary(analysis.blueprint),  # the format's own way to write things
         "claims": analysis.claims,
         "claims_note": _claims_note(analysis),
+        "planning": _has_planning(analysis, data),
     }
     panels, cards = _node_fragments(env, data, titles, analysis, memo)
     context["cards"] = cards
@@ -162,8 +172,9 @@ def render_site(
     if history is not None:
         files.update(_history_pages(env, context, analysis, data, history, titles))
     static = TEMPLATE_DIR / "static"
+    skipped = {"livereload.js", *(() if context["planning"] else PLANNING_ASSETS)}
     for path in sorted(static.rglob("*")):
-        if path.is_file() and path.name != "livereload.js":
+        if path.is_file() and path.name not in skipped:
             files[f"static/{path.relative_to(static).as_posix()}"] = path.read_bytes()
     if options.offline_math:
         from blueprint.site.mathassets import mathjax_files
@@ -225,14 +236,18 @@ class Titles:
     templates: `chapter_text`). Only a `\\ref` or a `\\cite` in a title would differ: here it
     is not a link."""
 
-    def __init__(self, macros: Mapping[str, Macro] | None = None) -> None:
+    def __init__(
+        self, macros: Mapping[str, Macro] | None = None, syntax: Syntax = Syntax.LATEX
+    ) -> None:
         self._context = Context(NoLinks(), macros or {})
+        self._convert = Converter(self._context)
+        self._syntax = syntax
         self._done: dict[str, tuple[Inline, ...]] = {}
 
     def inlines(self, tex: str) -> tuple[Inline, ...]:
         found = self._done.get(tex)
         if found is None:
-            found = self._done[tex] = to_inlines(tex, self._context)
+            found = self._done[tex] = self._convert.inlines(tex, self._syntax)
         return found
 
     def html(self, tex: str) -> markupsafe.Markup:
@@ -300,7 +315,7 @@ def _node_fragments(
     rendered once. In watch mode `memo` keeps them between builds, so a status change
     renders again only the nodes whose data changed."""
     module = env.get_template("_node.html").module
-    known = memo.fragments(analysis.blueprint) if memo else {}
+    known = memo.fragments() if memo else {}
     used: dict[tuple[object, ...], tuple[object, ...]] = {}
     panels, cards = {}, {}
     for node_id, info in data.nodes.items():
@@ -323,7 +338,7 @@ def _node_fragments(
         assert isinstance(panel, markupsafe.Markup) and isinstance(card, markupsafe.Markup)
         panels[node_id], cards[node_id] = panel, card
     if memo:
-        memo.keep_fragments(analysis.blueprint, used)
+        memo.keep_fragments(used)
     return panels, cards
 
 
@@ -341,6 +356,20 @@ class UnitSummary:
     stages: tuple[tuple[str, int], ...]  # (stage, count), most finished first, no zeros
 
 
+#: the stylesheet and script of what only some blueprints have (nodes not checked, tasks
+#: planned): in their sites alone, so that the others stay as they were
+PLANNING_ASSETS = ("planning.css", "planning.js")
+
+
+def _has_planning(analysis: Analysis, data: SiteData) -> bool:
+    """Whether a node is planned (owner, effort, tags...) or says more of itself, or is not
+    checked: what static/planning.css and planning.js are for."""
+    return any(
+        info.planning is not None or info.extra or info.stage is Stage.NOT_CHECKED
+        for info in data.nodes.values()
+    )
+
+
 DONE_STAGES = frozenset({"mathlib", "done", "proved"})
 READY_STAGES = frozenset({"can_prove", "can_state"})
 
@@ -354,7 +383,7 @@ def _units(views: list[GraphView], data: SiteData) -> dict[str, UnitSummary]:
         stages = [data.nodes[n].stage for n in view.node_ids if n not in view.outside]
         done = sum(s in DONE_STAGES for s in stages)
         ready = sum(s in READY_STAGES for s in stages)
-        counts = tuple((key, stages.count(key)) for key, _ in STAGES if key in stages)
+        counts = tuple((key, stages.count(key)) for key, _ in stages_of(stages) if key in stages)
         units[view.slug] = UnitSummary(
             view.slug, view.title, len(stages), done, ready, len(stages) - done - ready, counts
         )
@@ -406,7 +435,10 @@ def _graph_data(
         # where each edge is drawn (left, top, right, bottom), in the drawing's order
         "edges": [[round(v, 1) for v in edge.bounds()] for edge in view.layout.edges],
         "chapters": [titles.text(chapter) for chapter in data.chapter_titles],
-        "stages": [[key, STAGE_SHORT[key], words] for key, words in STAGES],
+        "stages": [
+            [key, STAGE_SHORT[key], words]
+            for key, words in stages_of(info.stage for info in data.nodes.values())
+        ],
     }
 
 

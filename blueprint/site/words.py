@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from blueprint.analysis.status import Stage
 from blueprint.model import Border, DeclarationStatus, Fill
 
@@ -17,7 +19,9 @@ STAGES: tuple[tuple[Stage, str], ...] = (
     (Stage.BLOCKED, "waiting: something its statement uses is not formalized yet"),
     (Stage.NOT_READY, "not ready: the blueprint needs work"),
 )
-STAGE_WORDS = dict(STAGES)
+#: a stage only a project whose Lean sources are not in the checkout has (shown only there)
+NOT_CHECKED = (Stage.NOT_CHECKED, "not checked: its Lean sources are not in the checkout")
+STAGE_WORDS = dict((*STAGES, NOT_CHECKED))
 STAGE_SHORT = {
     Stage.MATHLIB: "Mathlib",
     Stage.DONE: "Done",
@@ -27,7 +31,13 @@ STAGE_SHORT = {
     Stage.CAN_STATE: "Ready to state",
     Stage.BLOCKED: "Waiting",
     Stage.NOT_READY: "Not ready",
+    Stage.NOT_CHECKED: "Not checked",
 }
+
+
+def stages_of(stages: Iterable[Stage]) -> tuple[tuple[Stage, str], ...]:
+    """The stages a site shows, with their words: STAGES, and "not checked" where a node is."""
+    return (*STAGES, NOT_CHECKED) if Stage.NOT_CHECKED in set(stages) else STAGES
 BORDER_WORDS = {
     Border.MATHLIB: "in Mathlib",
     Border.STATED: "statement formalized in Lean",

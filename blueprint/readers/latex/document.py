@@ -3,8 +3,9 @@ places of statements and proofs, other theorem-like environments and the bibliog
 
 The reader tells `DocumentBuilder` of the events that cut the document (an `\\input`, a
 heading, `\\begin{document}`, the environments that are items of their own), and it keeps
-the text between them as prose. Only the document's own files count: what a package, a file
-above the blueprint folder or a LeanArchitect body holds is no part of it, and neither is
+the text between them as prose. Only the document's own files count, and LeanArchitect's
+LaTeX where the document inputs it (`\\inputleanmodule`: its prose and its nodes): what a
+package or another file above the blueprint folder holds is no part of it, and neither is
 what an item's body holds. Which statement is a node and which proof is whose is known only
 once the labels are resolved: `document` makes the items then.
 """
@@ -60,8 +61,7 @@ class DocumentBuilder:
             self.in_document
             and self.open == 0
             and not cur.sty
-            and cur.expands is None
-            and not cur.src.path.startswith("../")
+            and (cur.lean or (cur.expands is None and not cur.src.path.startswith("../")))
         )
 
     def cut(self, cur: Cursor, start: int, end: int) -> None:

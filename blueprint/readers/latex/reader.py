@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum, auto
 from types import MappingProxyType
+from typing import Protocol
 
 from blueprint.model import Blueprint, Diagnostic, Heading, Level, Macro, Options, Severity
 from blueprint.readers.latex.args import Arg, group, optional, split_list, squash, star
@@ -105,12 +106,36 @@ class Frame:
     item: bool = False  # an item of the document of its own (see `DocumentBuilder`)
 
 
+class LeanInputs(Protocol):
+    """What `\\inputleannode` and `\\inputleanmodule` read when no `\\newleannode` or
+    `\\newleanmodule` defines it: a LeanArchitect blueprint read from the Lean sources."""
+
+    def output(self, path: str) -> bool:
+        """The document inputs LeanArchitect's output at `path` (under
+        `.lake/build/blueprint/`): whether to read it; else the Lean sources stand for it."""
+
+    def missing(self, macro: str, file: str, line: int) -> None:
+        """The output that `macro`, at `file:line`, inputs is not there: the Lean sources
+        stand for it (said, or an error if they hold no blueprint, once the document is
+        read)."""
+
+    def body(self, kind: str, name: str) -> tuple[Source, str] | None:
+        """The LaTeX of a node (`kind` "leannode", `name` its label) or of a module
+        ("leanmodule"), as a source mapped to the lines of its Lean file, and the text of
+        that file; None when there is no such node or module."""
+
+    def unknown(self, kind: str, name: str) -> str:
+        """Why `body` has nothing for that name, and what was probably meant."""
+
+
 class Reader(Preamble):
     """One reading of a blueprint."""
 
-    def __init__(self, load: Loader, climb: int = 0):
+    def __init__(self, load: Loader, climb: int = 0, lean: LeanInputs | None = None):
         self.load = load
         self.climb = climb
+        self.lean = lean
+        self.lake_output = False  # LeanArchitect's output was read: it defines the nodes
         self.options = Options()
         self.counters = Counters()
         self.theorems = Theorems(self.counters)
@@ -278,9 +303,11 @@ class Reader(Preamble):
         return src
 
     def _enter(self, src: Source) -> None:
-        """Start reading `src` (its stage-one problems are reported now)."""
+        """Start reading `src` (its stage-one problems are reported now); a file that
+        LeanArchitect's LaTeX inputs is LeanArchitect's too."""
         self.diagnostics.extend(src.diagnostics)
-        self.cursors.append(Cursor(src))
+        lean = bool(self.cursors) and self.cursors[-1].lean
+        self.cursors.append(Cursor(src, lean=lean))
 
     def _cs_input(self, cur: Cursor, match: re.Match[str]) -> int:
         name, end = self._input_name(cur, match)
@@ -308,6 +335,14 @@ class Reader(Preamble):
     def _follow(self, cur: Cursor, match: re.Match[str], name: str) -> None:
         macro = f"\\{match.group(1)}{{{name}}}"
         lake = lake_output_name(name, self.climb)
+        output = lake[lake.index(_LAKE_OUTPUT) + len(_LAKE_OUTPUT) :] if lake else None
+        if output is not None and self.lean is not None and not self.lean.output(output):
+            message = (
+                f"{macro}: LeanArchitect's output is not read: the nodes come from the Lean"
+                ' sources ([blueprint] format = "leanarchitect")'
+            )
+            self._report(cur, match.start(), Severity.INFO, message)
+            return
         if lake is not None:  # LeanArchitect's paths start at the project's root, or are absolute
             candidates, refusal = input_candidates(lake, "", self.climb)
         else:
@@ -335,6 +370,11 @@ class Reader(Preamble):
                 )
                 return
             self._enter(src)
+            self.lake_output = self.lake_output or lake is not None
+            return
+        if lake is not None and self.lean is not None:
+            if not cur.sty:
+                self.lean.missing(macro, cur.src.path, cur.src.line(match.start()))
             return
         looked = ", ".join(candidates)
         if name.endswith(".bbl"):  # made by bibtex during a TeX build, rarely committed
@@ -377,7 +417,10 @@ class Reader(Preamble):
             return match.end() if arg is None else arg.end
         kind, name = macro[5:], squash(arg.value)
         call = f"\\{macro}{{{name}}}"
+        self.document.cut(cur, match.start(), arg.end)  # what it inputs shows there, if any
         found = self.lean_bodies.get((kind, name))
+        if found is None and self.lean is not None and not self.lake_output:
+            return self._lean_source(cur, match, arg.end, kind, name, call)
         if found is None:
             self._report(cur, match.start(), Severity.ERROR, self._unknown_lean(kind, name, call))
             return arg.end
@@ -393,10 +436,35 @@ class Reader(Preamble):
             return arg.end
         self.expansions += 1
         body_src, start, end = found
-        self.cursors.append(Cursor(body_src, pos=start, end=end, start=start, expands=call))
+        self.cursors.append(
+            Cursor(body_src, pos=start, end=end, start=start, expands=call, lean=True, prose=start)
+        )
         return arg.end
 
     _cs_inputleanmodule = _cs_inputleannode
+
+    def _lean_source(
+        self, cur: Cursor, match: re.Match[str], end: int, kind: str, name: str, call: str
+    ) -> int:
+        """`\\inputleannode{label}`, `\\inputleanmodule{Module}` read from the Lean
+        sources (see `LeanInputs`): as an \\input of the LaTeX LeanArchitect would write."""
+        assert self.lean is not None
+        chain = [c.expands for c in self.cursors if c.expands]
+        if call in chain:  # a module's prose that inputs the module
+            cycle = " -> ".join([*chain[chain.index(call) :], call])
+            message = f"{call}: it inputs itself ({cycle}); not followed"
+            self._report(cur, match.start(), Severity.ERROR, message)
+            return end
+        found = self.lean.body(kind, name)
+        if found is None:
+            message = f"{call}: {self.lean.unknown(kind, name)}"
+            self._report(cur, match.start(), Severity.WARNING, message)
+            return end
+        src, text = found
+        self.texts.setdefault(src.path, (text, None))
+        self.diagnostics.extend(src.diagnostics)
+        self.cursors.append(Cursor(src, expands=call, lean=True))
+        return end
 
     def _unknown_lean(self, kind: str, name: str, call: str) -> str:
         what = "Lean node" if kind == "leannode" else "Lean module"
@@ -799,9 +867,12 @@ def _climbs(path: str) -> int:
     return next((i for i, part in enumerate(parts) if part != ".."), len(parts))
 
 
-def read_blueprint(root: str, load: Loader, climb: int = 0) -> Blueprint:
+def read_blueprint(
+    root: str, load: Loader, climb: int = 0, lean: LeanInputs | None = None
+) -> Blueprint:
     """Read the blueprint whose main file is `root`; `load(path)` gives a file's text
     (paths relative to the blueprint folder, going up at most `climb` folders: the depth
-    of the blueprint folder in the project). Never raises on bad input: problems are
+    of the blueprint folder in the project); `lean` resolves `\\inputleannode` and
+    `\\inputleanmodule` from the Lean sources. Never raises on bad input: problems are
     `Blueprint.diagnostics`."""
-    return Reader(load, climb).read(root)
+    return Reader(load, climb, lean).read(root)

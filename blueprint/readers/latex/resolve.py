@@ -218,33 +218,39 @@ class Resolver:
         )
 
     def _part(self, draft: PartDraft, node_id: str) -> Part:
+        uses, unknown = self._uses(draft, node_id)
         return Part(
             text=draft.text,
             file=draft.file,
             line=draft.line,
             lean=draft.lean,
-            uses=self._uses(draft, node_id),
+            uses=uses,
             leanok=draft.leanok,
             mathlibok=draft.mathlibok,
             notready=draft.notready,
             empty=draft.empty,
             body=draft.body,
+            unknown_uses=unknown,
         )
 
-    def _uses(self, draft: PartDraft, node_id: str) -> list[str]:
+    def _uses(self, draft: PartDraft, node_id: str) -> tuple[list[str], list[str]]:
+        """The node ids `\\uses` names, each once, and the labels that name nothing."""
         resolved: list[str] = []
+        unknown: list[str] = []
         for label, file, line in draft.uses:
             info = self.labels.get(label)
             if info is None:
                 message = f"\\uses{{{label}}} in {node_id}: unknown label{self._suggest(label)}"
                 self._diag(file, line, Severity.WARNING, message)
+                if label not in unknown:
+                    unknown.append(label)
             elif info.part is None or not info.part.is_node:
                 what = info.what if info.part is None else f"{info.part.env} (not a graph node)"
                 message = f"\\uses{{{label}}} in {node_id}: names a {what}; no edge"
                 self._diag(file, line, Severity.INFO, message)
             elif (target := self.ids[id(info.part)]) not in resolved:
                 resolved.append(target)
-        return resolved
+        return resolved, unknown
 
     def _suggest(self, label: str) -> str:
         return self.suggestions.hint(label, self.labels)

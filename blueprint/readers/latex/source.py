@@ -56,11 +56,15 @@ class Source:
     cut_at: list[int]  # offsets in `text` where something was cut out ...
     cut_shift: list[int]  # ... and how far `text` lags the file from there on
     removals: list[tuple[int, int]] = field(default_factory=list)  # macros left out of bodies
+    #: text made from another file (LeanArchitect's LaTeX of a Lean declaration): the line
+    #: of that file each line of the text comes from; None when the text is the file's
+    lines: list[int] | None = None
 
     def line(self, pos: int) -> int:
         """The 1-based line, in the real file, of the offset `pos` of `text`."""
         raw = pos + self.cut_shift[bisect_right(self.cut_at, pos) - 1]
-        return bisect_right(self.line_starts, raw)
+        line = bisect_right(self.line_starts, raw)
+        return line if self.lines is None else self.lines[min(line, len(self.lines)) - 1]
 
 
 @dataclass
@@ -74,6 +78,9 @@ class Cursor:
     end: int | None = None  # a macro body read as if input: where it ends (None: the file's end)
     start: int = 0  # ... and where it starts
     expands: str | None = None  # ... and which one (`\\inputleannode{label}`)
+    #: LeanArchitect's LaTeX of a node or a module (or a file it inputs): the document shows
+    #: it where it inputs it, wherever the file is
+    lean: bool = False
     prose: int = 0  # where the document's prose not yet kept starts (see `DocumentBuilder`)
 
 
@@ -89,9 +96,10 @@ def normalize_newlines(raw: str) -> str:
 class _Builder:
     """The state of one stage-one pass over `raw`."""
 
-    def __init__(self, path: str, raw: str):
+    def __init__(self, path: str, raw: str, lines: list[int] | None = None):
         self.path = path
         self.raw = raw
+        self.lines = lines
         self.pieces: list[str] = []
         self.seg = 0  # start of the raw segment not yet copied
         self.removed = 0  # characters cut out so far
@@ -111,6 +119,8 @@ class _Builder:
         self.reported[kind] = count
         if count <= MAX_REPORTS:
             line = bisect_right(self.line_starts, raw_pos)
+            if self.lines is not None:
+                line = self.lines[min(line, len(self.lines)) - 1]
             self.diagnostics.append(Diagnostic(self.path, line, severity, message))
 
     def cut(self, start: int, end: int) -> None:
@@ -241,12 +251,14 @@ class _Builder:
             line_starts=self.line_starts,
             cut_at=self.cut_at,
             cut_shift=self.cut_shift,
+            lines=self.lines,
         )
 
 
-def prepare(path: str, raw: str) -> Source:
-    """Stage one: see the module docstring."""
-    builder = _Builder(path, normalize_newlines(raw))
+def prepare(path: str, raw: str, lines: list[int] | None = None) -> Source:
+    """Stage one: see the module docstring. `lines`, for a text made from another file
+    (`path`), gives the line of that file of each line of `raw`."""
+    builder = _Builder(path, normalize_newlines(raw), lines)
     raw = builder.raw
     pos = 0
     while (match := _TOKEN.search(raw, pos)) is not None:

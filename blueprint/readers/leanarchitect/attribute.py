@@ -211,6 +211,8 @@ class _Reader:
                 field_name = _FIELDS[key.text]
                 if field_name in ("uses", "proof_uses"):
                     read_value = options.get(field_name, ()) + read_value
+                elif field_name in ("statement", "proof"):
+                    options[f"{field_name}_line"] = self.code.text_line(value.start)
                 options[field_name] = read_value
         if close.kind is not TokenKind.SYMBOL or close.text != ")":
             self.report(close.start, f"malformed blueprint option `{key.text}`: expected `)`")

@@ -159,6 +159,15 @@ class CodeMap:
         self._last = (pos, line)
         return line
 
+    def text_line(self, doc_start: int) -> int:
+        """The line where the text of the doc comment at `doc_start` begins: its first
+        character that is no space (what LeanArchitect keeps, once trimmed)."""
+        pos = doc_start + 3
+        end = len(self.text)
+        while pos < end and self.text[pos] in ASCII_SPACE:
+            pos += 1
+        return self.line(pos)
+
     def token(self, pos: int) -> Token:
         """The first token at or after `pos`, comments skipped."""
         text = self.text

@@ -78,6 +78,9 @@ class BlueprintAttribute:
     discussion: int | None = None
     latex_env: str | None = None
     extra: tuple[ExtraOption, ...] = ()
+    #: the lines where the texts of `statement` and `proof` begin (their first character)
+    statement_line: int = 0
+    proof_line: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +88,7 @@ class ProofDoc:
     """A doc comment written inside a tactic proof (LeanArchitect's proof text)."""
 
     text: str  # stripped, as LeanArchitect stores it
-    line: int
+    line: int  # where the text begins (its first character)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +158,7 @@ class ModuleComment:
     text: str  # as LeanArchitect stores it: all between `/--` and `-/`
     line: int
     end_line: int
+    text_line: int = 0  # the line of its `/--`, where `text` begins (0: `line`)
 
 
 @dataclass(frozen=True, slots=True)

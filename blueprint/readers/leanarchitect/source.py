@@ -52,8 +52,11 @@ _BOUNDARY_RE = re.compile(
     rf"\n(?:(?=\S)(?!(?:where|termination_by|decreasing_by|deriving|with|at|using)(?!{_ID})"
     r"|[|)\]}⟩·,:=<>+*.]|--)|[ \t]+(?=@\[))"
 )
-_BY_RE = re.compile(rf"(?<![{ID_REST_CHARS}.])by(?!{_ID})")
-_USING_RE = re.compile(rf"(?<![{ID_REST_CHARS}.])(?:sorry_using|blueprint_using)(?!{_ID})")
+_BY_RE = re.compile(rf"by(?<![{ID_REST_CHARS}.]by)(?!{_ID})")
+_USING_RE = re.compile(
+    rf"(?:sorry_using(?<![{ID_REST_CHARS}.]sorry_using)"
+    rf"|blueprint_using(?<![{ID_REST_CHARS}.]blueprint_using))(?!{_ID})"
+)
 
 
 @dataclass
@@ -180,7 +183,10 @@ class _FileReader:
             return
         self.contents.append(
             ModuleComment(
-                doc_text(tok.text), self.code.line(pos), self.code.line(max(tok.end - 1, tok.start))
+                doc_text(tok.text),
+                self.code.line(pos),
+                self.code.line(max(tok.end - 1, tok.start)),
+                self.code.line(tok.start),
             )
         )
 
@@ -260,7 +266,7 @@ class _FileReader:
             self.report(pos, f"blueprint attribute on an `{kind}`, which declares no name")
             return
         name_tok = self.declared_name(kind, tok)
-        self.declaration(pos, lists, kind, name_tok, private)
+        self.declaration(pos, lists, kind, name_tok or tok, private, name_tok is None)
 
     def declared_name(self, kind: str, keyword: Token) -> Token | None:
         """The token of the declared name, None for an anonymous instance."""
@@ -277,19 +283,28 @@ class _FileReader:
         return None
 
     def declaration(
-        self, pos: int, lists: list[AttributeList], kind: str, name_tok: Token | None, private: bool
+        self,
+        pos: int,
+        lists: list[AttributeList],
+        kind: str,
+        name_tok: Token,
+        private: bool,
+        anonymous: bool,
     ) -> None:
+        """The declaration whose attribute lists start at `pos`; `name_tok` is its name,
+        or, `anonymous` (an instance without a name), its keyword: where the scanner places
+        the name it makes up."""
         namespace = self.namespace
-        head_end = name_tok.end if name_tok is not None else pos
+        head_end = name_tok.end
         body_end = self.body_end(head_end)
         name: str | None = None
-        if name_tok is not None:
+        if not anonymous:
             written = normalize_name(name_tok.text)
             if written.startswith("_root_."):
                 name = written.removeprefix("_root_.")
             else:
                 name = f"{namespace}.{written}" if namespace else written
-        line = self.code.line(name_tok.start if name_tok is not None else pos)
+        line = self.code.line(name_tok.start)
         base = TaggedDeclaration(
             name=name,
             kind=kind,
@@ -340,7 +355,8 @@ class _FileReader:
             return ()
         return tuple(
             ProofDoc(
-                doc_text(self.text[s.start : s.end]).strip(ASCII_SPACE), self.code.line(s.start)
+                doc_text(self.text[s.start : s.end]).strip(ASCII_SPACE),
+                self.code.text_line(s.start),
             )
             for s in docs
             if s.start > by.start()

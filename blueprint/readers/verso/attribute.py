@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from blueprint.lean.model import Declaration
+from blueprint.markup.verso_parser import IDENT_RE, STRING_RE, unescape_lean_string
 from blueprint.model import Diagnostic, Severity
 from blueprint.readers.verso.leanfile import LEAN_SKIPPED, skip_lean
-from blueprint.readers.verso.parser import IDENT_RE, STRING_RE, unescape_lean_string
 
 
 class NodeKind(StrEnum):

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import re
 
-from blueprint.model import Diagnostic, Severity
-from blueprint.readers.verso.markup import Document, Import, Setting, VersoFile
-from blueprint.readers.verso.parser import (
+from blueprint.markup.verso import Document, Import, Setting, VersoFile
+from blueprint.markup.verso_parser import (
     IDENT_RE,
     STRING_RE,
     Parser,
     parse_inlines,
     unescape_lean_string,
 )
+from blueprint.model import Diagnostic, Severity
 
 #: what a scan of Lean code steps over (a regex alternative): comments, strings, characters
 LEAN_SKIPPED = r"--|/-|(?<![\w'])r(?P<hashes>#*)\"|\"|(?<![\w'])'(?:\\.|[^\\'\n])'"
@@ -83,10 +83,11 @@ def _parse(text: str, path: str) -> VersoFile:
                 pos = m.end()
                 continue
             blocks = parser.document(doc.end(), len(text))
-            title, problems = parse_inlines(unescape_lean_string(doc.group(2)[1:-1]), line, path)
+            source = unescape_lean_string(doc.group(2)[1:-1])
+            title, problems = parse_inlines(source, line, path)
             diagnostics.extend(problems)
             documents.append(Document(title, doc.group(1).strip(), None, blocks, line,
-                                      parser.line(max(0, len(text) - 1))))
+                                      parser.line(max(0, len(text) - 1)), source))
             break  # the rest of the file is the document
         else:  # "#docs"
             pos = _docs(text, m.start(), parser, documents)
@@ -150,8 +151,10 @@ def _docs(text: str, start: int, parser: Parser, documents: list[Document]) -> i
     else:
         end, after = close.start(), close.end()
     blocks = parser.document(m.end(), end)
-    title, problems = parse_inlines(unescape_lean_string(m.group(3)[1:-1]), line, parser.path)
+    source = unescape_lean_string(m.group(3)[1:-1])
+    title, problems = parse_inlines(source, line, parser.path)
     parser.diagnostics.extend(problems)
     end_line = parser.line(max(0, after - 1))
-    documents.append(Document(title, m.group(1).strip(), m.group(2), blocks, line, end_line))
+    documents.append(Document(title, m.group(1).strip(), m.group(2), blocks, line, end_line,
+                              source))
     return after

@@ -30,9 +30,10 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TypeVar
 
-from blueprint.model import Diagnostic, EdgeKind, Severity
-from blueprint.readers.verso.attribute import BlueprintAttribute, NodeKind
-from blueprint.readers.verso.markup import (
+from blueprint.markup.verso import (
+    KNOWN_COMMANDS,
+    KNOWN_DIRECTIVES,
+    KNOWN_ROLES,
     Arg,
     ArgKind,
     Args,
@@ -57,6 +58,8 @@ from blueprint.readers.verso.markup import (
     VersoFile,
     plain_text,
 )
+from blueprint.model import Diagnostic, EdgeKind, Severity
+from blueprint.readers.verso.attribute import BlueprintAttribute, NodeKind
 from blueprint.suggest import Suggestions
 
 STATEMENT_DIRECTIVES = {
@@ -219,6 +222,7 @@ class Heading:
     line: int
     name: str | None = None
     metadata: Metadata | None = None  # the `%%%` block right under the title
+    source: str = ""  # the title as written, in Verso markup
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +231,7 @@ class Prose:
 
     block: Block
     file: str
+    end_line: int  # the last line of its text (blank lines after it included)
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +246,7 @@ class ProofPlace:
     label: str
     file: str
     line: int
+    end_line: int = 0  # its closing fence
 
 
 DocumentItem = Heading | Prose | NodePlace | ProofPlace
@@ -359,19 +365,26 @@ class _Reader:
         metadata = None
         if blocks and isinstance(blocks[0], Metadata):
             metadata, blocks = blocks[0], blocks[1:]
-        self.items.append(Heading(level, doc.title, file.path, doc.line, name, metadata))
+        self.items.append(Heading(level, doc.title, file.path, doc.line, name, metadata,
+                                  doc.title_source))
         if level == 1:
             self.chapter = doc.title_text
-        for block in blocks:
-            self.block(block, file, level)
+        last = doc.end_line - (1 if doc.name is not None else 0)  # a #docs ends at :::::::
+        self.unknown_markup(blocks, file.path)
+        for index, block in enumerate(blocks):
+            end = blocks[index + 1].line - 1 if index + 1 < len(blocks) else last
+            self.block(block, file, level, end)
 
-    def block(self, block: Block, file: VersoFile, level: int) -> None:
+    def block(self, block: Block, file: VersoFile, level: int, end: int = 0) -> None:
+        """Read one block; `end` is the last line before the next block of its document."""
         path = file.path
+        end = max(end, getattr(block, "end_line", block.line))
         if isinstance(block, Metadata) and self.items and isinstance(self.items[-1], Heading) \
                 and self.items[-1].metadata is None and self.items[-1].file == path:
             self.items[-1] = replace(self.items[-1], metadata=block)
         elif isinstance(block, Header):
-            self.items.append(Heading(level + block.level, block.content, path, block.line))
+            self.items.append(Heading(level + block.level, block.content, path, block.line,
+                                      source=block.source))
             if level + block.level == 1:
                 self.chapter = plain_text(block.content)
         elif isinstance(block, BlockCommand) and block.name in (
@@ -394,7 +407,7 @@ class _Reader:
         elif isinstance(block, CodeBlock) and block.name in ("lean", "tex", "internal"):
             self.code_block(block, file)
         else:
-            self.items.append(Prose(block, path))
+            self.items.append(Prose(block, path, end))
             for role in _roles_in([block]):
                 if role.name == "uses":
                     self.report(path, role.line, "{uses} outside a statement or proof adds no "
@@ -404,6 +417,24 @@ class _Reader:
                     self.report(path, inner.line, f"`:::{inner.name}` inside another block: "
                                                   "read, but placed after that block")
                     self.block(inner, file, level)
+
+    def unknown_markup(self, blocks: Iterable[Block], path: str) -> None:
+        """Warn of the roles, directives and block commands Verso Blueprint does not know:
+        the pages show their text."""
+        for block in _all_blocks(blocks):
+            if isinstance(block, Directive) and block.name not in KNOWN_DIRECTIVES:
+                hint = self.hints.hint(block.name, KNOWN_DIRECTIVES)
+                self.report(path, block.line, f"unknown directive `:::{block.name}`{hint}: "
+                                              "its text is shown")
+            elif isinstance(block, BlockCommand) and block.name not in KNOWN_COMMANDS:
+                hint = self.hints.hint(block.name, KNOWN_COMMANDS)
+                self.report(path, block.line, f"unknown block command `{{{block.name}}}`"
+                                              f"{hint}: shown as text")
+            for role in _all_roles(_inlines_of(block)):
+                if role.name not in KNOWN_ROLES:
+                    hint = self.hints.hint(role.name, KNOWN_ROLES)
+                    self.report(path, role.line, f"unknown role `{{{role.name}}}`{hint}: "
+                                                 "its text is shown")
 
     def command(self, block: BlockCommand, file: VersoFile, level: int) -> None:
         path = file.path
@@ -426,7 +457,8 @@ class _Reader:
         if block.name == "includeBlueprintModule":
             title = block.args.get("title")
             shown = title.text if title is not None else name
-            self.items.append(Heading(at, (Text(shown, block.line),), path, block.line, name))
+            self.items.append(Heading(at, (Text(shown, block.line),), path, block.line, name,
+                                      source=shown))
             labels = [a.label for a in self.attributes if a.module == name]
             if not labels:
                 self.report(path, block.line, f"no @[blueprint] declaration in module {name}")
@@ -521,7 +553,7 @@ class _Reader:
             first = self.drafts[label].node
             self.report(path, block.line, f"label {label} is already defined at "
                                           f"{first.file}:{first.line}", Severity.ERROR)
-            self.items.append(Prose(block, path))
+            self.items.append(Prose(block, path, block.end_line))
             return
         self.drafts[label] = _Draft(node, uses)
         self.items.append(NodePlace(label, path, block.line))
@@ -541,7 +573,7 @@ class _Reader:
         self.nested(block.blocks, path, "proof")
         body = Body(block.blocks, path, block.line, block.end_line)
         self.proofs.append(_ProofDraft(label, body, uses, path, block.line))
-        self.items.append(ProofPlace(label, path, block.line))
+        self.items.append(ProofPlace(label, path, block.line, block.end_line))
 
     def group(self, block: Directive, path: str) -> None:
         label = self.label(block.args, path, block.line, "group")
@@ -585,13 +617,13 @@ class _Reader:
         if label is None:
             self.report(path, block.line, '```lean wants the label of its node: ```lean "label"',
                         Severity.ERROR)
-            self.items.append(Prose(block, path))
+            self.items.append(Prose(block, path, block.end_line))
             return
         trim = (file.setting(TRIM_OPTION) or "").strip() == "true"
         auto = block.args.get("autoDeps")
         self.code.append(LeanCode(label, _trim_tex_prefix(label) if trim else label, block.code,
                                   _bool(auto), path, block.line))
-        self.items.append(Prose(block, path))
+        self.items.append(Prose(block, path, block.end_line))
 
     # ------------------------------------------------------------ options and uses
 
@@ -871,6 +903,22 @@ def _roles_in(blocks: Iterable[Block]) -> Iterable[Role]:
             block.name not in STATEMENT_DIRECTIVES and block.name != "proof"
         ):
             yield from _roles_in(_children(block))
+
+
+def _all_blocks(blocks: Iterable[Block]) -> Iterable[Block]:
+    """These blocks and every block inside them, in order."""
+    for block in blocks:
+        yield block
+        yield from _all_blocks(_children(block))
+
+
+def _all_roles(inlines: Iterable[Inline]) -> Iterable[Role]:
+    """Every role among these inlines and inside them, in order."""
+    for item in inlines:
+        if isinstance(item, Role):
+            yield item
+        if isinstance(item, (Role, Emph, Bold, Link)):
+            yield from _all_roles(item.content)
 
 
 def _directives_in(blocks: Iterable[Block]) -> Iterable[Directive]:

@@ -11,48 +11,35 @@ the package and in the packages it requires by path (`require FLT from ".."`,
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
-import tomllib
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from blueprint.lean.lakefile import (
     LakeConfig,
-    _strip_lean_comments,
     parse_lakefile_lean,
     parse_lakefile_toml,
+    requirements,
 )
 from blueprint.lean.scanner import scan_lean
+from blueprint.markup.verso import Document, VersoFile
 from blueprint.model import Diagnostic, Severity
+from blueprint.readers.verso import leanfile
 from blueprint.readers.verso.attribute import (
     AttributeFormat,
     BlueprintAttribute,
     attribute_format,
     read_blueprint_attributes,
 )
-from blueprint.readers.verso.leanfile import parse_verso_file
-from blueprint.readers.verso.markup import Document, VersoFile
 from blueprint.readers.verso.nodes import Included, VersoBlueprint, read_blueprint
 
 VERSO_BLUEPRINT = "VersoBlueprint"
-_REQUIRE_LEAN_RE = re.compile(
-    r"^require\s+(?:\"[^\"]*\"\s*/\s*)?\"?«?([\w.-]+)»?\"?"
-    r"(?:\s+from\s+(git\s+)?\"([^\"]*)\")?",
-    re.M,
-)
 _MAIN_DOC_RE = re.compile(r"%doc\s+([\w.«»']+)")
 # where an attribute list may hold `blueprint` (a cheap test before a file is read)
 _ATTRIBUTE_RE = re.compile(r"@\[[^\]]*\bblueprint\b|\battribute\s*\[[^\]]*\bblueprint\b")
 _GITMODULE_PATH_RE = re.compile(r"^\s*path\s*=\s*(.+?)\s*$", re.M)
-
-
-@dataclass(frozen=True, slots=True)
-class Requirement:
-    name: str
-    path: str | None  # a folder, relative to the project: for `require X from "./dir"`
-    git: str | None
-    line: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,42 +63,18 @@ class VersoProject:
     diagnostics: tuple[Diagnostic, ...] = ()
 
 
-def requirements(text: str, path: str) -> list[Requirement]:
-    """The `require`s of a `lakefile.lean` or `lakefile.toml`."""
-    if path.endswith(".toml"):
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError:
-            return []
-        out = []
-        for entry in data.get("require", []) or []:
-            if isinstance(entry, dict) and "name" in entry:
-                name = str(entry["name"])
-                where = text.find(f'"{name}"')
-                line = text.count("\n", 0, where) + 1 if where >= 0 else 1
-                out.append(Requirement(name, _opt(entry.get("path")), _opt(entry.get("git")),
-                                       line))
-        return out
-    found = []
-    code = _strip_lean_comments(text)  # keeps every line where it was
-    for m in _REQUIRE_LEAN_RE.finditer(code):
-        target = m.group(3)
-        is_git = m.group(2) is not None
-        found.append(Requirement(m.group(1), None if is_git else target,
-                                 target if is_git else None, code.count("\n", 0, m.start()) + 1))
-    return found
-
-
 def find_verso_project(
-    texts: Mapping[str, str], paths: Collection[str] = ()
+    texts: Mapping[str, str], paths: Collection[str] = (), lakefile: str | None = None
 ) -> VersoProject | None:
     """The Verso Blueprint of a project, or None when no package requires VersoBlueprint.
 
     `texts` holds the text of the project's lakefiles, `.gitmodules` and `.lean` files, by
     POSIX path relative to the project; `paths` lists every file of the checkout (it defaults
-    to the keys of `texts`), to tell a folder with files from an empty one."""
+    to the keys of `texts`), to tell a folder with files from an empty one; `lakefile` names
+    the package's lakefile when it is known (else the least deep one requiring
+    VersoBlueprint is read)."""
     listing = set(paths) | set(texts)
-    lakefiles = sorted(
+    lakefiles = [lakefile] if lakefile is not None and lakefile in texts else sorted(
         (p for p in texts if posixpath.basename(p) in ("lakefile.lean", "lakefile.toml")
          and ".lake/" not in p and any(r.name == VERSO_BLUEPRINT
                                        for r in requirements(texts[p], p))),
@@ -169,6 +132,13 @@ def module_file(module: str, src_dirs: tuple[str, ...], texts: Mapping[str, str]
         if path in texts:
             return path
     return None
+
+
+@functools.lru_cache(maxsize=1024)
+def parse_verso_file(text: str, path: str) -> VersoFile:
+    """`leanfile.parse_verso_file`, once per text and path (a `VersoFile` is immutable): a
+    watch rebuild parses again only the files that changed."""
+    return leanfile.parse_verso_file(text, path)
 
 
 @dataclass
@@ -263,11 +233,11 @@ def _attributes(project: VersoProject, files: _Files) -> list[BlueprintAttribute
     out: list[BlueprintAttribute] = []
     folders = [s.folder for s in project.lean_sources if s.present]
     for path in sorted(files.texts):
-        text = files.texts[path]
-        if not path.endswith(".lean") or VERSO_BLUEPRINT not in text \
-                or not _ATTRIBUTE_RE.search(text):
+        if not path.endswith(".lean") or ".lake/" in path \
+                or not any(not f or path.startswith(f + "/") for f in folders):
             continue
-        if ".lake/" in path or not any(not f or path.startswith(f + "/") for f in folders):
+        text = files.texts.get(path) or ""
+        if VERSO_BLUEPRINT not in text or not _ATTRIBUTE_RE.search(text):
             continue
         file = files.get(path)
         assert file is not None
@@ -339,6 +309,3 @@ def _inside(path: str, folder: str) -> bool:
 def _join(*parts: str) -> str:
     return "/".join(p.strip("/") for p in parts if p and p != ".")
 
-
-def _opt(value: object) -> str | None:
-    return None if value is None else str(value)

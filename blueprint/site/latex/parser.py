@@ -165,6 +165,7 @@ def _END_OF_TEXT(text: str, pos: int) -> int | None:
 _SPECIAL = re.compile(r"[\\{}$%~\n`'\-&\[\]]|\s{2,}|[^\S ]| \Z")
 _WORD = re.compile(r"[a-zA-Z@]+\*?")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+_SPACE_RUN = re.compile(r"\s*")
 class _Parser:
     def __init__(self, text: str, context: Context) -> None:
         self.text = text
@@ -221,20 +222,20 @@ class _Parser:
             out.append(Text("\u00a0"))
         elif char.isspace():
             blank = _BLANK_LINE.match(text, pos)
-            if blank is not None or text.count("\n", pos, self._space_end()) >= 2:
-                self.pos = self._space_end()
+            end = self._space_end()
+            if blank is not None or text.count("\n", pos, end) >= 2:
+                self.pos = end
                 out.append(_PAR)
             else:
-                self.pos = self._space_end()
+                self.pos = end
                 out.append(Text(" "))
         else:
             self._punctuation(out)
 
     def _space_end(self) -> int:
-        pos = self.pos
-        while pos < len(self.text) and self.text[pos].isspace():
-            pos += 1
-        return pos
+        """Where the run of spaces at `pos` ends (`str.isspace`'s spaces, as `\\s` reads)."""
+        found = _SPACE_RUN.match(self.text, self.pos)
+        return self.pos if found is None else found.end()
 
     def _punctuation(self, out: list[Piece]) -> None:
         text, pos = self.text, self.pos

@@ -18,8 +18,7 @@ import re
 from dataclasses import dataclass, replace
 
 from blueprint.lean.lexer import ID_FIRST, ID_REST
-from blueprint.model import Diagnostic, Severity
-from blueprint.readers.verso.markup import (
+from blueprint.markup.verso import (
     Arg,
     ArgKind,
     Args,
@@ -50,6 +49,7 @@ from blueprint.readers.verso.markup import (
     Role,
     Text,
 )
+from blueprint.model import Diagnostic, Severity
 
 _SEGMENT = f"(?:«[^»\\n]*»|{ID_FIRST}{ID_REST}*)"
 IDENT_RE = re.compile(f"{_SEGMENT}(?:\\.{_SEGMENT})*")
@@ -335,7 +335,8 @@ class Parser:
         if m is None:
             return None
         content, q = self.paragraph_inlines(m.end(), _Inlines(newlines=False))
-        return Header(len(m.group(1)), content, self.line(p)), q
+        source = self.s[m.end() : q].strip()
+        return Header(len(m.group(1)), content, self.line(p), source), q
 
     def code_block(self, p: int) -> tuple[Block, int]:
         s = self.s

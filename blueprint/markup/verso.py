@@ -153,6 +153,7 @@ class Header:
     level: int
     content: tuple[Inline, ...]
     line: int
+    source: str = ""  # the title as written, in Verso markup
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,7 +274,8 @@ class Document:
     name: str | None  # the name given to a `#docs`
     blocks: tuple[Block, ...]
     line: int
-    end_line: int
+    end_line: int  # its last line (a `#docs`: the closing `:::::::`)
+    title_source: str = ""  # the title as written, in Verso markup (escapes resolved)
 
     @property
     def title_text(self) -> str:
@@ -328,3 +330,32 @@ def plain_text(inlines: tuple[Inline, ...]) -> str:
         elif isinstance(item, LineBreak):
             out.append(" ")
     return "".join(out)
+
+
+# ---------------------------------------------------------------- what Verso Blueprint knows
+
+#: roles that point to a node: `{uses "label"}[text]` (an edge too), `{bpref "label"}[text]`
+NODE_ROLES = frozenset({"uses", "bpref"})
+#: roles whose text is code (`{lean}`Nat.succ``, `{name}`foo``)
+CODE_ROLES = frozenset({"lean", "name", "leanTerm", "keyword", "tactic", "option", "module",
+                        "syntax", "kw"})
+#: citations: `{citet "key"}[]`
+CITE_ROLES = frozenset({"citet", "citep", "cite", "citehere"})
+#: roles shown as their text
+TEXT_ROLES = frozenset({"ref", "tech", "deftech", "index", "margin", "kbd", "sectionRef",
+                        "leanRef"})
+KNOWN_ROLES = NODE_ROLES | CODE_ROLES | CITE_ROLES | TEXT_ROLES
+#: code blocks Verso does not show as code: the TeX a node was ported from, hidden Lean
+HIDDEN_CODE = frozenset({"tex", "internal"})
+#: directives that show nothing where they are written (data for Verso's own pages)
+HIDDEN_DIRECTIVES = frozenset({"group", "author", "source_document"})
+#: directives that make nodes, and those shown as their text
+NODE_DIRECTIVES = frozenset({"definition", "theorem", "lemma_", "proposition", "corollary",
+                             "proof"})
+KNOWN_DIRECTIVES = NODE_DIRECTIVES | HIDDEN_DIRECTIVES | frozenset(
+    {"paragraph", "example", "note", "remark", "table", "margin"}
+)
+#: block commands: places (`{include 0 Chapter}`) and what Verso draws on its own pages
+KNOWN_COMMANDS = frozenset({"include", "includeBlueprintModule", "blueprint_node",
+                            "blueprint_graph", "blueprint_summary", "blueprint_bibliography",
+                            "blueprint_index", "tableOfContents"})

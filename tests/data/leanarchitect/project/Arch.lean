@@ -1,0 +1,3 @@
+import Arch.Basic
+import Arch.Main
+import Arch.Unused

@@ -1,0 +1,2 @@
+import Checked.Basic
+import Checked.Attr
