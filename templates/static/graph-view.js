@@ -229,13 +229,17 @@
       G.emit("moved");
     }, { passive: false });
 
-    // A mouse press on the drawing starts no text selection and moves no focus. The browser
+    // A mouse press on the drawing starts no text selection and focuses no node. The browser
     // updates a selection after every frame in which the drawing moves under the pressed
     // button, and that paints the whole drawing again: each frame of a drag cost a new raster
     // of everything in view (tenths of a second at 600 nodes). And a press to drag is no
     // request to zoom to the node under it, as focusing it would (a tap focuses, see onTap).
+    // What had the focus loses it, as it would (the search box: keys act on the graph again).
     on("mousedown", function (event) {
-      if (event.button === 0) event.preventDefault();
+      if (event.button !== 0) return;
+      event.preventDefault();
+      var active = document.activeElement;
+      if (active && active !== document.body && !active.contains(event.target)) active.blur();
     });
 
     on("pointerdown", function (event) {
