@@ -218,3 +218,11 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+def panels_html(page: str) -> str:
+    """The side panels of a graph page, as HTML: the build writes them as one JSON list in a
+    <script type="application/json" id="node-panels"> element (static/graph-core.js)."""
+    start = page.index('<script type="application/json" id="node-panels">')
+    start = page.index(">", start) + 1
+    return "\n".join(json.loads(page[start : page.index("</script>", start)]))

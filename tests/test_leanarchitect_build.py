@@ -27,7 +27,7 @@ from blueprint.readers.leanarchitect.inputs import LeanArchitectInputs
 from blueprint.readers.leanarchitect.project import lean_blueprint
 from blueprint.readers.leanarchitect.source import read_lean_file
 from tests.conftest import run_cli
-from tests.helpers import watching
+from tests.helpers import panels_html, watching
 from tests.test_leanarchitect_output import LeanModule, lake_output
 from tests.test_leanarchitect_output import LeanNode as OutputNode
 
@@ -222,7 +222,7 @@ def test_unknown_options_are_kept_and_shown_escaped_in_the_panel(tmp_path: Path)
         ("message", '"<b>kept</b>"'),
         ("priorityItem", "true"),
     )
-    graph = (tmp_path / "site" / "graph.html").read_text()
+    graph = panels_html((tmp_path / "site" / "graph.html").read_text())
     assert "&#34;&lt;b&gt;kept&lt;/b&gt;&#34;" in graph and "<b>kept</b>" not in graph
     assert "priorityItem" in graph
     assert 'href="https://github.com/example/arch/issues/12"' in graph  # discussion := 12

@@ -29,6 +29,7 @@ from blueprint.site.latex.parser import Context
 from blueprint.site.make import make_site
 from blueprint.site.verso import to_blocks
 from tests.conftest import run_cli
+from tests.helpers import panels_html
 from tests.verso_texts import projects_folder
 
 DATA = Path(__file__).parent / "data" / "verso"
@@ -226,7 +227,7 @@ def test_a_verso_site_has_its_chapters_panel_and_board(tmp_path: Path) -> None:
     assert "Doubling" in chapter and "\\dbl{n}" in chapter
     assert "Complete, says the TeX" not in chapter  # witnesses are never shown
     assert 'data-node="double_def"' in chapter
-    graph = files["graph.html"].decode()
+    graph = panels_html(files["graph.html"].decode())
     assert '<dd class="owner">ada</dd>' in graph and "<dt>Effort</dt><dd>small</dd>" in graph
     tasks = files["tasks.html"].decode()
     assert 'id="task-filters"' in tasks and '<option value="arith">arith</option>' in tasks
