@@ -535,8 +535,14 @@ def _scan_changed(
     if workers > 1 and len(todo) >= POOL_THRESHOLD:
         from concurrent.futures import ProcessPoolExecutor
 
+        # the largest files first, in small chunks, so that the workers finish together
+        # (a project's largest files are often neighbours: PrimeNumberTheoremAnd's tables)
+        order = sorted(range(len(todo)), key=lambda i: -len(todo[i][2][0]))
+        chunk = max(1, len(todo) // (workers * 8))
         with ProcessPoolExecutor(workers) as pool:
-            scans = list(pool.map(_scan_text, [args for _, _, args in todo], chunksize=64))
+            done = pool.map(_scan_text, [todo[i][2] for i in order], chunksize=chunk)
+            by_index = dict(zip(order, done, strict=True))
+        scans = [by_index[i] for i in range(len(todo))]
     else:
         scans = [_scan_text(args) for _, _, args in todo]
     for (index, key, (_, _, rel, _)), scanned in zip(todo, scans, strict=True):

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from blueprint.analysis import Analysis
 from blueprint.build import BuildCache, analyze
+from blueprint.collector import one_shot_pace
 from blueprint.config import ConfigError, load_config
 from blueprint.live.server import SiteServer
 from blueprint.live.watcher import Watcher
@@ -89,7 +90,7 @@ class LiveSite:
 
     def rebuild(self) -> Rebuild:
         """One build of the files as they are now; never raises, whatever they contain."""
-        with self._lock:
+        with self._lock, one_shot_pace():
             self.number += 1
             start = time.perf_counter()
             try:

@@ -3,6 +3,7 @@ between builds."""
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import os
 from dataclasses import dataclass, field
@@ -103,7 +104,7 @@ def _read_tex(path: Path) -> Contents:
     try:
         return read_regular(path, MAX_TEX_BYTES)
     except OSError as error:
-        return error
+        return error.with_traceback(None)  # kept: it must not keep our frames alive
 
 
 def _blueprint_key(
@@ -142,5 +143,7 @@ class _Reads:
             found = self.ready[path] if path in self.ready else _read_tex(path)
             self.asked[path] = found
         if isinstance(found, OSError):
-            raise found.with_traceback(None)  # raised again: no growing traceback
+            # a copy: the error kept would get the traceback of each raise, and with it
+            # the reader's frames, the whole read (freed only by the cycle collector)
+            raise copy.copy(found)
         return found

@@ -8,11 +8,13 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from blueprint.analysis import Analysis
-from blueprint.model import Blueprint, SiteOptions
-from blueprint.site.views import GraphView, start_layouts
+from blueprint.model import SiteOptions
+from blueprint.site.views import GraphView, layout_input, start_layouts
 from blueprint.timings import Timings
 
 if TYPE_CHECKING:
+    from markupsafe import Markup
+
     from blueprint.history.model import History
     from blueprint.site.convert import TextMemo
 
@@ -29,12 +31,16 @@ class SiteMemo:
     rendered pieces (`TextMemo`), and the graph views drawn for the blueprint last read."""
 
     text: TextMemo = field(default_factory=_text_memo)
-    views: tuple[Blueprint, list[GraphView]] | None = None
+    #: the views last drawn, and what they were made from (`views.layout_input`)
+    views: tuple[tuple[object, ...], list[GraphView]] | None = None
+    #: the drawings of the graph views (`render.Drawings`)
+    drawings: dict[str, tuple[tuple[object, ...], Markup]] = field(default_factory=dict)
 
-    def views_of(self, blueprint: Blueprint) -> list[GraphView] | None:
-        """The views drawn for this very blueprint, if any: no file of it changed since, so
-        neither did the graph, and its drawing stays (statuses only recolour it)."""
-        if self.views is None or self.views[0] is not blueprint:
+    def views_of(self, made_of: tuple[object, ...]) -> list[GraphView] | None:
+        """The views last drawn, if they were made from the same nodes, edges and options
+        (`views.layout_input`): an edit that changed no use leaves the drawing as it was
+        (statuses only recolour it)."""
+        if self.views is None or self.views[0] != made_of:
             return None
         return [replace(view, cached=True) for view in self.views[1]]
 
@@ -62,7 +68,8 @@ def make_site(
     """Every file of the site of `analysis`. `history` gives the history to add a
     progress-over-time page for; `memo` keeps work between the builds of a watch session."""
     timings = timings or Timings()
-    reused = memo.views_of(analysis.blueprint) if memo else None
+    made_of = layout_input(analysis) if memo else ()
+    reused = memo.views_of(made_of) if memo else None
     with timings.stage("layout"):
         pending = start_layouts(analysis) if reused is None else None
     with timings.stage("render"):  # while dot works in its own processes
@@ -77,9 +84,10 @@ def make_site(
     with timings.stage("layout"):
         views = pending.views() if pending is not None else reused or []
     if memo is not None and pending is not None:
-        memo.views = (analysis.blueprint, views)
+        memo.views = (made_of, views)
     with timings.stage("render"):
         files = render_site(
-            analysis, views, options, memo.text if memo else None, history=found, data=data
+            analysis, views, options, memo.text if memo else None, history=found, data=data,
+            drawings=memo.drawings if memo else None,
         )
     return Site(files, views)

@@ -81,6 +81,15 @@ class PendingViews:
         return views
 
 
+def layout_input(analysis: Analysis) -> tuple[object, ...]:
+    """Everything the graph views are made from (`start_layouts` reads nothing else): the
+    nodes in order with their shapes and units, the edges in order, the options. Two
+    analyses with the same input have the same views (a watch session's edit of a text)."""
+    options = analysis.blueprint.options
+    nodes = tuple((n.id, n.is_definition, n.chapter, n.section) for n in analysis.nodes)
+    return (nodes, tuple(analysis.graph.edges()), options.dep_by, options.nonreduced)
+
+
 def start_layouts(analysis: Analysis) -> PendingViews:
     """Start laying out the graph views; dot runs in its own processes meanwhile."""
     plans = [("graph", "Dependency graph", analysis.graph, frozenset[str]())]
