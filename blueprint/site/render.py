@@ -373,7 +373,7 @@ def graph_drawing(
     env: jinja2.Environment,
     view: GraphView,
     drawn: Mapping[str, DrawnNode],
-    colors: Mapping[str, str],
+    colors: Mapping[ColorKey, str],
     title: str,
     drawings: Drawings | None = None,
 ) -> markupsafe.Markup:
