@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -378,11 +379,15 @@ def test_a_watch_rebuild_reads_each_tex_file_once(
     sample: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """After a .tex change the bytes that make the cache key are the ones the reader gets:
-    no file is read twice, and every file the blueprint is made of is read."""
-    import blueprint.readers.cache as build_module
+    no file is read twice, and every file the blueprint is made of is read (they were all
+    saved just now: see the test below for files saved long ago)."""
+    import blueprint.files as build_module
     from blueprint.build import BuildCache
     from blueprint.config import load_config
 
+    for path in sample.rglob("*"):
+        if path.is_file():
+            os.utime(path)  # saved just now: too young for their times to vouch for them
     config = load_config(sample)
     cache = BuildCache()
     first = cache.read_blueprint(config)
@@ -400,6 +405,50 @@ def test_a_watch_rebuild_reads_each_tex_file_once(
     assert second is not first and "Lagrange, saved" in repr(second.nodes)
     assert len(reads) == len(set(reads))  # each file once
     assert {sample / path for path in second.files} <= set(reads)
+
+
+def test_a_watch_rebuild_reads_again_only_the_files_that_changed(
+    sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files saved long ago whose size, times and inode did not change are not read again
+    (the TeX files and the Lean files alike); the file saved is, and so is a file changed
+    behind the watcher's back with its modification time put back; the rebuilt site is the
+    site a cold build makes of the files as they are."""
+    import blueprint.files as files_module
+    from blueprint.build import BuildCache, build
+    from blueprint.site.make import SiteMemo, make_site
+
+    old = time.time() - 3600
+    for path in sample.rglob("*"):
+        if path.is_file():
+            os.utime(path, (old, old))
+    cache, memo = BuildCache(), SiteMemo()
+    make_site(analyze(sample, cache=cache), memo=memo)
+    chapter = sample / "blueprint" / "src" / "chapter" / "groups.tex"
+    chapter.write_text(chapter.read_text().replace("[Lagrange]", "[Lagrange, saved]", 1))
+    lean = next(p for p in sorted(sample.rglob("*.lean")) if "theorem" in p.read_text())
+    stamp = lean.stat()
+    lean.write_text(lean.read_text().replace("theorem", "theorem  ", 1))
+    os.utime(lean, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))  # its change time still moves
+    reads: list[Path] = []
+    read_regular = files_module.read_regular
+
+    def counted(path: Path, max_bytes: int) -> bytes:
+        data = read_regular(path, max_bytes)
+        if path.suffix in (".tex", ".lean") and not path.name.startswith("lakefile"):
+            reads.append(Path(os.path.realpath(path)))
+        return data
+
+    monkeypatch.setattr(files_module, "read_regular", counted)
+    site = make_site(analyze(sample, cache=cache), memo=memo)
+    assert sorted(reads) == sorted({chapter.resolve(), lean.resolve()})  # each once
+    monkeypatch.undo()
+    out = sample.parent / "cold"
+    build(sample, out, cache_dir=sample.parent / "cold-cache")
+    written = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*")
+               if p.is_file() and p.name != ".blueprint-site"}
+    assert any(b"Lagrange, saved" in page for page in written.values())
+    assert site.files == written
 
 
 def test_a_watch_read_says_what_a_plain_read_says_of_bad_files(sample: Path) -> None:
@@ -440,7 +489,7 @@ def test_a_file_unreadable_while_the_watch_cache_looks_is_read_again_next_time(
     the error) that the key was made of; the next rebuild reads it again."""
     import errno
 
-    import blueprint.readers.cache as build_module
+    import blueprint.files as build_module
     from blueprint.build import BuildCache
     from blueprint.config import load_config
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
-from blueprint.files import MAX_LEAN_BYTES, is_text_name, read_regular
+from blueprint.files import MAX_LEAN_BYTES, KnownFiles, is_text_name, read_regular
 from blueprint.lean.deps import DepIndex, index_dependencies
 from blueprint.lean.lakefile import (
     Glob,
@@ -464,10 +464,13 @@ def text_names(rels: Sequence[str]) -> tuple[list[str], list[Diagnostic]]:
     return kept, skipped
 
 
-def read_source(path: Path, rel: str) -> tuple[str | None, list[Diagnostic]]:
-    """Decode a source file; binary or non-UTF-8 content becomes a diagnostic."""
+def read_source(
+    path: Path, rel: str, read: Callable[[Path, int], bytes] = read_regular
+) -> tuple[str | None, list[Diagnostic]]:
+    """Decode a source file (read by `read`, by default `read_regular`); binary or non-UTF-8
+    content becomes a diagnostic."""
     try:
-        data = read_regular(path, MAX_LEAN_BYTES)  # a FIFO named .lean must not hang the build
+        data = read(path, MAX_LEAN_BYTES)  # a FIFO named .lean must not hang the build
     except OSError as exc:
         return None, [Diagnostic(rel, 1, Severity.ERROR, f"cannot read: {exc.strerror}")]
     return decode_source(data, rel)
@@ -487,10 +490,12 @@ def decode_source(data: bytes, rel: str) -> tuple[str | None, list[Diagnostic]]:
 
 
 class ScanCache:
-    """Scanned files kept between builds (watch mode), in memory: a file is scanned again
-    only when its text changed. The same questions as `DiskScanCache` answers."""
+    """Scanned files kept between builds (watch mode), in memory: a file is read again only
+    when it changed (`files`), scanned again only when its text changed. The same questions
+    as `DiskScanCache` answers."""
 
-    def __init__(self) -> None:
+    def __init__(self, files: KnownFiles | None = None) -> None:
+        self.files = files if files is not None else KnownFiles()
         # rel -> (what was scanned: module, keywords, text; its scan). The text itself, not
         # a hash of it: a rebuild compares every file's text, and comparing is faster
         self._entries: dict[str, tuple[object, LeanFile]] = {}
@@ -521,8 +526,9 @@ def _scan_changed(
     """Every file read; scanned only when `store` has no scan of its text."""
     results: list[tuple[LeanFile, list[Diagnostic]]] = []
     todo: list[tuple[int, object, tuple[str, str, str, tuple[str, ...]]]] = []  # index, key, args
+    read = store.files.read if isinstance(store, ScanCache) else read_regular
     for root, rel, module, extra in tasks:
-        text, diags = read_source(Path(root) / rel, rel)
+        text, diags = read_source(Path(root) / rel, rel, read)
         if text is None:
             results.append((LeanFile(module, rel), diags))
             continue
