@@ -464,13 +464,10 @@ def text_names(rels: Sequence[str]) -> tuple[list[str], list[Diagnostic]]:
     return kept, skipped
 
 
-def read_source(
-    path: Path, rel: str, read: Callable[[Path, int], bytes] = read_regular
-) -> tuple[str | None, list[Diagnostic]]:
-    """Decode a source file (read by `read`, by default `read_regular`); binary or non-UTF-8
-    content becomes a diagnostic."""
+def read_source(path: Path, rel: str) -> tuple[str | None, list[Diagnostic]]:
+    """Decode a source file; binary or non-UTF-8 content becomes a diagnostic."""
     try:
-        data = read(path, MAX_LEAN_BYTES)  # a FIFO named .lean must not hang the build
+        data = read_regular(path, MAX_LEAN_BYTES)  # a FIFO named .lean must not hang the build
     except OSError as exc:
         return None, [Diagnostic(rel, 1, Severity.ERROR, f"cannot read: {exc.strerror}")]
     return decode_source(data, rel)
@@ -496,12 +493,29 @@ class ScanCache:
 
     def __init__(self, files: KnownFiles | None = None) -> None:
         self.files = files if files is not None else KnownFiles()
+        #: rel -> (the bytes last read, their text and diagnostics): bytes that `files`
+        #: hands back unchanged are not decoded again
+        self._sources: dict[str, tuple[bytes, str | None, list[Diagnostic]]] = {}
         # rel -> (what was scanned: module, keywords, text; its scan). The text itself, not
         # a hash of it: a rebuild compares every file's text, and comparing is faster
         self._entries: dict[str, tuple[object, LeanFile]] = {}
         #: the scans of the last build and the project made of them: the same project is
         #: handed back while every scan is the same (an edit of a comment, say)
         self.last: tuple[object, LeanProject] | None = None
+
+    def source(self, path: Path, rel: str) -> tuple[str | None, list[Diagnostic]]:
+        """`read_source` of a file, read through `files`."""
+        try:
+            data = self.files.read(path, MAX_LEAN_BYTES)
+        except OSError:
+            self._sources.pop(rel, None)
+            return read_source(path, rel)  # says why, as a build does
+        known = self._sources.get(rel)
+        if known is not None and known[0] is data:
+            return known[1], list(known[2])
+        text, problems = decode_source(data, rel)
+        self._sources[rel] = (data, text, problems)
+        return text, list(problems)
 
     @staticmethod
     def key(text: str, module: str, keywords: tuple[str, ...]) -> object:
@@ -526,9 +540,9 @@ def _scan_changed(
     """Every file read; scanned only when `store` has no scan of its text."""
     results: list[tuple[LeanFile, list[Diagnostic]]] = []
     todo: list[tuple[int, object, tuple[str, str, str, tuple[str, ...]]]] = []  # index, key, args
-    read = store.files.read if isinstance(store, ScanCache) else read_regular
+    source = store.source if isinstance(store, ScanCache) else read_source
     for root, rel, module, extra in tasks:
-        text, diags = read_source(Path(root) / rel, rel, read)
+        text, diags = source(Path(root) / rel, rel)
         if text is None:
             results.append((LeanFile(module, rel), diags))
             continue

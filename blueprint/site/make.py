@@ -13,16 +13,21 @@ from blueprint.site.views import GraphView, layout_input, start_layouts
 from blueprint.timings import Timings
 
 if TYPE_CHECKING:
-    from markupsafe import Markup
-
     from blueprint.history.model import History
     from blueprint.site.convert import TextMemo
+    from blueprint.site.nodes import SourceLines
 
 
 def _text_memo() -> TextMemo:
     from blueprint.site.convert import TextMemo
 
     return TextMemo()
+
+
+def _source_lines() -> SourceLines:
+    from blueprint.site.nodes import SourceLines
+
+    return SourceLines()
 
 
 @dataclass
@@ -33,8 +38,10 @@ class SiteMemo:
     text: TextMemo = field(default_factory=_text_memo)
     #: the views last drawn, and what they were made from (`views.layout_input`)
     views: tuple[tuple[object, ...], list[GraphView]] | None = None
-    #: the drawings of the graph views (`render.Drawings`)
-    drawings: dict[str, tuple[tuple[object, ...], Markup]] = field(default_factory=dict)
+    #: the pieces of the graph pages: drawings, panels, data (`render.Drawings`)
+    drawings: dict[str, tuple[object, str]] = field(default_factory=dict)
+    #: the Lean files the panels quote
+    sources: SourceLines = field(default_factory=_source_lines)
 
     def views_of(self, made_of: tuple[object, ...]) -> list[GraphView] | None:
         """The views last drawn, if they were made from the same nodes, edges and options
@@ -76,7 +83,7 @@ def make_site(
         from blueprint.site.pagedata import site_data
         from blueprint.site.render import render_site
 
-        data = site_data(analysis, memo.text if memo else None)
+        data = site_data(analysis, memo.text if memo else None, memo.sources if memo else None)
     found = None
     if history is not None:
         with timings.stage("history"):

@@ -15,7 +15,7 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import jinja2
 import markupsafe
@@ -155,8 +155,11 @@ def render_site(
             view=view,
             svg=graph_drawing(env, view, drawn, colors, titles.text(view.title), drawings),
             units=units,
-            panels=panels,
-            nodes_json=_json_for_script(_graph_data(analysis, data, view, titles, boxes)),
+            node_panels=_graph_panels(env, view, panels, drawings),
+            nodes_json=_kept(
+                drawings, f"json:{view.slug}", _graph_data(analysis, data, view, titles, boxes),
+                _json_for_script,
+            ),
         )
     page("contents.html", "contents.html")
     for chapter in data.chapters:
@@ -363,10 +366,42 @@ def _drawn_nodes(data: SiteData, titles: Titles) -> dict[str, DrawnNode]:
     }
 
 
-#: the drawings of a watch session's last build, by graph view: (what it was drawn from,
-#: the drawing). A rebuild that changed no node's look (an edited statement) and no layout
-#: reuses them: they are most of a graph page's bytes (940 nodes: 5 MB).
-Drawings = dict[str, tuple[tuple[object, ...], markupsafe.Markup]]
+#: the pieces of the graph pages of a watch session's last build, by name: (what each was
+#: made from, the piece). A rebuild reuses those made from the same things: the drawings
+#: (an edited statement changes no node's look), most panels, the scripts' data of the
+#: views that do not show what changed. They are most of a graph page's bytes (the whole
+#: graph of 940 nodes: 5 MB).
+Drawings = dict[str, tuple[object, str]]
+
+_Piece = TypeVar("_Piece", bound=str)
+_Made = TypeVar("_Made")
+
+
+def _kept(
+    pieces: Drawings | None, name: str, made_of: _Made, make: Callable[[_Made], _Piece]
+) -> _Piece:
+    """`make(made_of)`, or the piece of that name last made of something equal."""
+    found = pieces.get(name) if pieces is not None else None
+    if found is not None and found[0] == made_of:
+        return found[1]  # type: ignore[return-value]  # what `make` made of it
+    piece = make(made_of)
+    if pieces is not None:
+        pieces[name] = (made_of, piece)
+    return piece
+
+
+def _graph_panels(
+    env: jinja2.Environment,
+    view: GraphView,
+    panels: Mapping[str, markupsafe.Markup],
+    pieces: Drawings | None,
+) -> markupsafe.Markup:
+    """The side panels of a view's nodes (`graph_panels.html`)."""
+    template = env.get_template("graph_panels.html")
+    return _kept(
+        pieces, f"panels:{view.slug}", tuple(panels[node_id] for node_id in view.node_ids),
+        lambda shown: markupsafe.Markup(template.render(panels=shown)),
+    )
 
 
 def graph_drawing(
@@ -379,25 +414,23 @@ def graph_drawing(
 ) -> markupsafe.Markup:
     """The SVG drawing of a graph view (`graph_svg.html`), from `drawings` when it was
     drawn from the same things before."""
-    key = (
+    made_of = (
         view.layout, view.node_ids, view.outside, title, tuple(sorted(colors.items())),
         tuple(drawn[node_id] for node_id in view.node_ids),
     )
-    found = drawings.get(view.slug) if drawings is not None else None
-    if found is not None and found[0] == key:
-        return found[1]
-    svg = markupsafe.Markup(
-        env.get_template("graph_svg.html").render(
-            view=view,
-            boxes={box.id: box for box in view.layout.nodes},
-            nodes=drawn,
-            colors=colors,
-            view_title=title,
+
+    def draw(_: object) -> markupsafe.Markup:
+        return markupsafe.Markup(
+            env.get_template("graph_svg.html").render(
+                view=view,
+                boxes={box.id: box for box in view.layout.nodes},
+                nodes=drawn,
+                colors=colors,
+                view_title=title,
+            )
         )
-    )
-    if drawings is not None:
-        drawings[view.slug] = (key, svg)
-    return svg
+
+    return _kept(drawings, f"svg:{view.slug}", made_of, draw)
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,8 @@ class LeanArchitectMemo:
     read), the facts of the nodes while the project and the nodes' declarations stay the
     same, and the LaTeX made for each node and module, prepared."""
 
-    records: dict[str, tuple[str, LeanArchitectFile]] = field(default_factory=dict)
+    #: by path: the bytes last read, their text and the records read from it
+    records: dict[str, tuple[bytes, str, LeanArchitectFile]] = field(default_factory=dict)
     facts: tuple[LeanProject, object, Mapping[str, NodeFacts]] | None = None
     sources: dict[tuple[str, MappedText], Source] = field(default_factory=dict)
     _used: set[tuple[str, MappedText]] = field(default_factory=set)
