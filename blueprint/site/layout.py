@@ -201,27 +201,45 @@ class PendingLayouts:
 
     def results(self) -> list[tuple[Layout, bool]]:
         """Wait for dot (what is left of the timeout) and return every layout, in order."""
+        return [self.result(index) for index in range(len(self.jobs))]
+
+    def result(self, index: int) -> tuple[Layout, bool]:
+        """The layout of job `index`, waiting only for the worker that makes it."""
+        found = self.done[index]
+        if found is None:
+            batch, process = next(run for run in self.running if index in run[0])
+            self.running.remove((batch, process))
+            self._collect(batch, process)
+            found = self.done[index]
+            assert found is not None
+        return found
+
+    def _collect(self, batch: list[int], process: subprocess.Popen[str]) -> None:
         from blueprint.site.layered import layered_layout
 
-        for batch, process in self.running:
-            left = max(0.0, self.timeout - (time.monotonic() - self.started))
-            try:
-                output, errors = process.communicate(timeout=left)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.communicate()
-                reason = f"layered layout (dot took over {self.timeout:.0f} s)"
-                for index in batch:
-                    job = self.jobs[index]
-                    self._finish(index, layered_layout(job.nodes, job.edges, reason))
-                continue
-            if process.returncode != 0:
-                detail = errors.strip().splitlines()[-1:] or ["no message"]
-                raise BlueprintError(f"graph layout failed: {detail[0]}")
-            for index, text in zip(batch, json.loads(output), strict=True):
-                self._finish(index, Layout.from_json(text))
-        self.running = []
-        return [result for result in self.done if result is not None]
+        left = max(0.0, self.timeout - (time.monotonic() - self.started))
+        try:
+            output, errors = process.communicate(timeout=left)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+            reason = f"layered layout (dot took over {self.timeout:.0f} s)"
+            for index in batch:
+                job = self.jobs[index]
+                self._finish(index, layered_layout(job.nodes, job.edges, reason))
+            return
+        if process.returncode != 0:
+            detail = errors.strip().splitlines()[-1:] or ["no message"]
+            raise BlueprintError(f"graph layout failed: {detail[0]}")
+        for index, text in zip(batch, json.loads(output), strict=True):
+            self._finish(index, Layout.from_json(text))
+
+    def finishes_last(self) -> list[int]:
+        """The jobs in the order their layouts are likely ready: from the cache, then those
+        of small graphs, then each large graph (its worker is the last to finish)."""
+        alone = {i for batch, _ in self.running if len(batch) == 1 for i in batch
+                 if len(self.jobs[i].nodes) > 400}
+        return sorted(range(len(self.jobs)), key=lambda i: (i in alone, i))
 
     def _finish(self, index: int, layout: Layout) -> None:
         self.done[index] = (layout, False)

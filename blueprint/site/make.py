@@ -81,20 +81,29 @@ def make_site(
         pending = start_layouts(analysis) if reused is None else None
     with timings.stage("render"):  # while dot works in its own processes
         from blueprint.site.pagedata import site_data
-        from blueprint.site.render import render_site
+        from blueprint.site.render import SitePages
 
         data = site_data(analysis, memo.text if memo else None, memo.sources if memo else None)
     found = None
     if history is not None:
         with timings.stage("history"):
             found = history()
-    with timings.stage("layout"):
-        views = pending.views() if pending is not None else reused or []
-    if memo is not None and pending is not None:
-        memo.views = (made_of, views)
-    with timings.stage("render"):
-        files = render_site(
-            analysis, views, options, memo.text if memo else None, history=found, data=data,
+    with timings.stage("render"):  # every page but the graph's, still while dot works
+        outlines = pending.outlines() if pending else [view.outline() for view in reused or []]
+        pages = SitePages(
+            analysis, outlines, options, memo.text if memo else None, history=found, data=data,
             drawings=memo.drawings if memo else None,
         )
+        files = pages.pages()
+    # each graph page once its layout is done, the largest graph (the last done) last
+    done: dict[int, GraphView] = dict(enumerate(reused or []))
+    for position in pending.order() if pending is not None else range(len(done)):
+        if pending is not None:
+            with timings.stage("layout"):
+                done[position] = pending.view(position)
+        with timings.stage("render"):
+            files.update(pages.graph_page(done[position]))
+    views = [done[position] for position in range(len(done))]
+    if memo is not None and pending is not None:
+        memo.views = (made_of, views)
     return Site(files, views)
