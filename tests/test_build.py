@@ -253,6 +253,54 @@ def test_the_tex_is_parsed_once_per_build(
     assert prepared == []
 
 
+def test_a_watch_rebuild_draws_again_only_what_an_edit_changed(
+    sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edited statement text lays nothing out and draws no graph again (the drawings, and
+    the panels of the views that do not show the node, are the previous build's), yet it
+    is on the pages (a title would draw again: it is in the drawing's labels); a new use
+    lays the graph out again; each rebuild's site is the one a cold build makes of the same
+    files."""
+    import jinja2
+
+    from blueprint.build import BuildCache
+    from blueprint.site.make import SiteMemo, make_site
+
+    rendered: list[str] = []
+    render = jinja2.Template.render
+
+    def counted(self: jinja2.Template, *args: object, **kwargs: object) -> str:
+        rendered.append(str(self.name))
+        return render(self, *args, **kwargs)
+
+    def cold() -> dict[str, bytes]:
+        out = tmp_path / f"cold-{len(list(tmp_path.iterdir()))}"
+        build(sample, out, cache_dir=tmp_path / "cold-cache")
+        return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*")
+                if p.is_file() and p.name != ".blueprint-site"}
+
+    cache, memo = BuildCache(), SiteMemo()
+    first = make_site(analyze(sample, cache=cache), memo=memo)
+    assert first.laid_out and rendered == []
+    chapter = sample / "blueprint" / "src" / "chapter" / "groups.tex"
+    text = chapter.read_text()
+    chapter.write_text(text.replace("divides $", "(edited) divides $", 1))
+    monkeypatch.setattr(jinja2.Template, "render", counted)
+    edited = make_site(analyze(sample, cache=cache), memo=memo)
+    monkeypatch.undo()
+    assert not edited.laid_out
+    assert "graph_svg.html" not in rendered  # no graph drawn again
+    showing = [view for view in edited.views if "thm:lagrange" in view.node_ids]
+    assert rendered.count("graph_panels.html") == len(showing)  # the others' are kept
+    assert any(b"(edited) divides" in page for page in edited.files.values())
+    assert edited.files == cold()
+    lemma = "\\begin{lemma}\\label{lem:new}\\uses{thm:lagrange}A new lemma.\\end{lemma}\n"
+    chapter.write_text(chapter.read_text() + lemma)
+    used = make_site(analyze(sample, cache=cache), memo=memo)
+    assert used.laid_out and "lem:new" in used.views[0].node_ids
+    assert used.files == cold()
+
+
 def test_a_chapter_page_keeps_the_reading_order(sample: Path, tmp_path: Path) -> None:
     """The prose before a section's heading comes before it on the page (the second walk
     over the TeX put it after)."""

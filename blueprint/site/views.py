@@ -74,7 +74,7 @@ class PendingViews:
 
     def __init__(
         self,
-        plans: list[tuple[str, str, DependencyGraph, frozenset[str]]],
+        plans: list[_Plan],
         jobs: list[LayoutJob],
         pending: PendingLayouts,
         links: tuple[tuple[str, str, int], ...] | None,
@@ -120,7 +120,20 @@ def layout_input(analysis: Analysis) -> tuple[object, ...]:
 
 def start_layouts(analysis: Analysis) -> PendingViews:
     """Start laying out the graph views; dot runs in its own processes meanwhile."""
-    plans = [("graph", "Dependency graph", analysis.graph, frozenset[str]())]
+    plans, jobs, links = plan_views(analysis)
+    pending = PendingLayouts(jobs, analysis.config.cache_dir)
+    return PendingViews(plans, jobs, pending, links)
+
+
+_Plan = tuple[str, str, DependencyGraph, frozenset[str]]  # slug, title, graph, outside
+
+
+def plan_views(
+    analysis: Analysis,
+) -> tuple[list[_Plan], list[LayoutJob], tuple[tuple[str, str, int], ...] | None]:
+    """The graph views (slug, title, graph, outside nodes), the graphs dot lays out (the
+    views', then the chapters' overview, when there is one) and the overview's links."""
+    plans: list[_Plan] = [("graph", "Dependency graph", analysis.graph, frozenset[str]())]
     dep_by = analysis.blueprint.options.dep_by
     units = _units(analysis.nodes, dep_by or "chapter")
     if not dep_by and (len(analysis.nodes) < OVERVIEW_MIN_NODES or len(units) < 2):
@@ -141,8 +154,7 @@ def start_layouts(analysis: Analysis) -> PendingViews:
     if len(units) >= 2:
         links = _unit_links(analysis.graph, slug_of)
         jobs.append(_overview_job([slug for slug, *_ in plans[1:]], links))
-    pending = PendingLayouts(jobs, analysis.config.cache_dir)
-    return PendingViews(plans, jobs, pending, links)
+    return plans, jobs, links
 
 
 def _unit_links(
