@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from blueprint import collector
 from blueprint.analysis import Analysis
 from blueprint.build import BuildCache, analyze
-from blueprint.collector import one_shot_pace
 from blueprint.config import ConfigError, load_config
 from blueprint.live.server import SiteServer
 from blueprint.live.watcher import Watcher
@@ -90,7 +90,7 @@ class LiveSite:
 
     def rebuild(self) -> Rebuild:
         """One build of the files as they are now; never raises, whatever they contain."""
-        with self._lock, one_shot_pace():
+        with self._lock:
             self.number += 1
             start = time.perf_counter()
             try:
@@ -210,6 +210,7 @@ def watch(
     history page too, rebuilt also when HEAD moves (looked at every `head_poll` seconds); with
     `github`, the claims, read again at a rebuild when the last reading is old enough."""
     project = project.resolve()
+    collector.for_one_shot()  # each rebuild is a build: see `blueprint.collector`
     server = SiteServer(None, host, port, live_reload=True, port_fallback=True)
     server.start()
     live = LiveSite(
