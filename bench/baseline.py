@@ -27,26 +27,31 @@ def environment(baseline: Path | None) -> dict[str, str] | None:
     return {**os.environ, "PYTHONPATH": str(baseline.resolve())}
 
 
-def call(baseline: Path, module: str, function: str, project: Path, repeat: int) -> object:
+def call(code: Path | None, module: str, function: str, project: Path, repeat: int) -> object:
     """`module.function(project, repeat)` of this checkout's benchmark scripts, run in a
-    process of its own with the baseline's `blueprint` package; its result (JSON-able)."""
-    code = (
-        "import json, sys\n"
-        f"sys.path.insert(0, {str(baseline.resolve())!r})\n"
-        "import blueprint  # the baseline's package: its modules are looked up in it\n"
-        f"sys.path[0] = {str(ROOT)!r}  # this checkout's scripts and test helpers\n"
-        f"from {module} import {function}\n"
-        "from pathlib import Path\n"
-        f"result = {function}(Path({str(project)!r}), {int(repeat)})\n"
-        "print('RESULT ' + json.dumps(result))\n"
-    )
+    process of its own with the `blueprint` package of the baseline `code` (None: ours);
+    its result (JSON-able)."""
+    lines = ["import json, sys"]
+    if code is not None:
+        lines += [
+            f"sys.path.insert(0, {str(code.resolve())!r})",
+            "import blueprint  # the baseline's package: its modules are looked up in it",
+            f"sys.path[0] = {str(ROOT)!r}  # this checkout's scripts and test helpers",
+        ]
+    lines += [
+        f"from {module} import {function}",
+        "from pathlib import Path",
+        f"result = {function}(Path({str(project)!r}), {int(repeat)})",
+        "print('RESULT ' + json.dumps(result))",
+    ]
     done = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+        [sys.executable, "-c", "\n".join(lines)], cwd=ROOT, capture_output=True, text=True,
+        check=False,
     )
     for line in reversed(done.stdout.splitlines()):
         if line.startswith("RESULT "):
             return json.loads(line.removeprefix("RESULT "))
-    raise SystemExit(f"{module}.{function} with the baseline failed:\n{done.stderr[-2000:]}")
+    raise SystemExit(f"{module}.{function} ({code or 'ours'}) failed:\n{done.stderr[-2000:]}")
 
 
 def load() -> str:

@@ -222,9 +222,11 @@ def dot_seconds(root: Path) -> tuple[float, float, int]:
 def unchanged_rebuild(root: Path, repeat: int) -> float:
     """The floor of a watch rebuild: analysis and site again, nothing read again (median,
     in process)."""
+    from blueprint import collector
     from blueprint.build import BuildCache, analyze
     from blueprint.site.make import SiteMemo, make_site
 
+    collector.for_one_shot()  # as in a watch session
     cache, memo, times = BuildCache(), SiteMemo(), []
     with tempfile.TemporaryDirectory() as folder:
         for attempt in range(repeat + 1):
@@ -257,7 +259,10 @@ def whole_project(root: Path, repeat: int, base: Path | None = None) -> None:
         f"{'  dot alone (CPU, one process)':<34}{whole:>15.2f}s   the whole graph ({count}"
         f" nodes), one dot run that no other work can shorten; {others:.2f} s the other views"
     )
-    reloads = watch_reload(root, repeat)
+    # each session in a process of its own, ours and the baseline's alike
+    reloads = cast(list[float], baseline.call(
+        None, "bench.bench_leanarchitect", "watch_reload", root, repeat
+    ))
     middle = statistics.median(reloads)
     line = (
         f"{'watch: statement edited to reload':<34}{middle:>15.2f}s   median of {repeat}"

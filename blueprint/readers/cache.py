@@ -123,7 +123,8 @@ def _blueprint_key(
         if isinstance(contents, OSError):
             digest.update(b"error %d" % (contents.errno or 0))
         else:
-            digest.update(b"%d:" % len(contents) + contents)
+            digest.update(b"%d:" % len(contents))
+            digest.update(contents)  # not joined to the length first: no copy of the bytes
 
     for file in folder:
         add(file.name.encode("utf-8", "surrogateescape"), file.contents)
