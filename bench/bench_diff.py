@@ -8,7 +8,7 @@ same run: a cold `blueprint build` of a checkout of the newest pair's second com
 CI pays anyway. The goal on a 2-core machine: a diff of two adjacent commits of a pfr-sized
 project under 2 s cold.
 
-    python bench/bench_diff.py REPO [--pairs 4]
+    python bench/bench_diff.py REPO [--pairs 4] [--touching '*.lean']
 
 REPO is a clone with its history (the `fetch` tool's copy of github:teorth/pfr, cloned).
 Nothing is written into it: caches, the checkout and the site live in a temporary folder.
@@ -39,12 +39,13 @@ def timed(args: list[str], cwd: Path) -> float:
     return seconds
 
 
-def pairs(repo: Path, count: int) -> list[tuple[str, str]]:
-    """`count` first-parent commits that changed a TeX file, spread over the history, each
-    with its parent; the newest first."""
+def pairs(repo: Path, count: int, touching: str = "*.tex") -> list[tuple[str, str]]:
+    """`count` first-parent commits that changed a file `touching` matches (the blueprint's:
+    `*.tex`; a Verso or LeanArchitect blueprint's are `*.lean`), spread over the history,
+    each with its parent; the newest first."""
     repository = open_repository(repo)
     touched = repository.git("log", "--first-parent", "--format=%H %P", "HEAD", "--",
-                             "*.tex").decode().split("\n")
+                             touching).decode().split("\n")
     found = [(line.split()[1], line.split()[0]) for line in touched if len(line.split()) >= 2]
     step = max(1, len(found) // count)
     return found[::step][:count]
@@ -54,12 +55,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("repo", type=Path)
     parser.add_argument("--pairs", type=int, default=4)
+    parser.add_argument("--touching", default="*.tex",
+                        help="the pairs' commits change a file this matches (Verso, "
+                             "LeanArchitect: *.lean)")
     args = parser.parse_args()
     repo = args.repo.resolve()
     print(f"blueprint diff on {repo}")
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
-        chosen = pairs(repo, args.pairs)
+        chosen = pairs(repo, args.pairs, args.touching)
         checkout = tmp / "checkout"
         subprocess.run(["git", "clone", "-q", "--shared", "--no-checkout", str(repo),
                         str(checkout)], check=True)

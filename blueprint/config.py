@@ -6,7 +6,7 @@ import contextlib
 import os
 import posixpath
 import tomllib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from enum import Enum, StrEnum
@@ -310,38 +310,59 @@ def load_config(root: Path, cache_dir: Path | None = None) -> ProjectConfig:
     return config if cache_dir is None else replace(config, cache_dir=cache_dir.absolute())
 
 
+#: reads a file of the project by its path relative to the project: its text, None if absent
+ReadText = Callable[[str], str | None]
+
+
 def find_verso(root: Path) -> str | None:
     """The lakefile of the project's Verso Blueprint (relative to the project), or None: the
     Lake package that requires VersoBlueprint, the project itself or a folder right in it
     (FLT's `blueprint-verso/`)."""
-    folders = [""]
+    folders: list[str] = []
     with contextlib.suppress(OSError):
-        folders += sorted(
-            entry.name for entry in os.scandir(root)
-            if entry.is_dir() and not entry.name.startswith(".") and entry.name != "build"
-        )
-    return _requiring(root, folders, VERSO_PACKAGE)
+        folders = [entry.name for entry in os.scandir(root) if entry.is_dir()]
+    return verso_lakefile(folders, _disk_text(root))
 
 
 def uses_leanarchitect(root: Path) -> bool:
     """Whether the project's lakefile requires LeanArchitect (its blueprint's nodes are
     written in the Lean files)."""
-    return _requiring(root, [""], LEANARCHITECT_PACKAGE) is not None
+    return requires_leanarchitect(_disk_text(root))
 
 
-def _requiring(root: Path, folders: Sequence[str], package: str) -> str | None:
-    """The first lakefile of `folders` (relative to the project) that requires `package`."""
+def verso_lakefile(folders: Iterable[str], text: ReadText) -> str | None:
+    """`find_verso` of any tree (a commit's): `folders` are the project's top folders,
+    `text` reads a file. Pure."""
+    candidates = sorted(f for f in folders if not f.startswith(".") and f != "build")
+    return _requiring(text, ["", *candidates], VERSO_PACKAGE)
+
+
+def requires_leanarchitect(text: ReadText) -> bool:
+    """`uses_leanarchitect` of any tree (a commit's). Pure."""
+    return _requiring(text, [""], LEANARCHITECT_PACKAGE) is not None
+
+
+def _disk_text(root: Path) -> ReadText:
     from blueprint.files import read_regular
+
+    def text(rel: str) -> str | None:
+        try:
+            return read_regular(root / rel, 1 << 20).decode("utf-8", errors="replace")
+        except OSError:
+            return None
+
+    return text
+
+
+def _requiring(text: ReadText, folders: Sequence[str], package: str) -> str | None:
+    """The first lakefile of `folders` (relative to the project) that requires `package`."""
     from blueprint.lean.lakefile import requires
 
     for folder in folders:
         for name in LAKEFILES:
             rel = posixpath.join(folder, name)
-            try:
-                text = read_regular(root / rel, 1 << 20).decode("utf-8", errors="replace")
-            except OSError:
-                continue
-            if requires(text, name, package):
+            found = text(rel)
+            if found is not None and requires(found, name, package):
                 return rel
     return None
 
@@ -370,7 +391,7 @@ def config_from_settings(
     chosen = values.get("blueprint.format", BlueprintFormat.AUTO)
     found_verso = _FoundVerso(verso)
     located = (
-        _locate_verso(root, values, found_verso) if chosen is BlueprintFormat.VERSO
+        _locate_verso(root, values, found_verso, is_file) if chosen is BlueprintFormat.VERSO
         else _locate_main(root, values, is_file)
     )
     others: tuple[tuple[BlueprintFormat, str], ...] = ()
@@ -384,7 +405,7 @@ def config_from_settings(
             if not located.missing:
                 latex = located.folder.relative_to(root).as_posix()
                 others = ((BlueprintFormat.LATEX, latex),)
-            located = _locate_verso(root, values, found_verso)
+            located = _locate_verso(root, values, found_verso, is_file)
             chosen = BlueprintFormat.VERSO
         else:
             others = ((BlueprintFormat.VERSO, verso_folder),)
@@ -458,7 +479,8 @@ class _FoundVerso:
         return self._found
 
 
-def _locate_verso(root: Path, values: Mapping[str, Any], verso: _FoundVerso) -> _Main:
+def _locate_verso(root: Path, values: Mapping[str, Any], verso: _FoundVerso,
+                  is_file: Callable[[str], bool]) -> _Main:
     """The Verso Blueprint's Lake package (`[blueprint] dir` names it, else the one found)
     and its lakefile."""
     folder = values.get("blueprint.dir")
@@ -467,7 +489,7 @@ def _locate_verso(root: Path, values: Mapping[str, Any], verso: _FoundVerso) -> 
             return _Main(root, problems=(("blueprint.dir", (
                 f"[blueprint] dir = {toml_string(folder)} is outside the project: give a path"
                 " relative to the project folder")),))
-        name = next((n for n in LAKEFILES if (root / folder / n).is_file()), None)
+        name = next((n for n in LAKEFILES if is_file(posixpath.join(folder, n))), None)
         if name is None:
             return _Main(root, problems=(("blueprint.dir", (
                 f"[blueprint] dir = {toml_string(folder)} holds no lakefile of a Verso"

@@ -91,6 +91,29 @@ def page(browser: Any) -> Iterator[Any]:
     assert not dialogs and not errors, (dialogs, errors)
 
 
+#: the screens the browser tests look at (`screen`)
+SIZES = {"desktop": (1600, 1000), "phone": (390, 844)}
+
+
+@pytest.fixture
+def screen(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """A page at the size the test is parametrized with (`size`, a key of SIZES; `scheme`,
+    light or dark, if it is), failing on script errors."""
+    width, height = SIZES[request.node.callspec.params["size"]]
+    context = browser.new_context(
+        viewport={"width": width, "height": height},
+        has_touch=width < 800,
+        color_scheme=request.node.callspec.params.get("scheme", "light"),
+    )
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert not errors, errors
+
+
 def _missing(reason: str) -> None:
     if os.environ.get("CI"):
         pytest.fail(f"browser tests must run in CI: {reason}")

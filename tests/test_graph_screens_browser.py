@@ -20,12 +20,11 @@ import pytest
 
 from bench.synth import write_project
 from blueprint.build import StatusSource, build
-from tests.conftest import ARTIFACTS, copy_sample
+from tests.conftest import ARTIFACTS, SIZES, copy_sample
 from tests.helpers import CORPUS
 
 pytestmark = pytest.mark.browser
 SHOTS = ARTIFACTS / "screenshots"
-SIZES = {"desktop": (1600, 1000), "phone": (390, 844)}
 CORPUS_NAMES = ["pfr", "FLT", "con-nf", "PrimeNumberTheoremAnd", "sphere-eversion", "flt-regular"]
 SITES = ["sample", "generated-2000", *CORPUS_NAMES]
 
@@ -54,24 +53,6 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Any:
         return built[name]
 
     return get
-
-
-@pytest.fixture
-def screen(browser: Any, request: pytest.FixtureRequest) -> Any:
-    """A page at the size the test is parametrized with (`size`), failing on script errors."""
-    width, height = SIZES[request.node.callspec.params["size"]]
-    context = browser.new_context(
-        viewport={"width": width, "height": height},
-        has_touch=width < 800,
-        color_scheme=request.node.callspec.params.get("scheme", "light"),
-    )
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert not errors, errors
 
 
 def open_page(page: Any, site: Path, name: str = "graph.html") -> None:

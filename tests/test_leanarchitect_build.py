@@ -228,6 +228,21 @@ def test_unknown_options_are_kept_and_shown_escaped_in_the_panel(tmp_path: Path)
     assert 'href="https://github.com/example/arch/issues/12"' in graph  # discussion := 12
 
 
+def test_the_export_carries_the_options_of_a_fork_only_where_written(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    done = run_cli("export", str(project), cwd=tmp_path)
+    exported = {node["id"]: node for node in json.loads(done.stdout)["nodes"]}
+    assert exported["thm:quad-pos"]["extra"] == [
+        {"name": "message", "value": '"kept as it is"'},
+        {"name": "priorityItem", "value": "true"},
+    ]
+    # a misspelt option is kept as written too (and warned of: the test above)
+    assert exported["thm:not-ready"]["extra"] == [{"name": "proofuses", "value": "[quad]"}]
+    assert [n for n, node in exported.items() if "extra" in node] == [
+        "thm:quad-pos", "thm:not-ready"]
+    assert not any("planning" in node for node in exported.values())  # no such options
+
+
 def test_blueprint_check_lists_the_findings_with_file_and_line(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     result = run_cli("check", str(project), "--format", "json", cwd=tmp_path)

@@ -11,6 +11,7 @@ the default)."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections import Counter
 from functools import cache
@@ -27,6 +28,7 @@ from blueprint.site.items import DisplayMath, Link, Math, Paragraph, Verbatim
 from blueprint.site.latex.parser import Context
 from blueprint.site.make import make_site
 from blueprint.site.verso import to_blocks
+from tests.conftest import run_cli
 from tests.verso_texts import projects_folder
 
 DATA = Path(__file__).parent / "data" / "verso"
@@ -143,6 +145,33 @@ def test_the_model_of_a_verso_blueprint(tmp_path: Path) -> None:
     # the owner is a claim the blueprint makes (issue #16's claims read it)
     owners = {n.id: n.planning.owner for n in analysis.nodes if n.planning and n.planning.owner}
     assert owners == {"double_def": "ada"}
+
+
+def test_the_export_carries_the_planning_and_the_options_verso_gives(tmp_path: Path) -> None:
+    project = copy(tmp_path, "checked")
+    done = run_cli("export", str(project), "--cache-dir", str(tmp_path / "cache"), cwd=tmp_path)
+    assert done.returncode in (0, 1), done.stderr
+    nodes = {node["id"]: node for node in json.loads(done.stdout)["nodes"]}
+    assert nodes["double_def"]["planning"] == {
+        "owner": "ada", "priority": None, "effort": "small", "tags": ["easy", "arith"],
+        "pr_url": None, "issue_url": None}
+    assert nodes["double_eq"]["planning"]["priority"] == "high"
+    assert nodes["orphan"]["planning"]["tags"] == ["arith"]
+    # the options that are no planning: autoDeps, as written
+    assert nodes["typo"]["extra"] == [{"name": "autoDeps", "value": "false"}]
+    # only where the blueprint says something: no empty planning, no empty options
+    assert "planning" not in nodes["todo"] and "extra" not in nodes["double_def"]
+    # the planning is in the order the fields are documented
+    assert list(nodes["double_def"]["planning"]) == [
+        "owner", "priority", "effort", "tags", "pr_url", "issue_url"]
+    # and the work queue of `status --format json` gives the same, to whoever picks a task
+    queue = run_cli("status", str(project), "--format", "json", "--cache-dir",
+                    str(tmp_path / "cache"), cwd=tmp_path)
+    tasks = {task["label"]: task for task in json.loads(queue.stdout)["tasks"]}
+    assert tasks["typo"].get("planning") is None
+    planned = [task for task in tasks.values() if "planning" in task]
+    assert planned and all(task["planning"] == nodes[task["label"]]["planning"]
+                           for task in planned)
 
 
 def test_owners_reach_the_claims(tmp_path: Path) -> None:

@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 
 from blueprint.analysis.graph import DependencyGraph, build_graph, cycle_diagnostics
 from blueprint.analysis.status import (
-    NOT_CHECKED,
     Formalization,
     NodeStatus,
     compute_statuses,
     formalization_from_annotations,
+    not_checked,
 )
 from blueprint.config import ProjectConfig
 from blueprint.model import Blueprint, BlueprintError, Diagnostic, Node, StatusSource
@@ -99,11 +99,7 @@ def analyse(
     reports: dict[str, LeanReport] = {}
     sources = blueprint.lean_sources
     if source is StatusSource.LEAN and sources is not None and sources.missing is not None:
-        # Said once by the reader; the nodes that name Lean code are not checked.
-        formal = {
-            node.id: NOT_CHECKED if node.lean else formalization_from_annotations(node)
-            for node in blueprint.nodes
-        }
+        formal = not_checked(blueprint.nodes)  # said once by the reader
     elif source is StatusSource.LEAN:
         with timings.stage("lean"):
             # Imported here: projects without Lean sources do not pay for the scanner.

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from blueprint.analysis import Analysis
-from blueprint.model import Node
+from blueprint.model import Node, Planning
 
 if TYPE_CHECKING:
     from blueprint.github.claims import Work
@@ -36,6 +36,7 @@ def export_data(analysis: Analysis) -> dict[str, object]:
                 "border": status.border.value,
                 "fill": status.fill.value,
                 **_lean_fields(analysis, node.id),
+                **_planning_fields(node),
                 **_work_field(analysis, node.id),
             }
         )
@@ -74,6 +75,32 @@ def _inferred(node: Node) -> set[str]:
     inferred = {u for part in parts for u in part.inferred_uses}
     written = {u for part in parts for u in part.uses if u not in part.inferred_uses}
     return inferred - written
+
+
+def _planning_fields(node: Node) -> dict[str, object]:
+    """What the blueprint itself plans for a node, where its format says it: Verso
+    Blueprint's `planning` (owner, priority, effort, tags, links), and the options of the
+    source this tool does not know (`extra`: a LeanArchitect fork's `message`, Verso's
+    group). Only on the nodes that have them: a LaTeX blueprint has neither."""
+    fields: dict[str, object] = {}
+    if node.planning is not None:
+        fields["planning"] = planning_json(node.planning)
+    if node.extra:
+        fields["extra"] = [{"name": name, "value": value} for name, value in node.extra]
+    return fields
+
+
+def planning_json(planning: Planning) -> dict[str, object]:
+    """A node's planning, every field given (null, or no tags, when the blueprint says
+    nothing of it)."""
+    return {
+        "owner": planning.owner,
+        "priority": planning.priority,
+        "effort": planning.effort,
+        "tags": list(planning.tags),
+        "pr_url": planning.pr_url,
+        "issue_url": planning.issue_url,
+    }
 
 
 def work_json(work: Work) -> dict[str, object]:

@@ -15,7 +15,8 @@ from blueprint.analysis.graph import DependencyGraph
 from blueprint.analysis.status import Formalization, formalization_from_annotations
 from blueprint.lean.model import Declaration
 from blueprint.lean.project import LeanProject, Resolution
-from blueprint.model import DeclarationStatus, Diagnostic, Node, Severity, Syntax
+from blueprint.model import DeclarationStatus, Diagnostic, Node, Severity
+from blueprint.vocabulary import vocabulary
 
 
 @dataclass(frozen=True)
@@ -69,11 +70,10 @@ def lean_status(
         project_decls = [r.declaration for r in resolutions if r.status is formalized]
         down = all(sorry_free(d) for d in project_decls if d is not None) if project_decls else None
         reports[node.id] = LeanReport(declarations, down)
+        formal[node.id] = formalization_of(node, declarations)
         if node.from_lean:  # its \leanok and uses are the Lean code's: nothing to check
-            formal[node.id] = formalization_from_annotations(node)
             diagnostics += _checks(node, declarations, formal[node.id], suggest, claims=False)
             continue
-        formal[node.id] = formalization_of(node, declarations)
         diagnostics += _checks(node, declarations, formal[node.id], suggest)
         diagnostics += _missing_edges(node, project_decls, project, owner, graph)
     return LeanStatus(formal, reports, diagnostics)
@@ -129,7 +129,8 @@ def formalization_of(node: Node, declarations: Sequence[DeclarationReport]) -> F
     that may be in an unindexed dependency counts only as far as the annotations say.
     """
     annotated = formalization_from_annotations(node)
-    if not declarations:
+    if not declarations or node.from_lean:
+        # a node written in Lean: its \leanok was computed from the Lean code already
         return annotated
     if node.statement.mathlibok:
         return Formalization(stated=True, proved=True, mathlib=True)
@@ -161,7 +162,7 @@ def _checks(
         found.append(Diagnostic(file or statement.file, line, severity, f"{node.id}: {message}"))
 
     vouched = statement.leanok or statement.mathlibok
-    verso = statement.syntax is Syntax.VERSO  # no \leanok to advise on
+    words = vocabulary(node)
     for decl in declarations:
         if not claims and (statement.mathlibok or decl.status is not DeclarationStatus.MISSING):
             continue  # a dependency's name, or one the Lean code itself vouches for
@@ -172,15 +173,17 @@ def _checks(
             # like a typo of an existing name; a planned name, or one the annotations vouch
             # for that may be in an unindexed dependency, is only a note.
             claimed = vouched and not decl.maybe_in_dependency
-            # A Verso Blueprint's `lean` names declarations Verso's build looks up: there, a
-            # missing one is always worth a warning.
-            claimed = claimed or (verso and not decl.maybe_in_dependency)
+            # Where no hand-written mark vouches for a name (a Verso Blueprint's `lean`
+            # names declarations Verso's build looks up), a missing one is always worth a
+            # warning.
+            claimed = claimed or (words.leanok is None and not decl.maybe_in_dependency)
             severity = Severity.WARNING if claimed or hint else Severity.INFO
             say(statement.line, severity, f"`{decl.name}` is {decl.message}{tail}")
         elif decl.status in (DeclarationStatus.NOT_COMPILED, DeclarationStatus.PROOF_WANTED) and (
             vouched
         ):
-            say(statement.line, Severity.WARNING, f"\\leanok, but `{decl.name}` is {decl.message}")
+            say(statement.line, Severity.WARNING,
+                f"{words.leanok}, but `{decl.name}` is {decl.message}")
         elif decl.status is DeclarationStatus.NOT_COMPILED:
             say(statement.line, Severity.WARNING, f"`{decl.name}` is {decl.message}")
     if node.statement.mathlibok or not claims:
@@ -191,18 +194,19 @@ def _checks(
         say(
             proof.line,
             Severity.WARNING,
-            f"proof marked \\leanok but {where} uses sorry",
+            f"proof marked {words.leanok} but {where} uses sorry",
             proof.file,
         )
-    if verso:
-        return found
+    if words.leanok is None:
+        return found  # no mark to advise on
     if formal.stated and not statement.leanok:
-        say(statement.line, Severity.INFO, "the Lean statement exists: \\leanok may be added")
+        say(statement.line, Severity.INFO,
+            f"the Lean statement exists: {words.leanok} may be added")
     if formal.proved and proof is not None and not proof.leanok:
         say(
             proof.line,
             Severity.INFO,
-            "the Lean proof is complete: \\leanok may be added to the proof",
+            f"the Lean proof is complete: {words.leanok} may be added to the proof",
             proof.file,
         )
     return found
@@ -236,15 +240,14 @@ def _missing_edges(
         if node.id not in graph or other not in graph or not graph.has_path(other, node.id)
     )
     part = node.proof or node.statement
-    verso = part.syntax is Syntax.VERSO
+    words = vocabulary(node)
     return [
         Diagnostic(
             part.file,
             part.line,
             Severity.WARNING,
             f"{node.id}: its Lean code uses {other} but the blueprint does not say so: "
-            + (f'add {{uses "{other}"}}[] to its text, or (uses := "{other}")' if verso
-               else f"add \\uses{{{other}}}"),
+            + words.use_of(other),
         )
         for other in missing
     ]

@@ -90,6 +90,15 @@ def formalization_from_annotations(node: Node) -> Formalization:
     )
 
 
+def not_checked(nodes: Sequence[Node]) -> dict[str, Formalization]:
+    """What is known of the nodes when the Lean sources are not in the checkout: nothing of
+    those that name Lean code (not checked); the others keep their annotations."""
+    return {
+        node.id: NOT_CHECKED if node.lean else formalization_from_annotations(node)
+        for node in nodes
+    }
+
+
 def compute_statuses(
     nodes: Sequence[Node], graph: DependencyGraph, formal: Mapping[str, Formalization]
 ) -> dict[str, NodeStatus]:

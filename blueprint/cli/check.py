@@ -43,7 +43,9 @@ def check_command(
     lean_log: Path | None = LEAN_LOG,
     cache_dir: Path | None = CACHE_DIR,
 ) -> None:
-    """Report stale \\leanok, missing Lean names, missing \\uses and reading problems."""
+    """Report what the blueprint says that the Lean code does not back (a stale \\leanok),
+    Lean names declared nowhere, uses the Lean code needs and the blueprint lacks, and
+    reading problems, each at its file and line."""
     from blueprint.build import analyze
     from blueprint.cli import console
 

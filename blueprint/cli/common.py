@@ -43,7 +43,8 @@ PROJECT = typer.Argument(
 STATUS_SOURCE = typer.Option(
     StatusSource.AUTO,
     "--status-source",
-    help="Where formalization status comes from: lean sources, \\leanok annotations, or auto.",
+    help="Where formalization status comes from: lean (the Lean sources), annotations (what"
+    " the blueprint marks formalized: LaTeX's \\leanok), or auto (lean with a lakefile).",
 )
 STRICT = typer.Option(False, "--strict", help="Treat warnings as errors (exit status 1).")
 CACHE_DIR = typer.Option(

@@ -89,6 +89,12 @@ def history_command(
     absent, broken = history.count(State.ABSENT), history.count(State.BROKEN)
     if absent or broken:
         console.print(f"{absent} without a blueprint, {broken} that do not parse")
+    unchecked = [c for c in history.commits
+                 if history.snapshots[c.sha].state is State.UNCHECKED]
+    if unchecked:
+        said = history.snapshots[unchecked[-1].sha].message.removeprefix("not checked: ")
+        console.print(f"{len(unchecked)} whose statuses could not be checked (no counts): "
+                      f"{escape(said)}", soft_wrap=False)
     bugs = [c for c in history.commits
             if history.snapshots[c.sha].message.startswith("internal error")]
     if bugs:

@@ -58,6 +58,7 @@ def status_command(
     from blueprint.build import analyze
     from blueprint.cli import console
     from blueprint.site.latex.parser import tex_text
+    from blueprint.vocabulary import vocabulary
 
     analysis = analyze(
         project, status_source, cache_dir=cache_dir, github=claims_reader(github)
@@ -107,7 +108,9 @@ def status_command(
         console.print(claims_summary(claims))
     held = blockers(nodes, graph, statuses)
     if held:
-        console.print("[bold]Blockers[/] (not ready), with how many nodes wait for each:")
+        marked = vocabulary(analysis.blueprint).not_ready
+        said = f"marked {escape(marked)}" if marked else "not ready"
+        console.print(f"[bold]Blockers[/] ({said}), with how many nodes wait for each:")
         for b in held[:top]:
             console.print(f"  {escape(b.node_id)}: {b.held_up}", soft_wrap=True)
     results = main_results(nodes, graph, statuses, chosen)
@@ -126,7 +129,7 @@ def status_command(
 def work_queue(analysis: Analysis, tasks: list[Task]) -> dict:
     """Every ready task, free ones first, with what an agent needs to take one: the node's
     statement (LaTeX), its Lean names and files, what finishing it unlocks, its claim."""
-    from blueprint.analysis.export import work_json
+    from blueprint.analysis.export import planning_json, work_json
     from blueprint.github.claims import claim_url
     from blueprint.site.latex.parser import tex_text
 
@@ -162,6 +165,7 @@ def work_queue(analysis: Analysis, tasks: list[Task]) -> dict:
                 "dependents": task.dependents,
                 "used_by": sorted(analysis.graph.successors(node.id)),
                 "size": task.size,
+                **({"planning": planning_json(node.planning)} if node.planning else {}),
                 "work": work_json(work) if work else None,
                 "claim_url": link,
             }

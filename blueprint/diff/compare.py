@@ -123,6 +123,11 @@ def compare(before: ProjectState, after: ProjectState) -> BlueprintDiff:
     names_gone: list[NamesGone] = []
     for node in after.nodes:
         old = earlier(node)
+        if not node.checked or (old is not None and not old.checked):
+            # its status is not known on one side (its Lean sources were not in the commit):
+            # no progress, no regression; what it names and uses still count
+            regressions += _node_regressions(None, node, known=old)
+            continue
         if node.stated and not (old and old.stated):
             stated.append(node.id)
         if node.done and not node.is_definition and not (old and old.done):
@@ -177,10 +182,13 @@ def compare(before: ProjectState, after: ProjectState) -> BlueprintDiff:
     )
 
 
-def _node_regressions(old: NodeState | None, node: NodeState) -> list[Regression]:
-    """What got worse in one node (a new node: only the labels it names that name nothing)."""
+def _node_regressions(old: NodeState | None, node: NodeState,
+                      known: NodeState | None = None) -> list[Regression]:
+    """What got worse in one node (a new node, or one whose status is not known on one side
+    (`known`: its other side): only the labels it names that name nothing)."""
     found = []
-    known_labels = set(old.unknown_uses) if old else set()
+    before = old or known
+    known_labels = set(before.unknown_uses) if before else set()
     labels = tuple(label for label in node.unknown_uses if label not in known_labels)
     if old is not None:
         if old.stated and not node.stated:

@@ -18,6 +18,7 @@ import jinja2
 from blueprint.analysis.tasks import Progress, TaskKind, percent
 from blueprint.diff.compare import BlueprintDiff, Regression, RegressionKind
 from blueprint.history.state import NodeState, ProjectState
+from blueprint.vocabulary import vocabulary
 
 #: the hidden line that opens every Markdown report: how the workflow finds its own comment
 MARKER = "<!-- blueprint-diff -->"
@@ -31,7 +32,7 @@ REGRESSION_WORDS = {
     RegressionKind.PROOF: "proof no longer formalized",
     RegressionKind.SORRY: "sorry brought back in",
     RegressionKind.LEAN_NAME: "declared nowhere now:",
-    RegressionKind.LABEL: "\\uses names nothing:",
+    RegressionKind.LABEL: "{uses} names nothing:",  # in the words of the blueprint's format
     RegressionKind.NODE_REMOVED: "removed",
     RegressionKind.EDGE_REMOVED: "no longer uses",
     RegressionKind.CYCLE: "new dependency cycle:",
@@ -119,7 +120,7 @@ def prepare(diff: BlueprintDiff, base: Revision, head: Revision, site_url: str |
 
     regressions: list[Line] = []
     for regression in diff.regressions:
-        entry = _regression_line(regression, line, before)
+        entry = _regression_line(regression, line, before, after)
         last = regressions[-1] if regressions else None
         if last and last.node_id == entry.node_id and not last.codes:  # one line a node
             entry = replace(last, note=f"{last.note}; {entry.note}", codes=entry.codes)
@@ -197,9 +198,9 @@ def _title(node: NodeState | None, words: Callable[[str], str]) -> str:
 
 
 def _regression_line(regression: Regression, line: Callable[..., Line],
-                     before: ProjectState) -> Line:
+                     before: ProjectState, after: ProjectState) -> Line:
     kind, names = regression.kind, regression.names
-    note = REGRESSION_WORDS[kind]
+    note = REGRESSION_WORDS[kind].format(uses=vocabulary(after.format).uses)
     if kind is RegressionKind.NODE_REMOVED:
         return line(regression.node_id, note, side=before)
     if kind is RegressionKind.CYCLE:

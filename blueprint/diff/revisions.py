@@ -32,7 +32,7 @@ from blueprint.model import BlueprintError, StatusSource, UsageError
 WORKING_TREE = "working tree"
 #: the files whose change can change a blueprint's record (git's other changes cannot)
 RELEVANT_SUFFIXES = (*TEX_SUFFIXES, ".lean", ".toml")
-RELEVANT_NAMES = ("lean-toolchain",)
+RELEVANT_NAMES = ("lean-toolchain", ".gitmodules")
 #: branches tried, in order, when the default branch is not known otherwise
 DEFAULT_BRANCHES = ("origin/main", "origin/master", "main", "master")
 #: the prefix of the key of a file of the working tree that git does not hold as it is

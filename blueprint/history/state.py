@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from blueprint.analysis.graph import DependencyGraph, condense
 from blueprint.analysis.status import NodeStatus
 from blueprint.analysis.tasks import Progress, TaskKind, newly_ready, progress, ready_tasks
+from blueprint.config import BlueprintFormat
 from blueprint.model import Border, EdgeKind, Fill, Node, StatusSource
 
 if TYPE_CHECKING:
@@ -32,6 +33,9 @@ class State(StrEnum):
     OK = "ok"
     ABSENT = "absent"  # no blueprint in this commit (not yet, or not where we look)
     BROKEN = "broken"  # the files do not parse: a gap in the chart
+    #: read, but the statuses could not be checked (the Lean sources are a submodule not in
+    #: the commit): a gap in the chart, not a fall to nothing; the record is OK (`unchecked`)
+    UNCHECKED = "unchecked"
 
 
 @dataclass(frozen=True)
@@ -60,8 +64,9 @@ class NodeState:
     done: bool  # `NodeStatus.done`: what the progress counts as proved
     done_down: bool  # `NodeStatus.done_down`: what it counts as fully proved
     lean: tuple[LeanName, ...] = ()
-    unknown_uses: tuple[str, ...] = ()  # `\uses` labels that name nothing
+    unknown_uses: tuple[str, ...] = ()  # labels its uses name that name no node
     digest: str = ""  # of the statement's text: the same node under another label
+    checked: bool = True  # False: its Lean names could not be looked at (`NodeStatus`)
 
     @property
     def finished(self) -> bool:
@@ -100,6 +105,10 @@ class ProjectState:
     tasks: tuple[TaskState, ...] = ()  # most useful first
     cycles: tuple[tuple[str, ...], ...] = ()  # each in document order
     rows: tuple[Progress, ...] = ()  # "All", then one per chapter (`tasks.progress`)
+    #: the blueprint's format (`vocabulary.blueprint_format`): how its messages name things
+    format: BlueprintFormat = BlueprintFormat.LATEX
+    #: why the statuses of its nodes that name Lean code could not be checked ("": they were)
+    unchecked: str = ""
 
     @cached_property
     def by_id(self) -> dict[str, NodeState]:
@@ -116,8 +125,10 @@ def project_state(
     source: StatusSource,
     declarations: Mapping[str, Sequence[DeclarationReport]] | None = None,
     main_results: Sequence[str] = (),
+    format: BlueprintFormat = BlueprintFormat.LATEX,
+    unchecked: str = "",
 ) -> ProjectState:
-    """The record of a project whose statuses are known. Pure."""
+    """The record of a project whose statuses are known (its blueprint in `format`). Pure."""
     declarations = declarations or {}
     by_id = {node.id: node for node in nodes}
     stated = {node_id for node_id, status in statuses.items() if status.stated}
@@ -141,6 +152,8 @@ def project_state(
         tasks=tasks,
         cycles=tuple(c for c in condense(graph).components if len(c) > 1),
         rows=tuple(progress(nodes, statuses)),
+        format=format,
+        unchecked=unchecked,
     )
 
 
@@ -165,6 +178,7 @@ def _node_state(node: Node, status: NodeStatus,
                    for d in declarations),
         unknown_uses=tuple(dict.fromkeys(unknown)),
         digest=statement_digest(node),
+        checked=status.checked,
     )
 
 
@@ -187,7 +201,7 @@ def state_to_json(state: ProjectState) -> dict[str, object]:
             [n.id, n.env, n.is_definition, n.title, n.chapter, n.file, n.line, n.border.value,
              n.fill.value, n.stated, n.proved, n.done, n.done_down,
              [[d.name, d.status, d.has_sorry, d.maybe_in_dependency] for d in n.lean],
-             list(n.unknown_uses), n.digest]
+             list(n.unknown_uses), n.digest, n.checked]
             for n in state.nodes
         ],
         "edges": [[e.source, e.target, e.kind.value] for e in state.edges],
@@ -195,6 +209,8 @@ def state_to_json(state: ProjectState) -> dict[str, object]:
                   for t in state.tasks],
         "cycles": [list(c) for c in state.cycles],
         "rows": [[r.label, r.nodes, r.stated, r.proved, r.fully_proved] for r in state.rows],
+        "format": state.format.value,
+        "unchecked": state.unchecked,
     }
 
 
@@ -210,15 +226,17 @@ def state_from_json(data: dict) -> ProjectState:
                       int(line), Border(border), Fill(fill), bool(s), bool(p), bool(done),
                       bool(down), tuple(LeanName(str(a), str(b), _flag(c), bool(e))
                                         for a, b, c, e in lean),
-                      tuple(str(u) for u in unknown), str(digest))
+                      tuple(str(u) for u in unknown), str(digest), bool(checked))
             for (i, env, d, title, chapter, file, line, border, fill, s, p, done, down, lean,
-                 unknown, digest) in data["nodes"]
+                 unknown, digest, checked) in data["nodes"]
         ),
         edges=tuple(Edge(str(s), str(t), EdgeKind(k)) for s, t, k in data["edges"]),
         tasks=tuple(TaskState(str(i), TaskKind(k), tuple(str(u) for u in unlocks), int(d),
                               int(m)) for i, k, unlocks, d, m in data["tasks"]),
         cycles=tuple(tuple(str(m) for m in c) for c in data["cycles"]),
         rows=tuple(Progress(str(r[0]), *(int(x) for x in r[1:5])) for r in data["rows"]),
+        format=BlueprintFormat(data["format"]),
+        unchecked=str(data["unchecked"]),
     )
 
 

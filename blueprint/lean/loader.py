@@ -11,13 +11,21 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from blueprint.model import BlueprintError
 
 if TYPE_CHECKING:
     from blueprint.config import ProjectConfig
     from blueprint.lean.project import LeanProject, ScanCache
+
+
+class LeanProjects(Protocol):
+    """What the readers and the status ask of a project's Lean sources: the scanned project
+    of a Lake package (`LeanLoader`'s from the disk; the history's from a commit's objects)."""
+
+    def project(self, package: str = "", skip: Collection[str] = frozenset()) -> LeanProject:
+        ...
 
 
 class LeanLoader:

@@ -79,7 +79,17 @@ class LiveHistory:
 
 def working_tree(analysis: Analysis) -> Snapshot:
     """The counts of the files as they are now: those the rest of the site shows."""
-    return counts_snapshot(analysis.nodes, analysis.statuses, analysis.status_source)
+    return counts_snapshot(analysis.nodes, analysis.statuses, analysis.status_source,
+                           unchecked_reason(analysis))
+
+
+def unchecked_reason(analysis: Analysis) -> str:
+    """Why the statuses of some nodes could not be checked, as a commit's record says it
+    (`ProjectState.unchecked`); "" when every one was."""
+    where = analysis.blueprint.lean_sources
+    if all(status.checked for status in analysis.statuses.values()) or where is None:
+        return ""
+    return f"not checked: {where.missing}"
 
 
 def with_working_tree(history: History, snapshot: Snapshot, now: int) -> History:

@@ -9,7 +9,7 @@ the project.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
@@ -21,26 +21,30 @@ from blueprint.readers.files import file_loader, project_files
 from blueprint.readers.latex import read_blueprint
 
 if TYPE_CHECKING:
-    from blueprint.lean.loader import LeanLoader
+    from blueprint.lean.loader import LeanProjects
     from blueprint.readers.leanarchitect.inputs import LeanArchitectMemo
 
 
 def read(
     config: ProjectConfig,
     read_bytes: Callable[[Path], bytes] | None = None,
-    lean: LeanLoader | None = None,
+    lean: LeanProjects | None = None,
     memo: LeanArchitectMemo | None = None,
+    paths: Sequence[str] | None = None,
 ) -> Blueprint:
-    """The project's blueprint; `read_bytes` gives the bytes of a file by its real path (by
-    default it is read from the disk, safely: see `files.file_loader`). A LeanArchitect
-    blueprint's nodes are read from `lean`, the project's Lean sources (`memo`: what a
-    watch session keeps between reads)."""
+    """The project's blueprint, in whatever format it is; `read_bytes` gives the bytes of a
+    file by its real path (by default it is read from the disk, safely: see
+    `files.file_loader`), `paths` lists the project's files (`files.project_files`, by
+    default from the disk): a build reads the disk, the history a commit's objects. A
+    LeanArchitect blueprint's nodes are read from `lean`, the project's Lean sources
+    (`memo`: what is kept between reads, by a watch session or a walk of the history)."""
     if config.format is BlueprintFormat.VERSO:
         from blueprint.readers.verso.read import read_verso
 
         lakefile = (config.blueprint_dir / config.main_file).relative_to(config.root)
         load = file_loader(config.root, config.root, read_bytes)
-        return read_verso(lakefile.as_posix(), load, project_files(config.root))
+        listed = project_files(config.root) if paths is None else paths
+        return read_verso(lakefile.as_posix(), load, listed)
     from blueprint.readers.leanarchitect.project import finish, lean_inputs
 
     folder = config.blueprint_dir.relative_to(config.root)

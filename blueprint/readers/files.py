@@ -4,7 +4,7 @@ safely, never outside the project."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from blueprint.files import MAX_TEX_BYTES, read_regular
@@ -42,10 +42,17 @@ def project_files(root: Path) -> list[str]:
     SKIPPED_FOLDERS: what a reader that looks files up by name may ask for."""
     out: list[str] = []
     for folder, folders, files in os.walk(root):
-        folders[:] = sorted(
-            d for d in folders if not d.startswith(".") and d not in SKIPPED_FOLDERS
-        )
+        folders[:] = sorted(d for d in folders if _looked_into(d))
         relative = os.path.relpath(folder, root).replace(os.sep, "/")
         prefix = "" if relative == "." else relative + "/"
         out.extend(prefix + name for name in files)
     return sorted(out)
+
+
+def listed_files(paths: Iterable[str]) -> list[str]:
+    """The files `project_files` lists, picked from every file's path (a commit's). Pure."""
+    return sorted(p for p in paths if all(_looked_into(d) for d in p.split("/")[:-1]))
+
+
+def _looked_into(folder: str) -> bool:
+    return not folder.startswith(".") and folder not in SKIPPED_FOLDERS

@@ -26,6 +26,7 @@ from blueprint.history.series import (
     recently_finished,
     series,
 )
+from blueprint.history.state import State
 from blueprint.site.chart import LINES, Chart, make_chart, render_chart
 from blueprint.site.items import Inline, plain_text
 from blueprint.site.latex.parser import to_inlines
@@ -97,6 +98,10 @@ class HistoryView:
     finish_date: str = ""
     weeks: tuple[tuple[str, str, int, int, int, int], ...] = ()  # from, to, changes
     gaps: tuple[Gap, ...] = ()
+    #: some gaps are commits whose statuses could not be checked (not files that do not parse)
+    unchecked: bool = False
+    #: the day of the commit `now` counts, when commits after it are gaps ("": the last)
+    now_day: str = ""
     changes: tuple[Change, ...] = ()
     lines: tuple[tuple[str, str, str, str, float], ...] = LINES
 
@@ -150,6 +155,9 @@ def history_view(
         gaps=tuple(
             Gap(ref(p), history.snapshots[p.commit.sha].message) for p in points if p.gap
         ),
+        unchecked=any(history.snapshots[p.commit.sha].state is State.UNCHECKED
+                      for p in points if p.gap),
+        now_day=_day(known[-1].time) if known[-1] is not points[-1] else "",
         changes=changes(points, github),
     )
 

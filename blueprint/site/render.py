@@ -34,6 +34,7 @@ from blueprint.site.nodes import NodeInfo, fragment_key, node_hash
 from blueprint.site.pagedata import SiteData, site_data
 from blueprint.site.views import GraphView, ViewOutline
 from blueprint.site.words import SIZE_WORDS, STAGE_SHORT, stages_of
+from blueprint.vocabulary import vocabulary
 from blueprint.workinfo import WorkInfo
 
 if TYPE_CHECKING:
@@ -53,6 +54,9 @@ DEFAULT_COLORS = {
     ColorKey.DEFINED: "#B0ECA3",
     ColorKey.FULLY_PROVED: "#1CAC78",
 }
+
+#: the outline of a node whose Lean sources are not in the checkout (no \graphcolor sets it)
+NOT_CHECKED_COLOR = "#6b7280"
 
 #: the default colours in words, as the legend names them
 DEFAULT_COLOR_WORDS: dict[str, str] = {
@@ -127,7 +131,9 @@ class SitePages:
         self.drawings = drawings
         self.env = env = _environment()
         self.data = data = data or site_data(analysis, memo)
-        self.colors = colors = {**DEFAULT_COLORS, **analysis.blueprint.options.colors}
+        effective = {**DEFAULT_COLORS, **analysis.blueprint.options.colors}
+        self.colors = colors = {**{key.value: value for key, value in effective.items()},
+                                "not_checked": NOT_CHECKED_COLOR}
         board = task_board(analysis)
         bars = progress_bars(analysis, data.nodes)
         self.titles = titles = Titles(data.macros, analysis.blueprint.syntax)
@@ -141,6 +147,9 @@ class SitePages:
             "nodes": data.nodes,
             "chapters": data.chapters,
             "stages": stages_of(info.stage for info in data.nodes.values()),
+            "not_checked": any(
+                info.stage is Stage.NOT_CHECKED for info in data.nodes.values()
+            ),
             "stage_short": STAGE_SHORT,
             "size_words": SIZE_WORDS,
             "board": board,
@@ -155,6 +164,7 @@ class SitePages:
             "has_history": history is not None,
             "math_json": _json_for_script(_math_config(math_src, data.macros)),
             "color_words": _color_words(analysis),
+            "words": vocabulary(analysis.blueprint),  # the format's own way to write things
             "claims": analysis.claims,
             "claims_note": _claims_note(analysis),
             "planning": _has_planning(analysis, data),
@@ -442,7 +452,7 @@ def graph_drawing(
     env: jinja2.Environment,
     view: GraphView,
     drawn: Mapping[str, DrawnNode],
-    colors: Mapping[ColorKey, str],
+    colors: Mapping[str, str],
     title: str,
     drawings: Drawings | None = None,
 ) -> markupsafe.Markup:

@@ -213,18 +213,19 @@ class LeanArchitectInputs:
         def part(written: Part, uses: tuple[str, ...], excluded: tuple[str, ...],
                  inferred: tuple[str, ...]) -> Part:
             explicit = [ids[u] for u in uses if u not in excluded and u in ids]
-            for label in uses:
-                if label not in ids and label not in self.blueprint.index.nodes:
-                    diagnostics.append(Diagnostic(
-                        node.file, node.line, Severity.WARNING,
-                        f"{node.id}: uses `{label}`, which is no node of the document",
-                    ))
+            unknown = [u for u in uses if u not in ids and u not in self.blueprint.index.nodes]
+            for label in unknown:
+                diagnostics.append(Diagnostic(
+                    node.file, node.line, Severity.WARNING,
+                    f"{node.id}: uses `{label}`, which is no node of the document",
+                ))
             added = [ids[u] for u in inferred if u not in excluded and u in ids]
             own = {node.id}
             # a `\\uses` in the text itself is written too (the LaTeX reader read it)
             explicit = list(dict.fromkeys(u for u in [*written.uses, *explicit] if u not in own))
             more = [u for u in dict.fromkeys(added) if u not in own and u not in explicit]
-            return replace(written, uses=[*explicit, *more], inferred_uses=tuple(more))
+            return replace(written, uses=[*explicit, *more], inferred_uses=tuple(more),
+                           unknown_uses=list(dict.fromkeys([*written.unknown_uses, *unknown])))
 
         statement = source.statement
         proof = node.proof

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from blueprint.config import BlueprintFormat, ProjectConfig
-from blueprint.lean.loader import LeanLoader
+from blueprint.lean.loader import LeanLoader, LeanProjects
 from blueprint.model import Blueprint, Diagnostic, Severity
 from blueprint.readers.leanarchitect.inputs import (
     LeanArchitectInputs,
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 def lean_inputs(
     config: ProjectConfig,
-    lean: LeanLoader | None = None,
+    lean: LeanProjects | None = None,
     read_bytes: Callable[[Path], bytes] | None = None,
     memo: LeanArchitectMemo | None = None,
 ) -> LeanArchitectInputs | None:
@@ -57,7 +57,7 @@ def lean_inputs(
 
 def read_sources(
     config: ProjectConfig,
-    lean: LeanLoader,
+    lean: LeanProjects,
     read_bytes: Callable[[Path], bytes] | None = None,
     memo: LeanArchitectMemo | None = None,
     libraries: Iterable[str] = (),

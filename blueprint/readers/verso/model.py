@@ -206,17 +206,20 @@ class _Builder:
             lean=list(node.lean),
             uses=_labels(node.uses, EdgeKind.STATEMENT),
             syntax=Syntax.VERSO,
+            unknown_uses=self.unknown(node.uses, EdgeKind.STATEMENT),
         )
         proof = None
         if node.origin is verso.NodeOrigin.ATTRIBUTE and node.kind is not NodeKind.DEFINITION:
             # a Lean theorem's proof is its Lean code: no text, what it uses is its proofUses
             proof = Part(text="", file=node.file, line=node.line,
-                         uses=_labels(node.uses, EdgeKind.PROOF), syntax=Syntax.VERSO)
+                         uses=_labels(node.uses, EdgeKind.PROOF), syntax=Syntax.VERSO,
+                         unknown_uses=self.unknown(node.uses, EdgeKind.PROOF))
         elif node.proof is not None:
             text = self.body(node.proof)
             proof = Part(text=text, file=node.proof.file, line=node.proof.line,
                          uses=_labels(node.uses, EdgeKind.PROOF), empty=not text.strip(),
-                         syntax=Syntax.VERSO)
+                         syntax=Syntax.VERSO,
+                         unknown_uses=self.unknown(node.uses, EdgeKind.PROOF))
         return ModelNode(
             id=node.label,
             env=str(node.kind),
@@ -230,6 +233,10 @@ class _Builder:
             planning=_planning(node),
             extra=self.extra(node),
         )
+
+    def unknown(self, uses: Iterable[verso.Use], kind: EdgeKind) -> list[str]:
+        """The labels of `uses` that name no node (reported by the reader; no edge)."""
+        return [label for label in _labels(uses, kind) if label not in self.by_label]
 
     def body(self, body: verso.Body, after: int | None = None) -> str:
         """The text of a statement or proof: between its fences (after its metadata)."""

@@ -44,7 +44,7 @@ By {uses "double_eq"}[the formula].
 \begin{proof}\leanok Complete, says the TeX. \end{proof}
 ```
 
-:::lemma_ "typo" (lean := "Checked.Double")
+:::lemma_ "typo" (lean := "Checked.Double") (autoDeps := false)
 A name declared nowhere.
 :::
 
