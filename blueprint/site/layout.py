@@ -313,9 +313,10 @@ def _spawn() -> subprocess.Popen[str]:
 
 
 def _start_worker(payloads: Sequence[str]) -> subprocess.Popen[str]:
-    """A worker given its requests. They are written by a thread of their own: a request
-    larger than the pipe's buffer (64 KB; a graph of 300 nodes) would otherwise keep the
-    build waiting until the new worker has loaded Python and Graphviz and reads it."""
+    """A worker given its requests. They are written by a thread of their own: requests
+    larger than the pipe's buffer (64 KB: a graph of 450 nodes, or a worker's share of the
+    small ones) would otherwise keep the build waiting until the new worker has loaded
+    Python and Graphviz and reads them."""
     process, _Prewarmed.process = _Prewarmed.process, None
     if process is None or process.poll() is not None:
         process = _spawn()
