@@ -11,7 +11,10 @@ tests/data/verso/checked), from a fresh copy:
   to the `reload` event a browser receives, median of `--repeat` edits (the watcher's settle
   time of 100 ms included); baseline in the same run: the same edit in a chapter's prose.
 
-    python bench/bench_verso_build.py [--repeat 3] [PROJECT ...]
+With --baseline DIR (a checkout of another revision, `git archive main | tar -x -C DIR`),
+both are measured with its code too, in the same run, and the table gives the ratios.
+
+    python bench/bench_verso_build.py [--repeat 3] [--baseline DIR] [PROJECT ...]
 """
 
 from __future__ import annotations
@@ -26,9 +29,11 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import cast
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench import baseline
 from bench.bench_watch import next_reload
 from blueprint.live.server import SiteServer
 from blueprint.live.watch import watch
@@ -41,22 +46,39 @@ CHECKOUTS = ("verso-sphere-packing", "verso-noperthedron", "markoff-modp")
 _STATEMENT_RE = re.compile(r"^:::+(?:theorem|lemma_|definition)\b[^\n]*\n(?!%%%)", re.M)
 
 
-def blueprint(*args: str) -> float:
+def blueprint(*args: str, code: Path | None = None) -> float:
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "blueprint", *args], check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   env=baseline.environment(code))
     return time.perf_counter() - start
 
 
-def cold(project: Path, work: Path, repeat: int) -> tuple[float, float]:
-    times, startup = [], []
+def cold(
+    project: Path, work: Path, repeat: int, code: Path | None = None
+) -> tuple[float, float, float | None]:
+    """Best of `repeat` cold builds, of `blueprint --help`, and of cold builds with the
+    `code` of a baseline (taking turns with ours), if given."""
+    times, startup, theirs = [], [], []
     for run in range(repeat):
-        copy = work / f"cold-{run}"
-        shutil.copytree(project, copy, ignore=shutil.ignore_patterns(".lake", ".git",
-                                                                       ".blueprint-cache"))
-        times.append(blueprint("build", str(copy), "-o", str(work / f"site-{run}")))
+        for name, found, with_code in (("ours", times, None), ("base", theirs, code)):
+            if name == "base" and code is None:
+                continue
+            copy = work / f"cold-{name}-{run}"
+            shutil.copytree(project, copy, ignore=shutil.ignore_patterns(".lake", ".git",
+                                                                           ".blueprint-cache"))
+            found.append(blueprint("build", str(copy), "-o", str(work / f"site-{name}-{run}"),
+                                   code=with_code))
         startup.append(blueprint("--help"))
-    return min(times), min(startup)
+    return min(times), min(startup), min(theirs) if theirs else None
+
+
+def edit_times(project: Path, repeat: int) -> list[float]:
+    """`edits` in a folder of its own, on a free port: [node edit, prose edit]."""
+    from tests.helpers import free_port
+
+    with tempfile.TemporaryDirectory() as folder:
+        return list(edits(project, Path(folder), repeat, free_port()))
 
 
 def edits(project: Path, work: Path, repeat: int, port: int) -> tuple[float, float]:
@@ -105,22 +127,33 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("projects", nargs="*", type=Path)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--baseline", type=Path, help="a checkout of the revision to compare")
     args = parser.parse_args()
     projects = list(args.projects)
     if not projects:
         folder = projects_folder()
         projects = [folder / n for n in CHECKOUTS if folder and (folder / n).is_dir()]
         projects = projects or [DATA / "checked"]
+    code: Path | None = args.baseline
+    print(f"({baseline.load()}{'; baseline ' + str(code) if code else ''})")
     print("| project | cold build | start-up | goal (2 s) | node edit | prose edit | goal "
           "(0.5 s) |")
     print("|---|---|---|---|---|---|---|")
-    for index, project in enumerate(projects):
+    for project in projects:
         with tempfile.TemporaryDirectory() as folder:
-            work = Path(folder)
-            build, startup = cold(project, work, args.repeat)
-            node, prose = edits(project, work, args.repeat, 8790 + index)
-        print(f"| {project.name} | {build:.2f} s | {startup:.2f} s | "
-              f"{'ok' if build < 2 else 'MISS'} | {node:.2f} s | {prose:.2f} s | "
+            build, startup, before = cold(project, Path(folder), args.repeat, code)
+        node, prose = cast(list[float], baseline.call(  # a session in a process of its own
+            None, "bench.bench_verso_build", "edit_times", project, args.repeat
+        ))
+        build_cell, node_cell = f"{build:.2f} s", f"{node:.2f} s"
+        if code is not None and before is not None:
+            node_before, _ = cast(list[float], baseline.call(
+                code, "bench.bench_verso_build", "edit_times", project, args.repeat
+            ))
+            build_cell += f" (baseline {before:.2f} s, {before / build:.1f}x)"
+            node_cell += f" (baseline {node_before:.2f} s, {node_before / node:.1f}x)"
+        print(f"| {project.name} | {build_cell} | {startup:.2f} s | "
+              f"{'ok' if build < 2 else 'MISS'} | {node_cell} | {prose:.2f} s | "
               f"{'ok' if node < 0.5 else 'MISS'} |")
 
 

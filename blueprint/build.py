@@ -55,7 +55,7 @@ def analyze(
     if cache is not None and cache.lean_scans is None and needs_lean:
         from blueprint.lean.project import ScanCache
 
-        cache.lean_scans = ScanCache()
+        cache.lean_scans = ScanCache(cache.files)  # one reading of each file
     # read once, on first use, by the reader (a LeanArchitect blueprint) or the status
     lean = LeanLoader(config, cache.lean_scans if cache else None, lean_log)
     with timings.stage("read"):

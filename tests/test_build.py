@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -252,6 +254,61 @@ def test_the_tex_is_parsed_once_per_build(
     assert prepared == []
 
 
+def test_a_watch_rebuild_draws_again_only_what_an_edit_changed(
+    sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edited statement text lays nothing out and draws no graph again (the drawings, and
+    the panels of the views that do not show the node, are the previous build's), yet it
+    is on the pages (a title would draw again: it is in the drawing's labels); a new use
+    lays the graph out again; each rebuild's site is the one a cold build makes of the same
+    files."""
+    import jinja2
+
+    import blueprint.site.render
+    from blueprint.build import BuildCache
+    from blueprint.site.make import SiteMemo, make_site
+
+    rendered: list[str] = []
+    render = jinja2.Template.render
+    panels_of = blueprint.site.render._fragments_for_script
+
+    def counted(self: jinja2.Template, *args: object, **kwargs: object) -> str:
+        rendered.append(str(self.name))
+        return render(self, *args, **kwargs)
+
+    def counted_panels(panels: tuple[Any, ...]) -> str:
+        rendered.append("panels")
+        return panels_of(panels)
+
+    def cold() -> dict[str, bytes]:
+        out = tmp_path / f"cold-{len(list(tmp_path.iterdir()))}"
+        build(sample, out, cache_dir=tmp_path / "cold-cache")
+        return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*")
+                if p.is_file() and p.name != ".blueprint-site"}
+
+    cache, memo = BuildCache(), SiteMemo()
+    first = make_site(analyze(sample, cache=cache), memo=memo)
+    assert first.laid_out and rendered == []
+    chapter = sample / "blueprint" / "src" / "chapter" / "groups.tex"
+    text = chapter.read_text()
+    chapter.write_text(text.replace("divides $", "(edited) divides $", 1))
+    monkeypatch.setattr(jinja2.Template, "render", counted)
+    monkeypatch.setattr(blueprint.site.render, "_fragments_for_script", counted_panels)
+    edited = make_site(analyze(sample, cache=cache), memo=memo)
+    monkeypatch.undo()
+    assert not edited.laid_out
+    assert "graph_svg.html" not in rendered  # no graph drawn again
+    showing = [view for view in edited.views if "thm:lagrange" in view.node_ids]
+    assert rendered.count("panels") == len(showing)  # the others' are kept
+    assert any(b"(edited) divides" in page for page in edited.files.values())
+    assert edited.files == cold()
+    lemma = "\\begin{lemma}\\label{lem:new}\\uses{thm:lagrange}A new lemma.\\end{lemma}\n"
+    chapter.write_text(chapter.read_text() + lemma)
+    used = make_site(analyze(sample, cache=cache), memo=memo)
+    assert used.laid_out and "lem:new" in used.views[0].node_ids
+    assert used.files == cold()
+
+
 def test_a_chapter_page_keeps_the_reading_order(sample: Path, tmp_path: Path) -> None:
     """The prose before a section's heading comes before it on the page (the second walk
     over the TeX put it after)."""
@@ -378,11 +435,15 @@ def test_a_watch_rebuild_reads_each_tex_file_once(
     sample: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """After a .tex change the bytes that make the cache key are the ones the reader gets:
-    no file is read twice, and every file the blueprint is made of is read."""
-    import blueprint.readers.cache as build_module
+    no file is read twice, and every file the blueprint is made of is read (they were all
+    saved just now: see the test below for files saved long ago)."""
+    import blueprint.files as build_module
     from blueprint.build import BuildCache
     from blueprint.config import load_config
 
+    for path in sample.rglob("*"):
+        if path.is_file():
+            os.utime(path)  # saved just now: too young for their times to vouch for them
     config = load_config(sample)
     cache = BuildCache()
     first = cache.read_blueprint(config)
@@ -400,6 +461,50 @@ def test_a_watch_rebuild_reads_each_tex_file_once(
     assert second is not first and "Lagrange, saved" in repr(second.nodes)
     assert len(reads) == len(set(reads))  # each file once
     assert {sample / path for path in second.files} <= set(reads)
+
+
+def test_a_watch_rebuild_reads_again_only_the_files_that_changed(
+    sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files saved long ago whose size, times and inode did not change are not read again
+    (the TeX files and the Lean files alike); the file saved is, and so is a file changed
+    behind the watcher's back with its modification time put back; the rebuilt site is the
+    site a cold build makes of the files as they are."""
+    import blueprint.files as files_module
+    from blueprint.build import BuildCache, build
+    from blueprint.site.make import SiteMemo, make_site
+
+    old = time.time() - 3600
+    for path in sample.rglob("*"):
+        if path.is_file():
+            os.utime(path, (old, old))
+    cache, memo = BuildCache(), SiteMemo()
+    make_site(analyze(sample, cache=cache), memo=memo)
+    chapter = sample / "blueprint" / "src" / "chapter" / "groups.tex"
+    chapter.write_text(chapter.read_text().replace("[Lagrange]", "[Lagrange, saved]", 1))
+    lean = next(p for p in sorted(sample.rglob("*.lean")) if "theorem" in p.read_text())
+    stamp = lean.stat()
+    lean.write_text(lean.read_text().replace("theorem", "theorem  ", 1))
+    os.utime(lean, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))  # its change time still moves
+    reads: list[Path] = []
+    read_regular = files_module.read_regular
+
+    def counted(path: Path, max_bytes: int) -> bytes:
+        data = read_regular(path, max_bytes)
+        if path.suffix in (".tex", ".lean") and not path.name.startswith("lakefile"):
+            reads.append(Path(os.path.realpath(path)))
+        return data
+
+    monkeypatch.setattr(files_module, "read_regular", counted)
+    site = make_site(analyze(sample, cache=cache), memo=memo)
+    assert set(reads) == {chapter.resolve(), lean.resolve()}
+    monkeypatch.undo()
+    out = sample.parent / "cold"
+    build(sample, out, cache_dir=sample.parent / "cold-cache")
+    written = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*")
+               if p.is_file() and p.name != ".blueprint-site"}
+    assert any(b"Lagrange, saved" in page for page in written.values())
+    assert site.files == written
 
 
 def test_a_watch_read_says_what_a_plain_read_says_of_bad_files(sample: Path) -> None:
@@ -440,7 +545,7 @@ def test_a_file_unreadable_while_the_watch_cache_looks_is_read_again_next_time(
     the error) that the key was made of; the next rebuild reads it again."""
     import errno
 
-    import blueprint.readers.cache as build_module
+    import blueprint.files as build_module
     from blueprint.build import BuildCache
     from blueprint.config import load_config
 

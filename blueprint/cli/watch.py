@@ -52,11 +52,10 @@ def watch_command(
     github: bool = GITHUB,
 ) -> None:
     """Build, serve and rebuild on every change; the browser reloads by itself."""
-    from blueprint.cli import console, is_debug, long_running
+    from blueprint.cli import console, is_debug
     from blueprint.github.project import WATCH_EVERY
     from blueprint.live.watch import watch
 
-    long_running()
     # Stopped by a service manager or a closed terminal, as by Ctrl+C: the session cleans up.
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):

@@ -16,7 +16,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
-from blueprint.files import MAX_LEAN_BYTES, is_text_name, read_regular
+from blueprint.files import MAX_LEAN_BYTES, KnownFiles, is_text_name, read_regular
 from blueprint.lean.deps import DepIndex, index_dependencies
 from blueprint.lean.lakefile import (
     Glob,
@@ -487,16 +487,35 @@ def decode_source(data: bytes, rel: str) -> tuple[str | None, list[Diagnostic]]:
 
 
 class ScanCache:
-    """Scanned files kept between builds (watch mode), in memory: a file is scanned again
-    only when its text changed. The same questions as `DiskScanCache` answers."""
+    """Scanned files kept between builds (watch mode), in memory: a file is read again only
+    when it changed (`files`), scanned again only when its text changed. The same questions
+    as `DiskScanCache` answers."""
 
-    def __init__(self) -> None:
+    def __init__(self, files: KnownFiles | None = None) -> None:
+        self.files = files if files is not None else KnownFiles()
+        #: rel -> (the bytes last read, their text and diagnostics): bytes that `files`
+        #: hands back unchanged are not decoded again
+        self._sources: dict[str, tuple[bytes, str | None, list[Diagnostic]]] = {}
         # rel -> (what was scanned: module, keywords, text; its scan). The text itself, not
         # a hash of it: a rebuild compares every file's text, and comparing is faster
         self._entries: dict[str, tuple[object, LeanFile]] = {}
         #: the scans of the last build and the project made of them: the same project is
         #: handed back while every scan is the same (an edit of a comment, say)
         self.last: tuple[object, LeanProject] | None = None
+
+    def source(self, path: Path, rel: str) -> tuple[str | None, list[Diagnostic]]:
+        """`read_source` of a file, read through `files`."""
+        try:
+            data = self.files.read(path, MAX_LEAN_BYTES)
+        except OSError:
+            self._sources.pop(rel, None)
+            return read_source(path, rel)  # says why, as a build does
+        known = self._sources.get(rel)
+        if known is not None and known[0] is data:
+            return known[1], list(known[2])
+        text, problems = decode_source(data, rel)
+        self._sources[rel] = (data, text, problems)
+        return text, list(problems)
 
     @staticmethod
     def key(text: str, module: str, keywords: tuple[str, ...]) -> object:
@@ -521,8 +540,9 @@ def _scan_changed(
     """Every file read; scanned only when `store` has no scan of its text."""
     results: list[tuple[LeanFile, list[Diagnostic]]] = []
     todo: list[tuple[int, object, tuple[str, str, str, tuple[str, ...]]]] = []  # index, key, args
+    source = store.source if isinstance(store, ScanCache) else read_source
     for root, rel, module, extra in tasks:
-        text, diags = read_source(Path(root) / rel, rel)
+        text, diags = source(Path(root) / rel, rel)
         if text is None:
             results.append((LeanFile(module, rel), diags))
             continue
@@ -535,8 +555,14 @@ def _scan_changed(
     if workers > 1 and len(todo) >= POOL_THRESHOLD:
         from concurrent.futures import ProcessPoolExecutor
 
+        # the largest files first, in small chunks, so that the workers finish together
+        # (a project's largest files are often neighbours: PrimeNumberTheoremAnd's tables)
+        order = sorted(range(len(todo)), key=lambda i: -len(todo[i][2][0]))
+        chunk = max(1, len(todo) // (workers * 8))
         with ProcessPoolExecutor(workers) as pool:
-            scans = list(pool.map(_scan_text, [args for _, _, args in todo], chunksize=64))
+            done = pool.map(_scan_text, [todo[i][2] for i in order], chunksize=chunk)
+            by_index = dict(zip(order, done, strict=True))
+        scans = [by_index[i] for i in range(len(todo))]
     else:
         scans = [_scan_text(args) for _, _, args in todo]
     for (index, key, (_, _, rel, _)), scanned in zip(todo, scans, strict=True):

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from blueprint import collector
 from blueprint.analysis import Analysis
 from blueprint.build import BuildCache, analyze
 from blueprint.config import ConfigError, load_config
@@ -209,6 +210,7 @@ def watch(
     history page too, rebuilt also when HEAD moves (looked at every `head_poll` seconds); with
     `github`, the claims, read again at a rebuild when the last reading is old enough."""
     project = project.resolve()
+    collector.for_one_shot()  # each rebuild is a build: see `blueprint.collector`
     server = SiteServer(None, host, port, live_reload=True, port_fallback=True)
     server.start()
     live = LiveSite(

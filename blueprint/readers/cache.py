@@ -3,14 +3,16 @@ between builds."""
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from blueprint.config import BlueprintFormat, ProjectConfig
-from blueprint.files import MAX_TEX_BYTES, read_regular
+from blueprint.files import MAX_TEX_BYTES, KnownFiles
 from blueprint.model import Blueprint
 from blueprint.readers import read
 
@@ -37,6 +39,8 @@ class BlueprintCache:
     read_files: frozenset[Path] = frozenset()
     #: what the reader of a LeanArchitect blueprint keeps between reads
     lean_memo: LeanArchitectMemo | None = None
+    #: the files read, read again only when they changed
+    files: KnownFiles = field(default_factory=KnownFiles)
 
     def read_blueprint(self, config: ProjectConfig, lean: LeanLoader | None = None) -> Blueprint:
         """The blueprint, read again only when a TeX file of the blueprint folder or a file
@@ -46,7 +50,7 @@ class BlueprintCache:
         folder, known, elsewhere, key = self._look(config)
         if self.blueprint is not None and key == self.blueprint_key:
             return self.blueprint
-        reads = _Reads({**known, **elsewhere})
+        reads = _Reads(self._read, {**known, **elsewhere})
         if self.lean_memo is None:
             from blueprint.readers.leanarchitect.inputs import LeanArchitectMemo
 
@@ -70,10 +74,18 @@ class BlueprintCache:
         # A Verso Blueprint's package holds no TeX, and may be the whole project (its
         # `.lake` included): every file of it is one the reader asked for, below.
         verso = config.format is BlueprintFormat.VERSO
-        folder = [] if verso else _folder_files(config.blueprint_dir)
+        folder = [] if verso else _folder_files(config.blueprint_dir, self._read)
         known = {file.path: file.contents for file in folder}
-        elsewhere = {p: known[p] if p in known else _read_tex(p) for p in self.elsewhere}
+        elsewhere = {p: known[p] if p in known else self._read(p) for p in self.elsewhere}
         return folder, known, elsewhere, _blueprint_key(config, folder, elsewhere)
+
+    def _read(self, path: Path) -> Contents:
+        """A file's bytes, or the error that kept them from being read (without its
+        traceback: kept, it would keep our frames alive)."""
+        try:
+            return self.files.read(path, MAX_TEX_BYTES)
+        except OSError as error:
+            return error.with_traceback(None)
 
 
 @dataclass(frozen=True)
@@ -85,7 +97,7 @@ class _TexFile:
     contents: Contents
 
 
-def _folder_files(folder: Path) -> list[_TexFile]:
+def _folder_files(folder: Path, read: Callable[[Path], Contents]) -> list[_TexFile]:
     """The folder's TeX files; one that vanishes or cannot be read while we look (an
     editor's half-done save) counts as its error, so the next change reads again."""
     # By path from the folder's real path: a real path holds no symbolic link, so one with
@@ -95,15 +107,8 @@ def _folder_files(folder: Path) -> list[_TexFile]:
     for path in sorted(folder.rglob("*")):
         if path.suffix in _TEX_SUFFIXES:
             name = path.relative_to(folder)
-            files.append(_TexFile(name.as_posix(), real / name, _read_tex(path)))
+            files.append(_TexFile(name.as_posix(), real / name, read(path)))
     return files
-
-
-def _read_tex(path: Path) -> Contents:
-    try:
-        return read_regular(path, MAX_TEX_BYTES)
-    except OSError as error:
-        return error
 
 
 def _blueprint_key(
@@ -118,7 +123,8 @@ def _blueprint_key(
         if isinstance(contents, OSError):
             digest.update(b"error %d" % (contents.errno or 0))
         else:
-            digest.update(b"%d:" % len(contents) + contents)
+            digest.update(b"%d:" % len(contents))
+            digest.update(contents)  # not joined to the length first: no copy of the bytes
 
     for file in folder:
         add(file.name.encode("utf-8", "surrogateescape"), file.contents)
@@ -133,14 +139,17 @@ class _Reads:
     """The reader's file reads in a watch rebuild: files already read are served from
     `ready`, the others read now; every file asked for is kept in `asked`, found or not."""
 
+    load: Callable[[Path], Contents]
     ready: dict[Path, Contents]
     asked: dict[Path, Contents] = field(default_factory=dict)
 
     def read(self, path: Path) -> bytes:
         found = self.asked.get(path)
         if found is None:
-            found = self.ready[path] if path in self.ready else _read_tex(path)
+            found = self.ready[path] if path in self.ready else self.load(path)
             self.asked[path] = found
         if isinstance(found, OSError):
-            raise found.with_traceback(None)  # raised again: no growing traceback
+            # a copy: the error kept would get the traceback of each raise, and with it
+            # the reader's frames, the whole read (freed only by the cycle collector)
+            raise copy.copy(found)
         return found

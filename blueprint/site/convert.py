@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from blueprint.model import Syntax
 from blueprint.site import verso
-from blueprint.site.items import Block, Inline
+from blueprint.site.items import Block, Inline, plain_text
 from blueprint.site.latex.parser import Context, to_blocks, to_inlines
 
 #: the converter of each syntax
@@ -29,10 +29,12 @@ class Converter:
         context: Context,
         blocks: dict[tuple[Syntax, str], tuple[Block, ...]] | None = None,
         inlines: dict[tuple[Syntax, str], tuple[Inline, ...]] | None = None,
+        plain: dict[tuple[Syntax, str], str] | None = None,
     ) -> None:
         self.context = context
         self._blocks = {} if blocks is None else blocks
         self._inlines = {} if inlines is None else inlines
+        self._plain = {} if plain is None else plain
 
     def blocks(self, text: str, syntax: Syntax = Syntax.LATEX) -> tuple[Block, ...]:
         """A body of text (paragraphs, lists, displays)."""
@@ -40,6 +42,14 @@ class Converter:
         found = self._blocks.get(key)
         if found is None:
             found = self._blocks[key] = _TO_BLOCKS[syntax](text, self.context)
+        return found
+
+    def plain(self, text: str, syntax: Syntax = Syntax.LATEX) -> str:
+        """The words of a body of text (`items.plain_text` of its blocks)."""
+        key = (syntax, text)
+        found = self._plain.get(key)
+        if found is None:
+            found = self._plain[key] = plain_text(self.blocks(text, syntax))
         return found
 
     def inlines(self, text: str, syntax: Syntax = Syntax.LATEX) -> tuple[Inline, ...]:
@@ -65,6 +75,7 @@ class TextMemo:
         self._context: object = None
         self._blocks: dict[tuple[Syntax, str], tuple[Block, ...]] = {}
         self._inlines: dict[tuple[Syntax, str], tuple[Inline, ...]] = {}
+        self._plain: dict[tuple[Syntax, str], str] = {}
         self._fragments: dict[tuple[object, ...], tuple[object, ...]] = {}
 
     def converter(self, context: Context, state: object) -> Converter:
@@ -72,8 +83,8 @@ class TextMemo:
         `==`) says whether the previous build's conversions still hold."""
         if state != self._context:
             self._context, self._blocks, self._inlines = state, {}, {}
-            self._fragments = {}
-        return Converter(context, self._blocks, self._inlines)
+            self._plain, self._fragments = {}, {}
+        return Converter(context, self._blocks, self._inlines, self._plain)
 
     def fragments(self) -> dict[tuple[object, ...], tuple[object, ...]]:
         """Rendered pieces of the previous build, keyed by `fragment_key`, for the renderer

@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from blueprint.analysis import Analysis
 from blueprint.analysis.status import Stage, stage
+from blueprint.files import MAX_LEAN_BYTES, KnownFiles
 from blueprint.model import DeclarationStatus, Node, Planning
 from blueprint.site.convert import Converter
 from blueprint.site.items import Block, Inline, plain_text
@@ -109,10 +110,11 @@ class NodeInfoMaker:
     chapter_titles: list[str]
     github: str  # the project's GitHub address, or ""
     dochome: str  # the project's doc-gen4 address, or ""
+    sources: SourceLines | None = None  # a watch session's: files read again when changed
     snippets: Snippets = field(init=False)
 
     def __post_init__(self) -> None:
-        self.snippets = Snippets(self.analysis.config.root)
+        self.snippets = Snippets(self.analysis.config.root, self.sources or SourceLines())
 
     def info(self, node: Node, index: int) -> NodeInfo:
         """The facts of `node`, the `index`-th in document order."""
@@ -131,7 +133,8 @@ class NodeInfoMaker:
             heading += f" ({title_text})"
         chapter = node.chapter or "Front matter"
         discussion = node.discussion or ""
-        search = " ".join([node.id, title_text, *node.lean, plain_text(statement)[:400]]).lower()
+        words = convert.plain(node.statement.shown, node.statement.syntax)
+        search = " ".join([node.id, title_text, *node.lean, words[:400]]).lower()
         return NodeInfo(
             id=node.id,
             index=index,
@@ -205,22 +208,41 @@ def _safe_planning(planning: Planning | None) -> Planning | None:
                    issue_url=safe_url(planning.issue_url) or None)
 
 
+class SourceLines:
+    """The lines of the files the panels quote, kept by a watch session: a file is read
+    again only when it changed (`KnownFiles`), and split again only then."""
+
+    def __init__(self) -> None:
+        self.files = KnownFiles()
+        self._lines: dict[Path, tuple[bytes, list[str]]] = {}
+
+    def of(self, path: Path) -> list[str] | None:
+        """The file's lines (read as text with universal newlines, bad bytes replaced), None
+        when it is no regular file that can be read."""
+        try:
+            data = self.files.read(path, MAX_LEAN_BYTES)
+        except OSError:
+            return None
+        known = self._lines.get(path)
+        if known is None or known[0] is not data:
+            text = data.decode("utf-8", errors="replace")
+            known = self._lines[path] = (data, text.splitlines())
+        return known[1]
+
+
 class Snippets:
     """Lines of Lean files, read once each, never outside the project."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, sources: SourceLines) -> None:
         self.root = root.resolve()
+        self.sources = sources
         self.files: dict[str, list[str] | None] = {}
 
     def lines(self, file: str, first: int, last: int) -> str:
         if file not in self.files:
             path = (self.root / file).resolve()
-            try:
-                ok = path.is_relative_to(self.root) and path.is_file()
-                text = path.read_text(encoding="utf-8", errors="replace") if ok else None
-            except OSError:
-                text = None
-            self.files[file] = text.splitlines() if text is not None else None
+            inside = path.is_relative_to(self.root)
+            self.files[file] = self.sources.of(path) if inside else None
         lines = self.files[file]
         if lines is None or first < 1:
             return ""

@@ -17,7 +17,7 @@ from blueprint.model import Macro, Node
 from blueprint.site.convert import Converter, TextMemo
 from blueprint.site.items import Inline
 from blueprint.site.latex.parser import Context, Target
-from blueprint.site.nodes import NodeInfo, NodeInfoMaker, node_hash, safe_url
+from blueprint.site.nodes import NodeInfo, NodeInfoMaker, SourceLines, node_hash, safe_url
 from blueprint.site.pages import (
     ChapterPage,
     Links,
@@ -44,8 +44,11 @@ class SiteData:
     home: str
 
 
-def site_data(analysis: Analysis, memo: TextMemo | None = None) -> SiteData:
-    """Everything the pages show that is not the drawing of the graph."""
+def site_data(
+    analysis: Analysis, memo: TextMemo | None = None, sources: SourceLines | None = None
+) -> SiteData:
+    """Everything the pages show that is not the drawing of the graph; `memo` and `sources`
+    keep conversions and the Lean files quoted between the builds of a watch session."""
     config, blueprint = analysis.config, analysis.blueprint
     macros, titles = dict(blueprint.macros), blueprint.kind_names
     links = Links()
@@ -71,7 +74,7 @@ def site_data(analysis: Analysis, memo: TextMemo | None = None) -> SiteData:
     # From here on the links are complete: conversions depend on the blueprint only.
     state = (dict(links.refs), dict(links.cites), dict(macros))
     convert = memo.converter(context, state) if memo else Converter(context)
-    maker = NodeInfoMaker(analysis, convert, titles, chapter_titles, github, dochome)
+    maker = NodeInfoMaker(analysis, convert, titles, chapter_titles, github, dochome, sources)
     nodes: dict[str, NodeInfo] = {}
     for index, node in enumerate(analysis.nodes):
         nodes[node.id] = maker.info(node, index)

@@ -15,7 +15,7 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import jinja2
 import markupsafe
@@ -32,9 +32,10 @@ from blueprint.site.latex.parser import Context, NoLinks
 from blueprint.site.layout import NodeBox
 from blueprint.site.nodes import NodeInfo, fragment_key, node_hash
 from blueprint.site.pagedata import SiteData, site_data
-from blueprint.site.views import GraphView
+from blueprint.site.views import GraphView, ViewOutline
 from blueprint.site.words import SIZE_WORDS, STAGE_SHORT, stages_of
 from blueprint.vocabulary import vocabulary
+from blueprint.workinfo import WorkInfo
 
 if TYPE_CHECKING:
     from blueprint.history.model import History
@@ -94,93 +95,135 @@ def render_site(
     memo: TextMemo | None = None,
     history: History | None = None,
     data: SiteData | None = None,
+    drawings: Drawings | None = None,
 ) -> dict[str, bytes]:
     """Every file of the site: relative path -> bytes. Deterministic.
 
-    `memo` keeps text conversions between builds of the same blueprint (watch mode);
-    `history`, when given, adds the progress-over-time page; `data`, the pages' content
-    when it was prepared already (while dot was laying the graphs out).
+    `memo` keeps text conversions between builds of the same blueprint (watch mode), and
+    `drawings` the pieces of the graph pages; `history`, when given, adds the
+    progress-over-time page; `data`, the pages' content when it was prepared already.
     """
-    options = options or SiteOptions()
-    env = _environment()
-    data = data or site_data(analysis, memo)
-    effective = {**DEFAULT_COLORS, **analysis.blueprint.options.colors}
-    colors = {**{key.value: value for key, value in effective.items()},
-              "not_checked": NOT_CHECKED_COLOR}
-    board = task_board(analysis)
-    bars = progress_bars(analysis, data.nodes)
-    titles = Titles(data.macros, analysis.blueprint.syntax)
-    math_src = MATHJAX_LOCAL if options.offline_math else MATHJAX_CDN
-    context = {
-        "title": _title(analysis, titles),
-        "version": __version__,
-        "views": views,
-        "colors": colors,
-        "data": data,
-        "nodes": data.nodes,
-        "chapters": data.chapters,
-        "stages": stages_of(info.stage for info in data.nodes.values()),
-        "not_checked": any(info.stage is Stage.NOT_CHECKED for info in data.nodes.values()),
-        "stage_short": STAGE_SHORT,
-        "size_words": SIZE_WORDS,
-        "board": board,
-        "bars": bars,
-        "total": bars[0],
-        "chapter_title": titles.html,
-        "chapter_text": titles.text,
-        "diagnostics": analysis.diagnostics,
-        "status_source": analysis.status_source,
-        "node_count": len(analysis.nodes),
-        "edge_count": analysis.graph.number_of_edges(),
-        "has_history": history is not None,
-        "math_json": _json_for_script(_math_config(math_src, data.macros)),
-        "color_words": _color_words(analysis),
-        "words": vocabulary(analysis.blueprint),  # the format's own way to write things
-        "claims": analysis.claims,
-        "claims_note": _claims_note(analysis),
-        "planning": _has_planning(analysis, data),
-    }
-    panels, cards = _node_fragments(env, data, titles, analysis, memo)
-    context["cards"] = cards
-    files: dict[str, bytes] = {}
-
-    def page(name: str, template: str, **extra: object) -> None:
-        slug = name.removesuffix(".html")
-        html = env.get_template(template).render(**context, page=slug, **extra)
-        files[name] = html.encode("utf-8", errors="replace")  # a stray surrogate must not crash
-
-    page("index.html", "index.html")
-    units = _units(views, data)
+    pages = SitePages(analysis, [view.outline() for view in views], options, memo, history,
+                      data, drawings)
+    files = pages.pages()
     for view in views:
-        boxes = {box.id: box for box in view.layout.nodes}
-        page(
-            f"{view.slug}.html",
-            "graph.html",
-            view=view,
-            boxes=boxes,
-            units=units,
-            panels_json=_fragments_for_script([panels[node_id] for node_id in view.node_ids]),
-            nodes_json=_json_for_script(_graph_data(analysis, data, view, titles, boxes)),
-        )
-    page("contents.html", "contents.html")
-    for chapter in data.chapters:
-        page(f"{chapter.slug}.html", "chapter.html", chapter=chapter, items=chapter.items)
-    if data.references:
-        page("references.html", "references.html")
-    page("tasks.html", "tasks.html")
-    page("progress.html", "progress.html")
-    if history is not None:
-        files.update(_history_pages(env, context, analysis, data, history, titles))
-    static = TEMPLATE_DIR / "static"
-    skipped = {"livereload.js", *(() if context["planning"] else PLANNING_ASSETS)}
-    for path in sorted(static.rglob("*")):
-        if path.is_file() and path.name not in skipped:
-            files[f"static/{path.relative_to(static).as_posix()}"] = path.read_bytes()
-    if options.offline_math:
-        from blueprint.site.mathassets import mathjax_files
-
-        files.update(mathjax_files(analysis.config.cache_dir, MATHJAX_VERSION))
+        files.update(pages.graph_page(view))
     return files
+
+
+class SitePages:
+    """The pages of a site, rendered in two steps: `pages`, every page but the graph pages,
+    which needs no layout (a build renders them while dot works), then `graph_page` for
+    each graph view once its layout is done. See `render_site` for the arguments."""
+
+    def __init__(
+        self,
+        analysis: Analysis,
+        views: list[ViewOutline],
+        options: SiteOptions | None = None,
+        memo: TextMemo | None = None,
+        history: History | None = None,
+        data: SiteData | None = None,
+        drawings: Drawings | None = None,
+    ) -> None:
+        self.analysis, self.views, self.history = analysis, views, history
+        self.options = options or SiteOptions()
+        self.drawings = drawings
+        self.env = env = _environment()
+        self.data = data = data or site_data(analysis, memo)
+        effective = {**DEFAULT_COLORS, **analysis.blueprint.options.colors}
+        self.colors = colors = {**{key.value: value for key, value in effective.items()},
+                                "not_checked": NOT_CHECKED_COLOR}
+        board = task_board(analysis)
+        bars = progress_bars(analysis, data.nodes)
+        self.titles = titles = Titles(data.macros, analysis.blueprint.syntax)
+        math_src = MATHJAX_LOCAL if self.options.offline_math else MATHJAX_CDN
+        self.context: dict[str, object] = {
+            "title": _title(analysis, titles),
+            "version": __version__,
+            "views": views,
+            "colors": colors,
+            "data": data,
+            "nodes": data.nodes,
+            "chapters": data.chapters,
+            "stages": stages_of(info.stage for info in data.nodes.values()),
+            "not_checked": any(
+                info.stage is Stage.NOT_CHECKED for info in data.nodes.values()
+            ),
+            "stage_short": STAGE_SHORT,
+            "size_words": SIZE_WORDS,
+            "board": board,
+            "bars": bars,
+            "total": bars[0],
+            "chapter_title": titles.html,
+            "chapter_text": titles.text,
+            "diagnostics": analysis.diagnostics,
+            "status_source": analysis.status_source,
+            "node_count": len(analysis.nodes),
+            "edge_count": analysis.graph.number_of_edges(),
+            "has_history": history is not None,
+            "math_json": _json_for_script(_math_config(math_src, data.macros)),
+            "color_words": _color_words(analysis),
+            "words": vocabulary(analysis.blueprint),  # the format's own way to write things
+            "claims": analysis.claims,
+            "claims_note": _claims_note(analysis),
+            "planning": _has_planning(analysis, data),
+        }
+        self.panels, cards = _node_fragments(env, data, titles, analysis, memo)
+        self.context["cards"] = cards
+        self.units = _units(views, data)
+        self.drawn = _drawn_nodes(data, titles)
+
+    def _page(self, template: str, name: str, **extra: object) -> bytes:
+        slug = name.removesuffix(".html")
+        html = self.env.get_template(template).render(**self.context, page=slug, **extra)
+        return html.encode("utf-8", errors="replace")  # a stray surrogate must not crash
+
+    def pages(self) -> dict[str, bytes]:
+        """Every file of the site but the graph pages."""
+        data, files = self.data, {}
+        files["index.html"] = self._page("index.html", "index.html")
+        files["contents.html"] = self._page("contents.html", "contents.html")
+        for chapter in data.chapters:
+            name = f"{chapter.slug}.html"
+            files[name] = self._page("chapter.html", name, chapter=chapter, items=chapter.items)
+        if data.references:
+            files["references.html"] = self._page("references.html", "references.html")
+        files["tasks.html"] = self._page("tasks.html", "tasks.html")
+        files["progress.html"] = self._page("progress.html", "progress.html")
+        if self.history is not None:
+            files.update(_history_pages(
+                self.env, self.context, self.analysis, data, self.history, self.titles
+            ))
+        static = TEMPLATE_DIR / "static"
+        skipped = {"livereload.js", *(() if self.context["planning"] else PLANNING_ASSETS)}
+        for path in sorted(static.rglob("*")):
+            if path.is_file() and path.name not in skipped:
+                files[f"static/{path.relative_to(static).as_posix()}"] = path.read_bytes()
+        if self.options.offline_math:
+            from blueprint.site.mathassets import mathjax_files
+
+            files.update(mathjax_files(self.analysis.config.cache_dir, MATHJAX_VERSION))
+        return files
+
+    def graph_page(self, view: GraphView) -> dict[str, bytes]:
+        """The page of one graph view."""
+        boxes = {box.id: box for box in view.layout.nodes}
+        drawings, titles = self.drawings, self.titles
+        name = f"{view.slug}.html"
+        data = _graph_data(self.analysis, self.data, view, titles, boxes)
+        page = self._page(
+            "graph.html",
+            name,
+            view=view,
+            svg=graph_drawing(
+                self.env, view, self.drawn, self.colors, titles.text(view.title), drawings
+            ),
+            units=self.units,
+            panels_json=_graph_panels(view, self.panels, drawings),
+            nodes_json=_kept(drawings, f"json:{view.slug}", data, _json_for_script),
+        )
+        return {name: page}
 
 
 @functools.cache
@@ -342,6 +385,95 @@ def _node_fragments(
     return panels, cards
 
 
+@dataclass(frozen=True, slots=True)
+class DrawnNode:
+    """What the drawing of a graph shows of a node: all that `graph_svg.html` reads of it,
+    so that a drawing whose nodes all look the same as before is the drawing made before."""
+
+    kind: str
+    stage: str
+    border: str
+    fill: str
+    heading: str
+    stage_words: str
+    chapter: str  # its chapter's title in plain text
+    work: WorkInfo | None
+
+
+def _drawn_nodes(data: SiteData, titles: Titles) -> dict[str, DrawnNode]:
+    return {
+        node_id: DrawnNode(
+            info.kind, info.stage, info.border, info.fill, info.heading, info.stage_words,
+            titles.text(info.chapter_title), info.work,
+        )
+        for node_id, info in data.nodes.items()
+    }
+
+
+#: the pieces of the graph pages of a watch session's last build, by name: (what each was
+#: made from, the piece). A rebuild reuses those made from the same things: the drawings
+#: (an edited statement changes no node's look), most panels, the scripts' data of the
+#: views that do not show what changed. They are most of a graph page's bytes (the whole
+#: graph of 940 nodes: 5 MB).
+Drawings = dict[str, tuple[object, str]]
+
+_Piece = TypeVar("_Piece", bound=str)
+_Made = TypeVar("_Made")
+
+
+def _kept(
+    pieces: Drawings | None, name: str, made_of: _Made, make: Callable[[_Made], _Piece]
+) -> _Piece:
+    """`make(made_of)`, or the piece of that name last made of something equal."""
+    found = pieces.get(name) if pieces is not None else None
+    if found is not None and found[0] == made_of:
+        return found[1]  # type: ignore[return-value]  # what `make` made of it
+    piece = make(made_of)
+    if pieces is not None:
+        pieces[name] = (made_of, piece)
+    return piece
+
+
+def _graph_panels(
+    view: GraphView, panels: Mapping[str, markupsafe.Markup], pieces: Drawings | None
+) -> str:
+    """The side panels of a view's nodes, in drawing order, as JSON for the page's script
+    (see `_fragments_for_script`)."""
+    return _kept(
+        pieces, f"panels:{view.slug}", tuple(panels[node_id] for node_id in view.node_ids),
+        _fragments_for_script,
+    )
+
+
+def graph_drawing(
+    env: jinja2.Environment,
+    view: GraphView,
+    drawn: Mapping[str, DrawnNode],
+    colors: Mapping[str, str],
+    title: str,
+    drawings: Drawings | None = None,
+) -> markupsafe.Markup:
+    """The SVG drawing of a graph view (`graph_svg.html`), from `drawings` when it was
+    drawn from the same things before."""
+    made_of = (
+        view.layout, view.node_ids, view.outside, title, tuple(sorted(colors.items())),
+        tuple(drawn[node_id] for node_id in view.node_ids),
+    )
+
+    def draw(_: object) -> markupsafe.Markup:
+        return markupsafe.Markup(
+            env.get_template("graph_svg.html").render(
+                view=view,
+                boxes={box.id: box for box in view.layout.nodes},
+                nodes=drawn,
+                colors=colors,
+                view_title=title,
+            )
+        )
+
+    return _kept(drawings, f"svg:{view.slug}", made_of, draw)
+
+
 @dataclass(frozen=True)
 class UnitSummary:
     """A chapter (or `dep_by` unit) as the overview shows it: its graph page and how far
@@ -374,9 +506,9 @@ DONE_STAGES = frozenset({"mathlib", "done", "proved"})
 READY_STAGES = frozenset({"can_prove", "can_state"})
 
 
-def _units(views: list[GraphView], data: SiteData) -> dict[str, UnitSummary]:
+def _units(views: list[ViewOutline], data: SiteData) -> dict[str, UnitSummary]:
     """The overview's units by slug (none when there is no overview)."""
-    if not views or views[0].overview is None:
+    if not views or not views[0].has_overview:
         return {}
     units = {}
     for view in views[1:]:
@@ -476,7 +608,7 @@ def _json_for_script(data: object) -> str:
     )
 
 
-def _fragments_for_script(fragments: list[markupsafe.Markup]) -> str:
+def _fragments_for_script(fragments: tuple[markupsafe.Markup, ...]) -> str:
     """HTML the templates rendered (and escaped), as a JSON list of strings to embed in a
     <script type="application/json"> element. Inside a script element the HTML parser
     decodes no entity and reacts only to "</" (an end tag) and "<!" (a comment, in which
@@ -484,5 +616,5 @@ def _fragments_for_script(fragments: list[markupsafe.Markup]) -> str:
     JSON. The other "<" of the markup stay as they are (escaping every one, as
     `_json_for_script` does, made a big graph page a third larger); text from the user's
     files has no "<" left in it, its escaping is the templates'."""
-    text = json.dumps(fragments, ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(list(fragments), ensure_ascii=False, separators=(",", ":"))
     return text.replace("</", "<\\/").replace("<!", "\\u003c!")

@@ -12,7 +12,7 @@ known, and dot works while the templates load and the pages are made.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from blueprint.analysis import Analysis
 from blueprint.analysis.graph import DependencyGraph, induced, transitive_reduction
@@ -35,6 +35,18 @@ class Overview:
 
 
 @dataclass(frozen=True)
+class ViewOutline:
+    """A graph view as the pages name it, known before its layout: its page, its title and
+    its nodes."""
+
+    slug: str
+    title: str
+    node_ids: tuple[str, ...]
+    outside: frozenset[str]  # nodes drawn for context, from other chapters
+    has_overview: bool = False  # the whole graph's view, with the chapters' overview
+
+
+@dataclass(frozen=True)
 class GraphView:
     """One drawn graph: the whole blueprint, or one chapter with its outside neighbours."""
 
@@ -45,6 +57,11 @@ class GraphView:
     layout: Layout
     cached: bool
     overview: Overview | None = None  # the whole graph's view only, when there are units
+
+    def outline(self) -> ViewOutline:
+        return ViewOutline(
+            self.slug, self.title, self.node_ids, self.outside, self.overview is not None
+        )
 
 
 def lay_out(analysis: Analysis) -> list[GraphView]:
@@ -57,33 +74,66 @@ class PendingViews:
 
     def __init__(
         self,
-        plans: list[tuple[str, str, DependencyGraph, frozenset[str]]],
+        plans: list[_Plan],
         jobs: list[LayoutJob],
         pending: PendingLayouts,
         links: tuple[tuple[str, str, int], ...] | None,
     ) -> None:
         self.plans, self.jobs, self.pending, self.links = plans, jobs, pending, links
 
-    def views(self) -> list[GraphView]:
-        layouts = self.pending.results()
-        overview = None
-        if self.links is not None:  # the overview's layout is the last one
-            layout, _ = layouts.pop()
-            overview = Overview(layout, self.links)
-        views = [
-            GraphView(slug, title, tuple(n.id for n in job.nodes), outside, layout, cached)
-            for (slug, title, _, outside), job, (layout, cached) in zip(
-                self.plans, self.jobs, layouts, strict=True
+    def outlines(self) -> list[ViewOutline]:
+        """The views, as the pages name them, before their layouts are done."""
+        return [
+            ViewOutline(slug, title, tuple(n.id for n in job.nodes), outside,
+                        position == 0 and self.links is not None)
+            for position, ((slug, title, _, outside), job) in enumerate(
+                zip(self.plans, self.jobs[: len(self.plans)], strict=True)
             )
         ]
-        if overview is not None:
-            views[0] = replace(views[0], overview=overview)
-        return views
+
+    def order(self) -> list[int]:
+        """The views in the order their layouts are likely done (the largest last)."""
+        return [i for i in self.pending.finishes_last() if i < len(self.plans)]
+
+    def view(self, position: int) -> GraphView:
+        """One view, once its layout is done (waiting for it, and for nothing else)."""
+        slug, title, _, outside = self.plans[position]
+        layout, cached = self.pending.result(position)
+        overview = None
+        if position == 0 and self.links is not None:  # the overview's layout is the last
+            overview = Overview(self.pending.result(len(self.jobs) - 1)[0], self.links)
+        node_ids = tuple(n.id for n in self.jobs[position].nodes)
+        return GraphView(slug, title, node_ids, outside, layout, cached, overview)
+
+    def views(self) -> list[GraphView]:
+        return [self.view(position) for position in range(len(self.plans))]
+
+
+def layout_input(analysis: Analysis) -> tuple[object, ...]:
+    """Everything the graph views are made from (`start_layouts` reads nothing else): the
+    nodes in order with their shapes and units, the edges in order, the options. Two
+    analyses with the same input have the same views (a watch session's edit of a text)."""
+    options = analysis.blueprint.options
+    nodes = tuple((n.id, n.is_definition, n.chapter, n.section) for n in analysis.nodes)
+    return (nodes, tuple(analysis.graph.edges()), options.dep_by, options.nonreduced)
 
 
 def start_layouts(analysis: Analysis) -> PendingViews:
     """Start laying out the graph views; dot runs in its own processes meanwhile."""
-    plans = [("graph", "Dependency graph", analysis.graph, frozenset[str]())]
+    plans, jobs, links = plan_views(analysis)
+    pending = PendingLayouts(jobs, analysis.config.cache_dir)
+    return PendingViews(plans, jobs, pending, links)
+
+
+_Plan = tuple[str, str, DependencyGraph, frozenset[str]]  # slug, title, graph, outside
+
+
+def plan_views(
+    analysis: Analysis,
+) -> tuple[list[_Plan], list[LayoutJob], tuple[tuple[str, str, int], ...] | None]:
+    """The graph views (slug, title, graph, outside nodes), the graphs dot lays out (the
+    views', then the chapters' overview, when there is one) and the overview's links."""
+    plans: list[_Plan] = [("graph", "Dependency graph", analysis.graph, frozenset[str]())]
     dep_by = analysis.blueprint.options.dep_by
     units = _units(analysis.nodes, dep_by or "chapter")
     if not dep_by and (len(analysis.nodes) < OVERVIEW_MIN_NODES or len(units) < 2):
@@ -104,8 +154,7 @@ def start_layouts(analysis: Analysis) -> PendingViews:
     if len(units) >= 2:
         links = _unit_links(analysis.graph, slug_of)
         jobs.append(_overview_job([slug for slug, *_ in plans[1:]], links))
-    pending = PendingLayouts(jobs, analysis.config.cache_dir)
-    return PendingViews(plans, jobs[: len(plans)], pending, links)
+    return plans, jobs, links
 
 
 def _unit_links(

@@ -39,24 +39,26 @@ class LeanArchitectMemo:
     read), the facts of the nodes while the project and the nodes' declarations stay the
     same, and the LaTeX made for each node and module, prepared."""
 
-    records: dict[str, tuple[str, LeanArchitectFile]] = field(default_factory=dict)
+    #: by path: the bytes last read, their text and the records read from it
+    records: dict[str, tuple[bytes, str, LeanArchitectFile]] = field(default_factory=dict)
     facts: tuple[LeanProject, object, Mapping[str, NodeFacts]] | None = None
     sources: dict[tuple[str, MappedText], Source] = field(default_factory=dict)
-    _used: set[tuple[str, MappedText]] = field(default_factory=set)
+    _used: dict[tuple[str, MappedText], Source] = field(default_factory=dict)
 
     def source(self, path: str, mapped: MappedText) -> Source:
         """The prepared LaTeX (a copy: the reader notes in it what it takes out)."""
         key = (path, mapped)
-        self._used.add(key)
-        found = self.sources.get(key)
+        found = self._used.get(key)
         if found is None:
-            found = self.sources[key] = prepare(path, mapped.text, list(mapped.lines))
+            found = self.sources.get(key)
+        if found is None:
+            found = prepare(path, mapped.text, list(mapped.lines))
+        self._used[key] = found
         return replace(found, removals=[])
 
     def forget_unused(self) -> None:
-        """Drop the sources this read did not use (a long session does not pile up)."""
-        self.sources = {key: self.sources[key] for key in self._used}
-        self._used = set()
+        """Keep only the sources this read used (a long session does not pile up)."""
+        self.sources, self._used = self._used, {}
 
 
 @dataclass(frozen=True)

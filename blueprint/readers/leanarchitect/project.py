@@ -66,6 +66,7 @@ def read_sources(
     of `lean` finds), read through `read_bytes` when given (a watch session's reads).
     The modules of `libraries` (those whose blueprint the document inputs) count as
     compiled, besides those a plain `lake build` compiles."""
+    from blueprint.lean.project import decode_source
     from blueprint.readers.leanarchitect.source import read_lean_file
 
     project = lean.project()
@@ -73,16 +74,21 @@ def read_sources(
     texts: dict[str, str] = {}
     for module, scanned in project.files.items():
         rel = scanned.file
-        text = _text(config.root, rel, read_bytes)
-        if text is None:
-            continue  # the scan reported it
+        data = _bytes(config.root, rel, read_bytes)
         kept = memo.records.get(rel) if memo is not None else None
-        if kept is not None and kept[0] == text and kept[1].module == module:
-            records = kept[1]
+        if kept is not None and kept[0] is data and kept[2].module == module:
+            text, records = kept[1], kept[2]  # the same bytes as before: not even decoded
         else:
-            records = read_lean_file(text, module, rel)
-            if memo is not None:
-                memo.records[rel] = (text, records)
+            decoded = decode_source(data, rel)[0] if data is not None else None
+            if decoded is None:
+                continue  # the scan reported it
+            text = decoded
+            if kept is not None and kept[1] == text and kept[2].module == module:
+                records = kept[2]
+            else:
+                records = read_lean_file(text, module, rel)
+            if memo is not None and data is not None:
+                memo.records[rel] = (data, text, records)
         files.append(records)
         if records.contents:
             texts[rel] = text
@@ -133,16 +139,16 @@ def built_modules(project: LeanProject, libraries: Iterable[str]) -> Set[str]:
     return project.compiled | reachable(library_roots(named, project.files), imports)
 
 
-def _text(root: Path, rel: str, read_bytes: Callable[[Path], bytes] | None) -> str | None:
-    from blueprint.lean.project import decode_source, read_source
+def _bytes(root: Path, rel: str, read_bytes: Callable[[Path], bytes] | None) -> bytes | None:
+    """A Lean file's bytes, None when it cannot be read (the scan says why)."""
+    from blueprint.files import MAX_LEAN_BYTES, read_regular
 
-    if read_bytes is None:
-        return read_source(root / rel, rel)[0]
     try:
-        data = read_bytes(Path(os.path.realpath(root / rel)))
+        if read_bytes is None:
+            return read_regular(root / rel, MAX_LEAN_BYTES)
+        return read_bytes(Path(os.path.realpath(root / rel)))
     except (OSError, ValueError):
         return None
-    return decode_source(data, rel)[0]
 
 
 def finish(

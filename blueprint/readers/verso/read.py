@@ -42,7 +42,7 @@ def read_verso(lakefile: str, load: Callable[[str], str], paths: Sequence[str]) 
     # the package's files are no Lean code of the blueprint's: all of them when the Lean
     # code is another package's (FLT's `..`), else its documents
     documents = frozenset(p for p, text in package.items()
-                          if where.folder != project.folder or _DOC_RE.search(text))
+                          if where.folder != project.folder or _is_document(text))
     where = replace(where, documents=documents)
     blueprint = to_blueprint(read, texts, where, package.values())
     if texts.problems:
@@ -51,6 +51,11 @@ def read_verso(lakefile: str, load: Callable[[str], str], paths: Sequence[str]) 
         blueprint.files = [lakefile, *blueprint.files]
         blueprint.sources = {lakefile: texts.get(lakefile) or "", **blueprint.sources}
     return blueprint
+
+
+def _is_document(text: str) -> bool:
+    # `in` first: the regular expression, tried at every line start, takes 0.1 ms a file
+    return "#doc" in text and _DOC_RE.search(text) is not None
 
 
 def lean_sources(project: VersoProject) -> LeanSources:
