@@ -153,7 +153,12 @@ def test_the_permalink_reopens_the_node_and_a_reload_keeps_the_view(
     assert "Lemma 1.12" in page.locator("#panel h2").inner_text()
     href = page.locator("#panel a.permalink").get_attribute("href")
     assert href == "#lem%3AprimeProd-le"
+    before = page.evaluate("document.getElementById('graph').getAttribute('viewBox')")
     page.click("#zoom-in")
+    # a zoom moves the drawing as a picture and draws it again (a new viewBox) once it pauses
+    page.wait_for_function(
+        "b => document.getElementById('graph').getAttribute('viewBox') !== b", arg=before
+    )
     page.evaluate("window.dispatchEvent(new CustomEvent('blueprint:beforereload'))")
     box = page.evaluate("document.getElementById('graph').getAttribute('viewBox')")
     page.reload()
