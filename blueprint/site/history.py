@@ -2,7 +2,7 @@
 
 `history_view` (pure) turns a `History` into plain data for `templates/history.html`;
 `render_history_page(env, context, view)` renders it with the site's environment and the
-context `render.render_site` gives every page (`title`, `version`, `math_json`, ...).
+context `render.SitePages` gives every page (`title`, `version`, `math_json`, ...).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from blueprint.site.latex.parser import to_inlines
 if TYPE_CHECKING:
     pass
 
-#: what `base.html` needs from the context, set by `render.render_site` for every page
+#: what `base.html` needs from the context, set by `render.SitePages` for every page
 BASE_KEYS = ("title", "version", "math_json", "has_history")
 PACE_WEEKS = 4
 FINISHED_SHOWN = 25
@@ -184,7 +184,7 @@ def pace_words(found: Pace) -> str:
 
 def render_history_page(env: jinja2.Environment, context: Mapping[str, object],
                         view: HistoryView) -> bytes:
-    """`history.html`, with the context `render_site` gives every page."""
+    """`history.html`, with the context `SitePages` gives every page."""
     missing = [key for key in BASE_KEYS if key not in context]
     if missing:
         raise ValueError(f"the page context lacks {', '.join(missing)}")

@@ -88,33 +88,14 @@ def _color_words(analysis: Analysis) -> dict[str, str]:
 # ---------------------------------------------------------------- pages
 
 
-def render_site(
-    analysis: Analysis,
-    views: list[GraphView],
-    options: SiteOptions | None = None,
-    memo: TextMemo | None = None,
-    history: History | None = None,
-    data: SiteData | None = None,
-    drawings: Drawings | None = None,
-) -> dict[str, bytes]:
-    """Every file of the site: relative path -> bytes. Deterministic.
-
-    `memo` keeps text conversions between builds of the same blueprint (watch mode), and
-    `drawings` the pieces of the graph pages; `history`, when given, adds the
-    progress-over-time page; `data`, the pages' content when it was prepared already.
-    """
-    pages = SitePages(analysis, [view.outline() for view in views], options, memo, history,
-                      data, drawings)
-    files = pages.pages()
-    for view in views:
-        files.update(pages.graph_page(view))
-    return files
-
-
 class SitePages:
     """The pages of a site, rendered in two steps: `pages`, every page but the graph pages,
     which needs no layout (a build renders them while dot works), then `graph_page` for
-    each graph view once its layout is done. See `render_site` for the arguments."""
+    each graph view once its layout is done. Deterministic: relative path -> bytes.
+
+    `memo` keeps text conversions between builds of the same blueprint (watch mode), and
+    `drawings` the pieces of the graph pages; `history`, when given, adds the
+    progress-over-time page; `data`, the pages' content when it was prepared already."""
 
     def __init__(
         self,
