@@ -5,7 +5,17 @@ from pathlib import Path
 
 import pytest
 
-from blueprint.site.layout import LayoutEdge, LayoutNode, dot_arguments, layout_graph
+from blueprint.site import layout as layout_module
+from blueprint.site.layout import (
+    LayoutEdge,
+    LayoutNode,
+    ScreenFit,
+    compute_layout,
+    dot_arguments,
+    fit_to_screen,
+    layout_graph,
+    request_for,
+)
 
 NODES = [
     LayoutNode("def:group", "def:group", "box"),
@@ -114,3 +124,50 @@ def test_many_small_graphs_share_a_few_dot_workers(monkeypatch: pytest.MonkeyPat
     results = layout.layout_graphs(jobs, None)
     assert len(results) == 12 and not any(cached for _, cached in results)
     assert len(spawned) <= min(os.cpu_count() or 1, 4)
+
+
+def _star(leaves: int, both: int) -> tuple[list[LayoutNode], list[LayoutEdge]]:
+    """`leaves` statements that use one definition; the last `both` of them use a second."""
+    nodes = [LayoutNode("def:a", "def:a", "box"), LayoutNode("def:b", "def:b", "box")]
+    edges = []
+    for i in range(leaves):
+        nodes.append(LayoutNode(f"lem:{i}", f"lem:{i}", "ellipse"))
+        edges.append(LayoutEdge("def:a", f"lem:{i}", False))
+        if i >= leaves - both:
+            edges.append(LayoutEdge("def:b", f"lem:{i}", False))
+    return nodes, edges
+
+
+def _request(nodes: list[LayoutNode], edges: list[LayoutEdge]) -> tuple[list[list[object]], ...]:
+    return ([[n.id, n.label, n.shape, n.width, n.height] for n in nodes],
+            [[e.source, e.target, e.dashed] for e in edges])
+
+
+def test_a_too_wide_rank_is_dealt_out_over_several_to_fit_a_screen(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    nodes, edges = _star(80, 0)
+    fit = fit_to_screen(*_request(nodes, edges))
+    assert fit.minlen and all(v >= 2 for v in fit.minlen.values())
+    fitted = compute_layout(request_for(nodes, edges))
+    monkeypatch.setattr(layout_module, "fit_to_screen", lambda n, e: ScreenFit(2, {}))
+    one_rank = compute_layout(request_for(nodes, edges))
+    # 80 labels in one rank: some 20 times wider than high; dealt out over rows, a fifth
+    # of that (the edges to the lower rows take room in the rows they cross)
+    assert one_rank.width / one_rank.height > 15
+    assert fitted.width / fitted.height < one_rank.width / one_rank.height / 4
+    assert len({box.y for box in fitted.nodes if box.id.startswith("lem:")}) >= 4
+
+
+def test_the_nodes_with_most_edges_stay_in_the_first_row_of_a_dealt_out_rank() -> None:
+    # each row a node goes down lengthens all its edges: the ones with two stay on top
+    nodes, edges = _star(80, 6)
+    fit = fit_to_screen(*_request(nodes, edges))
+    moved = {edges[i].target for i in fit.minlen}
+    two_edges = {f"lem:{i}" for i in range(74, 80)}
+    assert moved and not moved & two_edges
+    assert fit == fit_to_screen(*_request(nodes, edges))  # deterministic
+    layout, _ = layout_graph(nodes, edges, None)
+    boxes = {box.id: box for box in layout.nodes}
+    first_row = min(boxes[f"lem:{i}"].y for i in range(80))
+    assert all(boxes[name].y == first_row for name in two_edges)

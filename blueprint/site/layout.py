@@ -26,7 +26,7 @@ from typing import IO, Any
 
 from blueprint.model import BlueprintError
 
-LAYOUT_VERSION = "5"  # bump when the geometry format, the settings or the labels change
+LAYOUT_VERSION = "6"  # bump when the geometry format, the settings, the labels or the fit change
 FONT_SIZE = 12.0
 POINTS_PER_INCH = 72.0
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e-?\d+)?")
@@ -432,9 +432,10 @@ def fit_to_screen(
     Ranks are estimated as dot makes them (longest path from the sources, a source just above
     its first user), and each rank's width from its labels. A component whose estimate is
     wider than WIDE_ASPECT gets a row width at which it would come near TARGET_ASPECT; every
-    rank wider than that is dealt out over as many ranks as it needs, in document order: a
-    node goes down by its turn (its edges from its parents get longer), a source up (its
-    edges to its users). Linear in nodes and edges; deterministic."""
+    rank wider than that is dealt out over as many ranks as it needs, the nodes with most
+    edges first: a node goes down by its turn (its edges from its parents get longer), a
+    source up (its edges to its users). Linear in nodes and edges (but a sort per rank);
+    deterministic."""
     ids = [str(node[0]) for node in nodes]
     width = {
         str(node[0]): (_number(node[3]) or len(str(node[1])) * _CHAR_WIDTH + _MARGINS)
@@ -463,8 +464,16 @@ def fit_to_screen(
             turns = -(-total // row_width)
             if turns < 2:
                 continue
-            for position, node_id in enumerate(rows[(number, r)]):
-                turn = int(position % turns)
+            # the nodes with the most edges stay in the first row, those with the fewest go
+            # furthest: a node dealt t rows away lengthens each of its edges by t ranks, and
+            # dot's time grows with the ranks its edges cross (PrimeNumberTheoremAnd's 940
+            # nodes: 2.1-2.6 s dealt in document order, 1.1-1.2 s so)
+            moved = sorted(rows[(number, r)], key=lambda n: -len(ins[n] or outs[n]))
+            share = total / turns
+            before = 0.0
+            for node_id in moved:
+                turn = min(int(turns) - 1, int(before / share))
+                before += width[node_id]
                 if not turn:
                     continue
                 for index in ins[node_id] or outs[node_id]:
