@@ -67,10 +67,13 @@ def test_layout_is_deterministic(tmp_path: Path) -> None:
     assert a.to_json() == b.to_json()
 
 
-@pytest.mark.parametrize(("size", "fast"), [(100, False), (1000, True), (3000, True)])
-def test_large_graphs_get_faster_settings(size: int, fast: bool) -> None:
+@pytest.mark.parametrize(("size", "fast", "straight"), [
+    (100, False, False), (700, True, False), (900, True, True), (3000, True, True),
+])
+def test_large_graphs_get_faster_settings(size: int, fast: bool, straight: bool) -> None:
     args, _ = dot_arguments(size)
     assert bool(args) is fast
+    assert ("-Gsplines=line" in args) is straight  # a whole blueprint's overview
 
 
 def test_layered_layout_puts_dependencies_above_and_never_overlaps() -> None:
