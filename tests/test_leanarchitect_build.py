@@ -498,6 +498,41 @@ def test_watch_reloads_when_a_statement_doc_comment_or_a_proof_changes(tmp_path:
         assert "fill-fully_proved" in session.node_classes("lem:leans-on-sorry")
 
 
+def test_a_watch_rebuild_after_a_doc_comment_edit_is_the_cold_build(tmp_path: Path) -> None:
+    """Each rebuild of a watch session (what it keeps between builds: `BuildCache`,
+    `SiteMemo`) makes byte for byte the site a cold build makes of the edited files: a
+    statement doc comment edited, one line longer (the nodes after it in the file move),
+    edited back, and a proof doc comment."""
+    from blueprint.build import BuildCache
+    from blueprint.site.make import SiteMemo, make_site
+
+    project = copy_project(tmp_path)
+    lean = project / "Arch" / "Basic.lean"
+    original = lean.read_text()
+
+    def cold() -> dict[str, bytes]:
+        out = tmp_path / f"cold-{len(list(tmp_path.iterdir()))}"
+        build(project, out, cache_dir=tmp_path / "cold-cache")
+        return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*")
+                if p.is_file() and p.name != ".blueprint-site"}
+
+    cache, memo = BuildCache(), SiteMemo()
+    make_site(analyze(project, cache=cache), memo=memo)
+    edits = [
+        original.replace("The double of $n$ is $n + n$.", "Twice $n$ & <more>, edited."),
+        original.replace("The double of $n$ is $n + n$.", "The double,\n  over two lines."),
+        original,
+        original.replace("From \\cref{lem:double-pos}, twice.", "Twice, from the lemma."),
+    ]
+    for text in edits:
+        assert text != lean.read_text()
+        lean.write_text(text)
+        rebuilt = make_site(analyze(project, cache=cache), memo=memo)
+        assert not rebuilt.laid_out
+        assert rebuilt.files == cold()
+    assert any(b"Twice, from the lemma." in page for page in rebuilt.files.values())
+
+
 # --- the facts of the Lean code, pure -----------------------------------------------------
 
 
