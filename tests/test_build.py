@@ -276,9 +276,9 @@ def test_a_watch_rebuild_draws_again_only_what_an_edit_changed(
         rendered.append(str(self.name))
         return render(self, *args, **kwargs)
 
-    def counted_panels(panels: tuple[Any, ...]) -> str:
+    def counted_panels(panels: tuple[Any, ...], *rest: Any) -> str:
         rendered.append("panels")
-        return panels_of(panels)
+        return panels_of(panels, *rest)
 
     def cold() -> dict[str, bytes]:
         out = tmp_path / f"cold-{len(list(tmp_path.iterdir()))}"
