@@ -8,6 +8,7 @@ import os
 import shutil
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -498,12 +499,16 @@ def test_watch_reloads_when_a_statement_doc_comment_or_a_proof_changes(tmp_path:
         assert "fill-fully_proved" in session.node_classes("lem:leans-on-sorry")
 
 
-def test_a_watch_rebuild_after_a_doc_comment_edit_is_the_cold_build(tmp_path: Path) -> None:
+def test_a_watch_rebuild_after_a_doc_comment_edit_is_the_cold_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Each rebuild of a watch session (what it keeps between builds: `BuildCache`,
-    `SiteMemo`) makes byte for byte the site a cold build makes of the edited files: a
-    statement doc comment edited, one line longer (the nodes after it in the file move),
-    edited back, and a proof doc comment."""
+    `SiteMemo`) makes byte for byte the site a cold build makes of the edited files. A plain
+    edit of a statement's or a proof's doc comment reads the LaTeX document no more (only
+    the node edited, alone: `readers.latex.again`); one over two lines (the nodes after it
+    in the file move), one of a macro, one back, and one of a title read it whole."""
     from blueprint.build import BuildCache
+    from blueprint.readers.latex.reader import Reader
     from blueprint.site.make import SiteMemo, make_site
 
     project = copy_project(tmp_path)
@@ -518,19 +523,35 @@ def test_a_watch_rebuild_after_a_doc_comment_edit_is_the_cold_build(tmp_path: Pa
 
     cache, memo = BuildCache(), SiteMemo()
     make_site(analyze(project, cache=cache), memo=memo)
-    edits = [
-        original.replace("The double of $n$ is $n + n$.", "Twice $n$ & <more>, edited."),
-        original.replace("The double of $n$ is $n + n$.", "The double,\n  over two lines."),
-        original,
-        original.replace("From \\cref{lem:double-pos}, twice.", "Twice, from the lemma."),
+    read = Reader.read
+    documents: list[str] = []
+
+    def counted(reader: Reader, root: str) -> Any:
+        documents.append(root)
+        return read(reader, root)
+
+    statement, proof = "The double of $n$ is $n + n$.", "From \\cref{lem:double-pos}, twice."
+    edits = [  # (the text, whether the document is read again)
+        (original.replace(statement, "The double of $n$ & <more>, edited."), False),
+        (original.replace(statement, "The double,\n  over two lines."), True),
+        (original, True),
+        (original.replace(proof, "From \\cref{lem:double-pos}, two times."), False),
+        (original.replace(proof, "Twice, from the lemma."), True),
+        (original.replace('(title := "Doubling")', '(title := "Doubling up")'), True),
     ]
-    for text in edits:
+    for text, again in edits:
         assert text != lean.read_text()
         lean.write_text(text)
-        rebuilt = make_site(analyze(project, cache=cache), memo=memo)
+        documents.clear()
+        monkeypatch.setattr(Reader, "read", counted)
+        analysis = analyze(project, cache=cache)
+        rebuilt = make_site(analysis, memo=memo)
+        monkeypatch.undo()
+        assert ("blueprint/src/web.tex" in documents or "web.tex" in documents) == again
         assert not rebuilt.laid_out
         assert rebuilt.files == cold()
-    assert any(b"Twice, from the lemma." in page for page in rebuilt.files.values())
+        assert analysis.blueprint == analyze(project, cache_dir=tmp_path / "cold").blueprint
+    assert any(b"Doubling up" in page for page in rebuilt.files.values())
 
 
 # --- the facts of the Lean code, pure -----------------------------------------------------
