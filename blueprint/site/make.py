@@ -46,7 +46,7 @@ class SiteMemo:
     #: the views last drawn, and what they were made from (`views.layout_input`)
     views: tuple[tuple[object, ...], list[GraphView]] | None = None
     #: the pieces of the graph pages: drawings, panels, data (`render.Drawings`)
-    drawings: dict[str, tuple[object, str]] = field(default_factory=dict)
+    drawings: dict[str, tuple[object, str | bytes]] = field(default_factory=dict)
     #: the JSON of each node's entries in the graph pages' script data
     scripts: ScriptPieces = field(default_factory=_script_pieces)
     #: the Lean files the panels quote

@@ -159,6 +159,7 @@ class SitePages:
         self.context["cards"] = cards
         self.units = _units(views, data)
         self.drawn = _drawn_nodes(data, titles)
+        self._graph_part: dict[str, object] | None = None
 
     def _page(self, template: str, name: str, **extra: object) -> bytes:
         slug = name.removesuffix(".html")
@@ -193,13 +194,13 @@ class SitePages:
         return files
 
     def graph_page(self, view: GraphView) -> dict[str, bytes]:
-        """The page of one graph view."""
+        """The page of one graph view; in watch mode, the page of the last build when it is
+        made of the same things (those its templates read of the site's context: see
+        `_graph_context`), as most views are after an edit of a node's text."""
         boxes = {box.id: box for box in view.layout.nodes}
         drawings, titles = self.drawings, self.titles
         name = f"{view.slug}.html"
-        page = self._page(
-            "graph.html",
-            name,
+        extra = dict(
             view=view,
             svg=graph_drawing(
                 self.env, view, self.drawn, self.colors, titles.text(view.title), drawings
@@ -210,7 +211,65 @@ class SitePages:
                 self.analysis, self.data, view, titles, boxes, drawings, self.pieces
             ),
         )
-        return {name: page}
+        context = self._graph_context()
+        # what its functions (`chapter_text`) read: the macros and syntax of the titles
+        made_of = (
+            name, tuple(extra.items()), self.data.macros, self.analysis.blueprint.syntax,
+            tuple((key, value) for key, value in context.items() if not callable(value)),
+        )
+
+        def render(_: object) -> bytes:
+            html = self.env.get_template("graph.html").render(**context, page=view.slug, **extra)
+            return html.encode("utf-8", errors="replace")
+
+        return {name: _kept(drawings, f"page:{name}", made_of, render)}
+
+    def _graph_context(self) -> dict[str, object]:
+        """The part of the site's context the graph pages' templates read (found in their
+        source; `data` only for its chapter titles): a page whose part is the same is the
+        same page."""
+        if self._graph_part is None:
+            names = _template_variables(self.env, "graph.html")
+            part = {key: value for key, value in self.context.items() if key in names}
+            if "data" in part:
+                part["data"] = _ChapterTitles(tuple(self.data.chapter_titles))
+            self._graph_part = part
+        return self._graph_part
+
+
+@dataclass(frozen=True)
+class _ChapterTitles:
+    """All the graph pages read of the site's data (any other read fails: the templates
+    are strict), so that an edit of a node's text does not make every graph page anew."""
+
+    chapter_titles: tuple[str, ...]
+
+
+def _template_variables(env: jinja2.Environment, name: str) -> frozenset[str]:
+    """The variables a template and the templates it extends, includes and imports read
+    from its context (as their files are now)."""
+    assert env.loader is not None
+    found: set[str] = set()
+    done: set[str] = set()
+    todo = [name]
+    while todo:
+        template = todo.pop()
+        if template not in done:
+            done.add(template)
+            variables, referenced = _read_by(env, env.loader.get_source(env, template)[0])
+            found |= variables
+            todo += referenced
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=64)
+def _read_by(env: jinja2.Environment, source: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The variables a template's source reads, and the templates it names."""
+    from jinja2 import meta
+
+    tree = env.parse(source)
+    referenced = tuple(t for t in meta.find_referenced_templates(tree) if t is not None)
+    return frozenset(meta.find_undeclared_variables(tree)), referenced
 
 
 @functools.cache
@@ -402,9 +461,9 @@ def _drawn_nodes(data: SiteData, titles: Titles) -> dict[str, DrawnNode]:
 #: (an edited statement changes no node's look), most panels, the scripts' data of the
 #: views that do not show what changed. They are most of a graph page's bytes (the whole
 #: graph of 940 nodes: 5 MB).
-Drawings = dict[str, tuple[object, str]]
+Drawings = dict[str, tuple[object, str | bytes]]
 
-_Piece = TypeVar("_Piece", bound=str)
+_Piece = TypeVar("_Piece", bound=str | bytes)
 _Made = TypeVar("_Made")
 _Item = TypeVar("_Item")
 
