@@ -22,7 +22,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from types import MappingProxyType
 from typing import Protocol, Self, TypeVar, cast
 
@@ -108,7 +108,7 @@ def _from_last(
             loaded = ("error", (type(error), error.args))
         if loaded != given:
             return None
-    asking = _Asking(lean)
+    asking = _Asking(lean, copies=False)  # no reader: the sources stay as given
     edited: dict[str, tuple[Source, Source]] = {}
     lean_texts: dict[str, str] = {}
     for method, args, answer in memo.asked:
@@ -212,14 +212,15 @@ class _Asking:
     """`LeanInputs` that notes every question and its answer."""
 
     lean: LeanInputs
+    #: the reader will note in the sources what it takes out: keep them as they were given
+    copies: bool = True
     asked: list[Asked] = field(default_factory=list)
 
     def ask(self, method: str, args: tuple[object, ...]) -> object:
         ask: Callable[..., object] = getattr(self.lean, method)
         answer = ask(*args)
-        if method == "body" and answer is not None:
+        if method == "body" and answer is not None and self.copies:
             src, text = cast(tuple[Source, str], answer)
-            # the reader notes in the source what it takes out: keep it as it was given
             self.asked.append((method, args, (replace(src, removals=[]), text)))
         else:
             self.asked.append((method, args, answer))
@@ -239,7 +240,11 @@ class _Asking:
 
 
 def _same_source(before: Source, after: Source) -> bool:
-    return before == replace(after, removals=before.removals)
+    """Whether two sources are the same but for what a reader noted in them."""
+    return all(getattr(before, name) == getattr(after, name) for name in _SOURCE_FIELDS)
+
+
+_SOURCE_FIELDS = tuple(f.name for f in fields(Source) if f.name != "removals")
 
 
 def _texts(node: Node) -> tuple[object, ...]:
