@@ -150,6 +150,8 @@ class LeanProject:
             decls = [d for d in self.index.get(plain, ()) if d.private and d.module == module]
         if not decls:
             return None
+        if len(decls) == 1:  # most names: no choice to make
+            return decls[0]
         return min(decls, key=lambda d: (not d.formalized, d.module not in self.compiled,
                                          d.generated))
 
