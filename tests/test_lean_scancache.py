@@ -5,16 +5,20 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
 
 import blueprint.lean.project as project_module
 from blueprint.lean import scancache
+from blueprint.lean.model import Declaration, LeanFile
 from blueprint.lean.project import ScanCache, load_lean_project
 from blueprint.lean.scancache import CACHE_NAME, decode, encode
 from blueprint.lean.scanner import scan_lean
 from tests.conftest import SAMPLE_PROJECT
+
+FIELDS = [f.name for f in fields(Declaration)]
 
 
 def lean_texts() -> list[tuple[str, str]]:
@@ -33,6 +37,27 @@ def test_a_cached_scan_is_the_scan(rel: str, text: str) -> None:
     assert scanned.imports or scanned.declarations or scanned.diagnostics
     data = json.loads(json.dumps(encode(scanned)))  # as it is stored
     assert decode(data) == scanned
+
+
+def test_every_field_of_a_declaration_is_kept_in_its_place() -> None:
+    # a declaration whose fields all differ: a field written in the wrong place shows
+    odd = Declaration(
+        "A.b", "theorem", "A.lean", 3, 9, True, frozenset({"r2", "r1"}), 2, "A", "A",
+        ("O1", "O2"), generated=False, source="A.c", private=True, name_parts=("p1",),
+        statement_references=frozenset({"r1"}), statement_sorry=False,
+    )
+    flipped = Declaration(
+        "A.c", "def", "B.lean", 4, 8, False, frozenset(), 1, "B", "", (), generated=True,
+        source=None, private=False, name_parts=(), statement_references=frozenset(),
+        statement_sorry=True,
+    )
+    scanned = LeanFile("A", "A.lean", ["Mathlib"], [odd, flipped])
+    data = json.loads(json.dumps(encode(scanned)))
+    assert decode(data) == scanned
+    rows = data[3]
+    assert [dict(zip(FIELDS, row, strict=True))["source"] for row in rows] == ["A.c", None]
+    assert [dict(zip(FIELDS, row, strict=True))["private"] for row in rows] == [True, False]
+    assert [dict(zip(FIELDS, row, strict=True))["generated"] for row in rows] == [False, True]
 
 
 @pytest.mark.parametrize(

