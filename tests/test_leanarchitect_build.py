@@ -28,7 +28,7 @@ from blueprint.readers.leanarchitect.inputs import LeanArchitectInputs
 from blueprint.readers.leanarchitect.project import lean_blueprint
 from blueprint.readers.leanarchitect.source import read_lean_file
 from tests.conftest import run_cli
-from tests.helpers import panels_html, watching
+from tests.helpers import cold_site, panels_html, watching
 from tests.test_leanarchitect_output import LeanModule, lake_output
 from tests.test_leanarchitect_output import LeanNode as OutputNode
 
@@ -515,12 +515,6 @@ def test_a_watch_rebuild_after_a_doc_comment_edit_is_the_cold_build(
     lean = project / "Arch" / "Basic.lean"
     original = lean.read_text()
 
-    def cold() -> dict[str, bytes]:
-        out = tmp_path / f"cold-{len(list(tmp_path.iterdir()))}"
-        build(project, out, cache_dir=tmp_path / "cold-cache")
-        return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*")
-                if p.is_file() and p.name != ".blueprint-site"}
-
     cache, memo = BuildCache(), SiteMemo()
     make_site(analyze(project, cache=cache), memo=memo)
     read = Reader.read
@@ -549,7 +543,7 @@ def test_a_watch_rebuild_after_a_doc_comment_edit_is_the_cold_build(
         monkeypatch.undo()
         assert ("blueprint/src/web.tex" in documents or "web.tex" in documents) == again
         assert not rebuilt.laid_out
-        assert rebuilt.files == cold()
+        assert rebuilt.files == cold_site(project, tmp_path)
         assert analysis.blueprint == analyze(project, cache_dir=tmp_path / "cold").blueprint
     assert any(b"Doubling up" in page for page in rebuilt.files.values())
 
