@@ -226,3 +226,14 @@ def panels_html(page: str) -> str:
     start = page.index('<script type="application/json" id="node-panels">')
     start = page.index(">", start) + 1
     return "\n".join(json.loads(page[start : page.index("</script>", start)]))
+
+
+def cold_site(project: Path, folder: Path) -> dict[str, bytes]:
+    """The files of a cold build of `project` (its site and cache in new folders of
+    `folder`), but the site's manifest: what a watch session's rebuild must equal."""
+    from blueprint.build import build
+
+    out = folder / f"cold-{len(list(folder.iterdir()))}"
+    build(project, out, cache_dir=out.with_name(out.name + "-cache"))
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*")
+            if p.is_file() and p.name != ".blueprint-site"}

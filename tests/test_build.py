@@ -15,6 +15,7 @@ from blueprint.analysis.export import export_data
 from blueprint.build import analyze, build
 from blueprint.model import StatusSource
 from tests.conftest import run_cli
+from tests.helpers import cold_site
 
 
 def test_sample_statuses_match_leanblueprint_when_read_from_annotations(sample: Path) -> None:
@@ -276,15 +277,9 @@ def test_a_watch_rebuild_draws_again_only_what_an_edit_changed(
         rendered.append(str(self.name))
         return render(self, *args, **kwargs)
 
-    def counted_panels(panels: tuple[Any, ...]) -> str:
+    def counted_panels(panels: tuple[Any, ...], *rest: Any) -> str:
         rendered.append("panels")
-        return panels_of(panels)
-
-    def cold() -> dict[str, bytes]:
-        out = tmp_path / f"cold-{len(list(tmp_path.iterdir()))}"
-        build(sample, out, cache_dir=tmp_path / "cold-cache")
-        return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*")
-                if p.is_file() and p.name != ".blueprint-site"}
+        return panels_of(panels, *rest)
 
     cache, memo = BuildCache(), SiteMemo()
     first = make_site(analyze(sample, cache=cache), memo=memo)
@@ -301,12 +296,12 @@ def test_a_watch_rebuild_draws_again_only_what_an_edit_changed(
     showing = [view for view in edited.views if "thm:lagrange" in view.node_ids]
     assert rendered.count("panels") == len(showing)  # the others' are kept
     assert any(b"(edited) divides" in page for page in edited.files.values())
-    assert edited.files == cold()
+    assert edited.files == cold_site(sample, tmp_path)
     lemma = "\\begin{lemma}\\label{lem:new}\\uses{thm:lagrange}A new lemma.\\end{lemma}\n"
     chapter.write_text(chapter.read_text() + lemma)
     used = make_site(analyze(sample, cache=cache), memo=memo)
     assert used.laid_out and "lem:new" in used.views[0].node_ids
-    assert used.files == cold()
+    assert used.files == cold_site(sample, tmp_path)
 
 
 def test_a_chapter_page_keeps_the_reading_order(sample: Path, tmp_path: Path) -> None:

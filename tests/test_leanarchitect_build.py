@@ -8,6 +8,7 @@ import os
 import shutil
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -27,7 +28,7 @@ from blueprint.readers.leanarchitect.inputs import LeanArchitectInputs
 from blueprint.readers.leanarchitect.project import lean_blueprint
 from blueprint.readers.leanarchitect.source import read_lean_file
 from tests.conftest import run_cli
-from tests.helpers import panels_html, watching
+from tests.helpers import cold_site, panels_html, watching
 from tests.test_leanarchitect_output import LeanModule, lake_output
 from tests.test_leanarchitect_output import LeanNode as OutputNode
 
@@ -496,6 +497,55 @@ def test_watch_reloads_when_a_statement_doc_comment_or_a_proof_changes(tmp_path:
         )
         session.wait_rebuilds(3)
         assert "fill-fully_proved" in session.node_classes("lem:leans-on-sorry")
+
+
+def test_a_watch_rebuild_after_a_doc_comment_edit_is_the_cold_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each rebuild of a watch session (what it keeps between builds: `BuildCache`,
+    `SiteMemo`) makes byte for byte the site a cold build makes of the edited files. A plain
+    edit of a statement's or a proof's doc comment reads the LaTeX document no more (only
+    the node edited, alone: `readers.latex.again`); one over two lines (the nodes after it
+    in the file move), one of a macro, one back, and one of a title read it whole."""
+    from blueprint.build import BuildCache
+    from blueprint.readers.latex.reader import Reader
+    from blueprint.site.make import SiteMemo, make_site
+
+    project = copy_project(tmp_path)
+    lean = project / "Arch" / "Basic.lean"
+    original = lean.read_text()
+
+    cache, memo = BuildCache(), SiteMemo()
+    make_site(analyze(project, cache=cache), memo=memo)
+    read = Reader.read
+    documents: list[str] = []
+
+    def counted(reader: Reader, root: str) -> Any:
+        documents.append(root)
+        return read(reader, root)
+
+    statement, proof = "The double of $n$ is $n + n$.", "From \\cref{lem:double-pos}, twice."
+    edits = [  # (the text, whether the document is read again)
+        (original.replace(statement, "The double of $n$ & <more>, edited."), False),
+        (original.replace(statement, "The double,\n  over two lines."), True),
+        (original, True),
+        (original.replace(proof, "From \\cref{lem:double-pos}, two times."), False),
+        (original.replace(proof, "Twice, from the lemma."), True),
+        (original.replace('(title := "Doubling")', '(title := "Doubling up")'), True),
+    ]
+    for text, again in edits:
+        assert text != lean.read_text()
+        lean.write_text(text)
+        documents.clear()
+        monkeypatch.setattr(Reader, "read", counted)
+        analysis = analyze(project, cache=cache)
+        rebuilt = make_site(analysis, memo=memo)
+        monkeypatch.undo()
+        assert ("blueprint/src/web.tex" in documents or "web.tex" in documents) == again
+        assert not rebuilt.laid_out
+        assert rebuilt.files == cold_site(project, tmp_path)
+        assert analysis.blueprint == analyze(project, cache_dir=tmp_path / "cold").blueprint
+    assert any(b"Doubling up" in page for page in rebuilt.files.values())
 
 
 # --- the facts of the Lean code, pure -----------------------------------------------------

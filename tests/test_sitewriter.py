@@ -31,6 +31,25 @@ def test_site_is_replaced_whole(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["site"]  # nothing left beside it
 
 
+def test_files_the_same_as_an_earlier_sites_are_linked_not_written(tmp_path: Path) -> None:
+    """A watch session's rebuild: the files whose bytes did not change are the previous
+    build's (hard links), the others are written; each folder reads as its own site."""
+    first = {"index.html": b"one", "graph.html": b"drawn", "static/a.css": b"a"}
+    write_site(first, tmp_path / "1")
+    second = {"index.html": b"two", "graph.html": b"drawn", "static/a.css": b"a"}
+    write_site(second, tmp_path / "2", earlier=(tmp_path / "1", first))
+    for name, content in second.items():
+        assert (tmp_path / "2" / name).read_bytes() == content
+        same = os.stat(tmp_path / "1" / name).st_ino == os.stat(tmp_path / "2" / name).st_ino
+        assert same == (first[name] == content)
+    assert (tmp_path / "1" / "index.html").read_bytes() == b"one"
+    shutil.rmtree(tmp_path / "1")  # the earlier site pruned: the new one stays whole
+    assert (tmp_path / "2" / "graph.html").read_bytes() == b"drawn"
+    # an earlier site gone before the write: every file is written
+    write_site(second, tmp_path / "3", earlier=(tmp_path / "1", first))
+    assert (tmp_path / "3" / "static" / "a.css").read_bytes() == b"a"
+
+
 WRITER = """
 import json, sys, time
 from pathlib import Path

@@ -23,6 +23,7 @@ class DependencyGraph:
         self._successors: dict[str, dict[str, EdgeKind]] = {}
         self._predecessors: dict[str, dict[str, EdgeKind]] = {}
         self._reach: Reach | None = None
+        self._condensation: Condensation | None = None
         for node_id in nodes:
             self.add_node(node_id)
 
@@ -30,6 +31,7 @@ class DependencyGraph:
         if node_id not in self._successors:
             self._successors[node_id] = {}
             self._predecessors[node_id] = {}
+            self._condensation = None
 
     def add_edge(self, source: str, target: str, kind: EdgeKind) -> None:
         """An edge between nodes already added (an edge added twice keeps its first kind)."""
@@ -37,6 +39,7 @@ class DependencyGraph:
             self._successors[source][target] = kind
             self._predecessors[target][source] = kind
             self._reach = None
+            self._condensation = None
 
     def __contains__(self, node_id: object) -> bool:
         return node_id in self._successors
@@ -72,6 +75,12 @@ class DependencyGraph:
 
     def out_degree(self, node_id: str) -> int:
         return len(self._successors[node_id])
+
+    def condensation(self) -> Condensation:
+        """`condense(self)`, made once while the graph stays the same."""
+        if self._condensation is None:
+            self._condensation = _condense(self)
+        return self._condensation
 
     def reach(self) -> Reach:
         """Descendants of every node, computed once (the graph must not change afterwards)."""
@@ -126,7 +135,12 @@ class Condensation:
 
 
 def condense(graph: DependencyGraph) -> Condensation:
-    """Tarjan's algorithm, without recursion: linear in nodes and edges."""
+    """Tarjan's algorithm, without recursion: linear in nodes and edges; once per graph
+    (the analysis, the statuses and the views all ask for it)."""
+    return graph.condensation()
+
+
+def _condense(graph: DependencyGraph) -> Condensation:
     position = {node_id: index for index, node_id in enumerate(graph)}
     found = strong_components(graph, graph.successors)  # sinks first
     components = tuple(tuple(sorted(c, key=position.__getitem__)) for c in reversed(found))

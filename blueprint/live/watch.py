@@ -79,6 +79,7 @@ class LiveSite:
         self.builds = Path(tempfile.mkdtemp(prefix=f"{_SESSION_PREFIX}{os.getpid()}-"))
         self.number = 0
         self.good: list[Path] = []  # served folders, newest last
+        self._written: tuple[Path, dict[str, bytes]] | None = None  # the newest, its files
         self.cache = BuildCache()
         self.memo = SiteMemo()
         self._lock = threading.Lock()
@@ -119,7 +120,8 @@ class LiveSite:
             if errors and self.good:
                 return self._failed(start, errors, len(analysis.nodes))
             folder = self.builds / str(self.number)
-            write_site(files, folder)
+            write_site(files, folder, earlier=self._written)
+            self._written = (folder, files)
             self.server.set_root(folder)
             self.server.notify_reload(str(self.number))
             if errors:  # a first build with errors is served, with its errors shown over it

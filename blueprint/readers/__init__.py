@@ -50,7 +50,14 @@ def read(
     folder = config.blueprint_dir.relative_to(config.root)
     load = file_loader(config.blueprint_dir, config.root, read_bytes)
     inputs = lean_inputs(config, lean, read_bytes, memo)
-    blueprint = read_blueprint(config.main_file, load, len(folder.parts), inputs)
+    if inputs is not None and memo is not None:  # after an edit, only what it changed
+        from blueprint.readers.latex.again import read_again
+
+        blueprint, memo.latex, inputs = read_again(
+            config.main_file, load, len(folder.parts), inputs, memo.latex
+        )
+    else:
+        blueprint = read_blueprint(config.main_file, load, len(folder.parts), inputs)
     return relocate(finish(inputs, config, blueprint), folder.as_posix())
 
 

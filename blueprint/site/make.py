@@ -16,12 +16,19 @@ if TYPE_CHECKING:
     from blueprint.history.model import History
     from blueprint.site.convert import TextMemo
     from blueprint.site.nodes import SourceLines
+    from blueprint.site.render import ScriptPieces
 
 
 def _text_memo() -> TextMemo:
     from blueprint.site.convert import TextMemo
 
     return TextMemo()
+
+
+def _script_pieces() -> ScriptPieces:
+    from blueprint.site.render import ScriptPieces
+
+    return ScriptPieces()
 
 
 def _source_lines() -> SourceLines:
@@ -39,7 +46,9 @@ class SiteMemo:
     #: the views last drawn, and what they were made from (`views.layout_input`)
     views: tuple[tuple[object, ...], list[GraphView]] | None = None
     #: the pieces of the graph pages: drawings, panels, data (`render.Drawings`)
-    drawings: dict[str, tuple[object, str]] = field(default_factory=dict)
+    drawings: dict[str, tuple[object, str | bytes]] = field(default_factory=dict)
+    #: the JSON of each node's entries in the graph pages' script data
+    scripts: ScriptPieces = field(default_factory=_script_pieces)
     #: the Lean files the panels quote
     sources: SourceLines = field(default_factory=_source_lines)
 
@@ -92,7 +101,7 @@ def make_site(
         outlines = pending.outlines() if pending else [view.outline() for view in reused or []]
         pages = SitePages(
             analysis, outlines, options, memo.text if memo else None, history=found, data=data,
-            drawings=memo.drawings if memo else None,
+            drawings=memo.drawings if memo else None, pieces=memo.scripts if memo else None,
         )
         files = pages.pages()
     # each graph page once its layout is done, the largest graph (the last done) last

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -29,7 +29,7 @@ from blueprint.site.board import progress_bars, task_board
 from blueprint.site.convert import Converter, TextMemo
 from blueprint.site.items import Inline, plain_text
 from blueprint.site.latex.parser import Context, NoLinks
-from blueprint.site.layout import NodeBox
+from blueprint.site.layout import Layout, NodeBox
 from blueprint.site.nodes import NodeInfo, fragment_key, node_hash
 from blueprint.site.pagedata import SiteData, site_data
 from blueprint.site.views import GraphView, ViewOutline
@@ -94,8 +94,9 @@ class SitePages:
     each graph view once its layout is done. Deterministic: relative path -> bytes.
 
     `memo` keeps text conversions between builds of the same blueprint (watch mode), and
-    `drawings` the pieces of the graph pages; `history`, when given, adds the
-    progress-over-time page; `data`, the pages' content when it was prepared already."""
+    `drawings` the pieces of the graph pages, `pieces` the JSON of their items; `history`,
+    when given, adds the progress-over-time page; `data`, the pages' content when it was
+    prepared already."""
 
     def __init__(
         self,
@@ -106,10 +107,14 @@ class SitePages:
         history: History | None = None,
         data: SiteData | None = None,
         drawings: Drawings | None = None,
+        pieces: ScriptPieces | None = None,
     ) -> None:
         self.analysis, self.views, self.history = analysis, views, history
         self.options = options or SiteOptions()
         self.drawings = drawings
+        self.pieces = pieces
+        if pieces is not None:
+            pieces.start_build()
         self.env = env = _environment()
         self.data = data = data or site_data(analysis, memo)
         effective = {**DEFAULT_COLORS, **analysis.blueprint.options.colors}
@@ -154,6 +159,7 @@ class SitePages:
         self.context["cards"] = cards
         self.units = _units(views, data)
         self.drawn = _drawn_nodes(data, titles)
+        self._graph_part: dict[str, object] | None = None
 
     def _page(self, template: str, name: str, **extra: object) -> bytes:
         slug = name.removesuffix(".html")
@@ -188,23 +194,83 @@ class SitePages:
         return files
 
     def graph_page(self, view: GraphView) -> dict[str, bytes]:
-        """The page of one graph view."""
+        """The page of one graph view; in watch mode, the page of the last build when it is
+        made of the same things (those its templates read of the site's context: see
+        `_graph_context`), as most views are after an edit of a node's text."""
         boxes = {box.id: box for box in view.layout.nodes}
         drawings, titles = self.drawings, self.titles
         name = f"{view.slug}.html"
-        data = _graph_data(self.analysis, self.data, view, titles, boxes)
-        page = self._page(
-            "graph.html",
-            name,
+        extra = dict(
             view=view,
             svg=graph_drawing(
                 self.env, view, self.drawn, self.colors, titles.text(view.title), drawings
             ),
             units=self.units,
-            panels_json=_graph_panels(view, self.panels, drawings),
-            nodes_json=_kept(drawings, f"json:{view.slug}", data, _json_for_script),
+            panels_json=_graph_panels(view, self.panels, drawings, self.pieces),
+            nodes_json=_graph_json(
+                self.analysis, self.data, view, titles, boxes, drawings, self.pieces
+            ),
         )
-        return {name: page}
+        context = self._graph_context()
+        # what its functions (`chapter_text`) read: the macros and syntax of the titles
+        made_of = (
+            name, tuple(extra.items()), self.data.macros, self.analysis.blueprint.syntax,
+            tuple((key, value) for key, value in context.items() if not callable(value)),
+        )
+
+        def render(_: object) -> bytes:
+            html = self.env.get_template("graph.html").render(**context, page=view.slug, **extra)
+            return html.encode("utf-8", errors="replace")
+
+        return {name: _kept(drawings, f"page:{name}", made_of, render)}
+
+    def _graph_context(self) -> dict[str, object]:
+        """The site's context as the graph pages' templates read it (`data` only for its
+        chapter titles); in watch mode only the variables they read (found in their
+        source, parsed once a session: 0.03 s), so that a page whose part is the same is
+        the same page."""
+        if self._graph_part is None:
+            part = {**self.context, "data": _ChapterTitles(tuple(self.data.chapter_titles))}
+            if self.drawings is not None:
+                names = _template_variables(self.env, "graph.html")
+                part = {key: value for key, value in part.items() if key in names}
+            self._graph_part = part
+        return self._graph_part
+
+
+@dataclass(frozen=True)
+class _ChapterTitles:
+    """All the graph pages read of the site's data (any other read fails: the templates
+    are strict), so that an edit of a node's text does not make every graph page anew."""
+
+    chapter_titles: tuple[str, ...]
+
+
+def _template_variables(env: jinja2.Environment, name: str) -> frozenset[str]:
+    """The variables a template and the templates it extends, includes and imports read
+    from its context (as their files are now)."""
+    assert env.loader is not None
+    found: set[str] = set()
+    done: set[str] = set()
+    todo = [name]
+    while todo:
+        template = todo.pop()
+        if template not in done:
+            done.add(template)
+            variables, referenced = _read_by(env, env.loader.get_source(env, template)[0])
+            found |= variables
+            todo += referenced
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=64)
+def _read_by(env: jinja2.Environment, source: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The variables a template's source reads, and the templates it names."""
+    from jinja2 import meta
+
+    tree = env.parse(source)
+    referenced = tuple(t for t in meta.find_referenced_templates(tree) if t is not None)
+    return frozenset(meta.find_undeclared_variables(tree)), referenced
 
 
 @functools.cache
@@ -396,10 +462,11 @@ def _drawn_nodes(data: SiteData, titles: Titles) -> dict[str, DrawnNode]:
 #: (an edited statement changes no node's look), most panels, the scripts' data of the
 #: views that do not show what changed. They are most of a graph page's bytes (the whole
 #: graph of 940 nodes: 5 MB).
-Drawings = dict[str, tuple[object, str]]
+Drawings = dict[str, tuple[object, str | bytes]]
 
-_Piece = TypeVar("_Piece", bound=str)
+_Piece = TypeVar("_Piece", bound=str | bytes)
 _Made = TypeVar("_Made")
+_Item = TypeVar("_Item")
 
 
 def _kept(
@@ -416,14 +483,42 @@ def _kept(
 
 
 def _graph_panels(
-    view: GraphView, panels: Mapping[str, markupsafe.Markup], pieces: Drawings | None
+    view: GraphView,
+    panels: Mapping[str, markupsafe.Markup],
+    drawings: Drawings | None,
+    pieces: ScriptPieces | None = None,
 ) -> str:
     """The side panels of a view's nodes, in drawing order, as JSON for the page's script
     (see `_fragments_for_script`)."""
     return _kept(
-        pieces, f"panels:{view.slug}", tuple(panels[node_id] for node_id in view.node_ids),
-        _fragments_for_script,
+        drawings, f"panels:{view.slug}", tuple(panels[node_id] for node_id in view.node_ids),
+        lambda fragments: _fragments_for_script(fragments, pieces),
     )
+
+
+class ScriptPieces:
+    """The JSON of each item of the graph pages' script data (a node's side panel, a node's
+    entry), kept by value between the builds of a watch session: a rebuild encodes again
+    only the items an edit changed, and joins the rest (the whole graph's are a few MB).
+    What a build did not use is forgotten at the next one."""
+
+    def __init__(self) -> None:
+        self._kept: dict[object, str] = {}
+        self._used: dict[object, str] = {}
+
+    def start_build(self) -> None:
+        if self._used:
+            self._kept, self._used = self._used, {}
+
+    def json(self, key: Hashable, make: Callable[[_Item], str], item: _Item) -> str:
+        """The JSON of `item`, which `key` stands for (`make(item)` when it is new)."""
+        found = self._used.get(key)
+        if found is None:
+            found = self._kept.get(key)
+            if found is None:
+                found = make(item)
+            self._used[key] = found
+        return found
 
 
 def graph_drawing(
@@ -503,12 +598,57 @@ def _units(views: list[ViewOutline], data: SiteData) -> dict[str, UnitSummary]:
     return units
 
 
+def _graph_json(
+    analysis: Analysis,
+    data: SiteData,
+    view: GraphView,
+    titles: Titles,
+    boxes: Mapping[str, NodeBox],
+    drawings: Drawings | None = None,
+    pieces: ScriptPieces | None = None,
+) -> str:
+    """`_json_for_script(_graph_data(...))`, each node's entry taken from `pieces` when
+    it is the same as before, the edges' from `drawings` while the layout is the same:
+    the same bytes (the JSON of a list, or of a dict with sorted keys, is its items' JSON
+    joined; the escaping is character by character)."""
+    if pieces is None:
+        return _json_for_script(_graph_data(analysis, data, view, titles, boxes))
+    head = _graph_data(analysis, data, view, titles, boxes, parts=False)
+    index = {node_id: position for position, node_id in enumerate(view.node_ids)}
+
+    def encode(node_id: str) -> str:
+        return _json_for_script(_node_data(analysis, data, view, boxes, index, node_id))
+
+    entries = []
+    for node_id in view.node_ids:
+        info, box = data.nodes[node_id], boxes[node_id]
+        key = (
+            "node", node_id, info.title_text, info.heading, info.kind, info.chapter,
+            info.stage, tuple(d.name for d in info.declarations), info.search_text,
+            tuple(sorted(index[u] for u in analysis.graph.predecessors(node_id) if u in index)),
+            node_id in view.outside,
+            # by repr: 0.0 == -0.0 and 1 == 1.0, which JSON writes apart
+            tuple(map(repr, (box.x, box.y, box.width, box.height))),
+            (info.work.state, info.work.free) if info.work else None,
+        )
+        entries.append(pieces.json(key, encode, node_id))
+    return "".join([
+        '{"chapters":', _json_for_script(head["chapters"]),
+        ',"edges":', _kept(drawings, f"edges:{view.slug}", view.layout,
+                           lambda layout: _json_for_script(_edge_boxes(layout))),
+        ',"nodes":[', ",".join(entries),
+        '],"page":', _json_for_script(head["page"]),
+        ',"stages":', _json_for_script(head["stages"]), "}",
+    ])
+
+
 def _graph_data(
     analysis: Analysis,
     data: SiteData,
     view: GraphView,
     titles: Titles,
     boxes: Mapping[str, NodeBox],
+    parts: bool = True,
 ) -> dict[str, object]:
     """What the graph scripts (static/graph-*.js) need, once per page: nodes in drawing
     order, where they are drawn (x, y of the centre, width, height) and their dependencies
@@ -516,42 +656,58 @@ def _graph_data(
     drawn edge. Names are plain text (chapter titles converted from TeX): the scripts show
     text only as text."""
     index = {node_id: position for position, node_id in enumerate(view.node_ids)}
-    nodes = []
-    for node_id in view.node_ids:
-        info: NodeInfo = data.nodes[node_id]
-        nodes.append(
-            {
-                "id": node_id,
-                "title": info.title_text,
-                "heading": info.heading,
-                "kind": info.kind,
-                "chapter": info.chapter,
-                "stage": info.stage,
-                "lean": [d.name for d in info.declarations],
-                "text": info.search_text,
-                "uses": sorted(
-                    index[u] for u in analysis.graph.predecessors(node_id) if u in index
-                ),
-                "outside": node_id in view.outside,
-                "box": [
-                    boxes[node_id].x,
-                    boxes[node_id].y,
-                    boxes[node_id].width,
-                    boxes[node_id].height,
-                ],
-                **({"work": info.work.state, "free": info.work.free} if info.work else {}),
-            }
-        )
+    nodes = [
+        _node_data(analysis, data, view, boxes, index, node_id)
+        for node_id in (view.node_ids if parts else ())
+    ]
     return {
         "page": view.slug,
         "nodes": nodes,
         # where each edge is drawn (left, top, right, bottom), in the drawing's order
-        "edges": [[round(v, 1) for v in edge.bounds()] for edge in view.layout.edges],
+        "edges": _edge_boxes(view.layout) if parts else [],
         "chapters": [titles.text(chapter) for chapter in data.chapter_titles],
         "stages": [
             [key, STAGE_SHORT[key], words]
             for key, words in stages_of(info.stage for info in data.nodes.values())
         ],
+    }
+
+
+def _edge_boxes(layout: Layout) -> list[list[float]]:
+    """Where each edge is drawn (left, top, right, bottom), in the drawing's order."""
+    return [[round(v, 1) for v in edge.bounds()] for edge in layout.edges]
+
+
+def _node_data(
+    analysis: Analysis,
+    data: SiteData,
+    view: GraphView,
+    boxes: Mapping[str, NodeBox],
+    index: Mapping[str, int],
+    node_id: str,
+) -> dict[str, object]:
+    """A node's entry in a graph page's script data (see `_graph_data`)."""
+    info: NodeInfo = data.nodes[node_id]
+    return {
+        "id": node_id,
+        "title": info.title_text,
+        "heading": info.heading,
+        "kind": info.kind,
+        "chapter": info.chapter,
+        "stage": info.stage,
+        "lean": [d.name for d in info.declarations],
+        "text": info.search_text,
+        "uses": sorted(
+            index[u] for u in analysis.graph.predecessors(node_id) if u in index
+        ),
+        "outside": node_id in view.outside,
+        "box": [
+            boxes[node_id].x,
+            boxes[node_id].y,
+            boxes[node_id].width,
+            boxes[node_id].height,
+        ],
+        **({"work": info.work.state, "free": info.work.free} if info.work else {}),
     }
 
 
@@ -589,13 +745,30 @@ def _json_for_script(data: object) -> str:
     )
 
 
-def _fragments_for_script(fragments: tuple[markupsafe.Markup, ...]) -> str:
+def _fragments_for_script(
+    fragments: tuple[markupsafe.Markup, ...], pieces: ScriptPieces | None = None
+) -> str:
     """HTML the templates rendered (and escaped), as a JSON list of strings to embed in a
     <script type="application/json"> element. Inside a script element the HTML parser
     decodes no entity and reacts only to "</" (an end tag) and "<!" (a comment, in which
     "<script" would nest): those are written "<\\/" and "\\u003c!", the same strings to
     JSON. The other "<" of the markup stay as they are (escaping every one, as
     `_json_for_script` does, made a big graph page a third larger); text from the user's
-    files has no "<" left in it, its escaping is the templates'."""
-    text = json.dumps(list(fragments), ensure_ascii=False, separators=(",", ":"))
+    files has no "<" left in it, its escaping is the templates'. With `pieces`, each
+    fragment's JSON is taken from it when it was encoded before (the same bytes: no "</"
+    or "<!" spans two of them, each ends and begins with a quote)."""
+    if pieces is None:
+        return _fragments_json(list(fragments))
+    encoded = (
+        pieces.json(("panel", fragment), _fragment_json, fragment) for fragment in fragments
+    )
+    return "[" + ",".join(encoded) + "]"
+
+
+def _fragment_json(fragment: markupsafe.Markup) -> str:
+    return _fragments_json([fragment])[1:-1]
+
+
+def _fragments_json(fragments: list[markupsafe.Markup]) -> str:
+    text = json.dumps(fragments, ensure_ascii=False, separators=(",", ":"))
     return text.replace("</", "<\\/").replace("<!", "\\u003c!")

@@ -22,10 +22,17 @@ _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 
 
-def write_site(files: Mapping[str, bytes], out: Path, protected: Iterable[Path] = ()) -> None:
+def write_site(
+    files: Mapping[str, bytes],
+    out: Path,
+    protected: Iterable[Path] = (),
+    earlier: tuple[Path, Mapping[str, bytes]] | None = None,
+) -> None:
     """Replace the folder `out` by `files` (relative posix path -> content) and its manifest,
     keeping the files a user put there; refuse (UsageError) a folder that is not a site's or
-    that is or holds one of the `protected` sources."""
+    that is or holds one of the `protected` sources. `earlier`: a site written before (its
+    folder, its files), whose files with the same bytes are linked, not written again (a
+    watch session's builds: most files of a rebuild are the last one's)."""
     folder = claim_site_folder(out, protected)
     out = folder.path
     files = {name: data for name, data in files.items() if name != MANIFEST}  # made anew
@@ -37,12 +44,23 @@ def write_site(files: Mapping[str, bytes], out: Path, protected: Iterable[Path] 
         for relative, content in sorted({**files, MANIFEST: manifest(files)}.items()):
             target = staging / relative
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
+            if earlier is None or earlier[1].get(relative) != content or not _linked(
+                earlier[0] / relative, target
+            ):
+                target.write_bytes(content)
         _carry_over(folder, staging, files)
         swap_in(staging, out)
     except OSError as error:
         _remove(staging)
         raise not_writable(out, error) from None
+
+
+def _linked(source: Path, target: Path) -> bool:
+    try:
+        os.link(source, target)
+    except OSError:
+        return False
+    return True
 
 
 def _carry_over(folder: SiteFolder, staging: Path, files: Mapping[str, bytes]) -> None:

@@ -22,6 +22,7 @@ from blueprint.readers.leanarchitect.latex import MappedText, module_latex, node
 
 if TYPE_CHECKING:
     from blueprint.lean.project import LeanProject
+    from blueprint.readers.latex.again import LatexMemo
     from blueprint.readers.leanarchitect.facts import NodeFacts
     from blueprint.readers.leanarchitect.index import LeanNode, ModuleIndex
     from blueprint.readers.leanarchitect.records import LeanArchitectFile
@@ -37,12 +38,15 @@ class LeanArchitectMemo:
     """What a watch session keeps between reads of a LeanArchitect blueprint, so that an
     edit reads again only what it changed: each Lean file's records (by path, with the text
     read), the facts of the nodes while the project and the nodes' declarations stay the
-    same, and the LaTeX made for each node and module, prepared."""
+    same, the LaTeX made for each node and module, prepared, and the last read of the
+    document (see `readers.latex.again`)."""
 
     #: by path: the bytes last read, their text and the records read from it
     records: dict[str, tuple[bytes, str, LeanArchitectFile]] = field(default_factory=dict)
     facts: tuple[LeanProject, object, Mapping[str, NodeFacts]] | None = None
     sources: dict[tuple[str, MappedText], Source] = field(default_factory=dict)
+    #: the last read of the LaTeX document, and what it was read from
+    latex: LatexMemo | None = None
     _used: dict[tuple[str, MappedText], Source] = field(default_factory=dict)
 
     def source(self, path: str, mapped: MappedText) -> Source:
@@ -98,6 +102,11 @@ class LeanArchitectInputs:
     modules: set[str] = field(default_factory=set)  # the modules the document input
     repeats: dict[str, int] = field(default_factory=dict)  # inputs of a node after its first
     _blueprint: LeanBlueprint | None = None
+
+    def again(self) -> LeanArchitectInputs:
+        """These inputs as before the reader asked anything (the sources read stay read:
+        they were read knowing the same libraries as a read again will know, when read)."""
+        return replace(self, libraries=set(), missed=[], produced={}, modules=set(), repeats={})
 
     @property
     def blueprint(self) -> LeanBlueprint:
