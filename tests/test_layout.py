@@ -199,3 +199,18 @@ def test_the_small_graphs_worker_yields_to_the_large_graphs_dot() -> None:
         assert [os.getpriority(os.PRIO_PROCESS, p.pid) for _, p in alone.running] == [ours]
     finally:
         alone.results()
+
+
+def test_the_layout_worker_runs_this_code_whatever_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a folder holding another `blueprint` package (a checkout of another version): `python
+    # -m` would import it first, and its layout worker would lay the graphs out
+    fake = tmp_path / "blueprint" / "site"
+    fake.mkdir(parents=True)
+    (tmp_path / "blueprint" / "__init__.py").write_text("")
+    (fake / "__init__.py").write_text("")
+    (fake / "layout.py").write_text("import sys\nsys.exit('the other checkout')\n")
+    monkeypatch.chdir(tmp_path)
+    layout, _ = layout_graph(NODES, EDGES, None)
+    assert {box.id for box in layout.nodes} == {n.id for n in NODES}

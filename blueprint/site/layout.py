@@ -338,12 +338,19 @@ def prewarm() -> None:
 
 
 def _spawn() -> subprocess.Popen[str]:
+    """A worker that runs this very code: the folder this package was imported from comes
+    first on its path, and the working folder not at all (`-P`). With `python -m` alone the
+    working folder would come first, and a `blueprint` package there (a checkout of another
+    version of this tool) would lay the graphs out instead."""
+    here = str(Path(__file__).resolve().parents[2])
+    path = os.pathsep.join(p for p in (here, os.environ.get("PYTHONPATH")) if p)
     return subprocess.Popen(
-        [sys.executable, "-m", "blueprint.site.layout"],
+        [sys.executable, "-P", "-m", "blueprint.site.layout"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        env={**os.environ, "PYTHONPATH": path},
     )
 
 
