@@ -5,8 +5,10 @@ A baseline is a checkout of that revision (no install needed), e.g. main's:
 
     git archive main | tar -x -C /tmp/blueprint-main
 
-`environment` runs `python -m blueprint` with its code (PYTHONPATH puts it before this
-checkout's), and `call` runs a function of this checkout's benchmark scripts with its code.
+`command` and `environment` run `python -P -m blueprint` with a code (PYTHONPATH puts it
+before any installed one; `-P` keeps the working folder off the path, or a benchmark run from
+a checkout would measure that checkout twice), and `call` runs a function of this
+checkout's benchmark scripts with a code.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def environment(baseline: Path | None) -> dict[str, str]:
-    """The environment in which `python -m blueprint` runs the baseline's code (None: ours).
+    """The environment in which `command` runs the baseline's code (None: this checkout's).
 
     Python's bytecode is kept, as in a user's installation (pip compiles a package when it
     installs it): an environment that sets PYTHONDONTWRITEBYTECODE (this machine's does)
@@ -33,12 +35,17 @@ def environment(baseline: Path | None) -> dict[str, str]:
     their repeats)."""
     env = {key: value for key, value in os.environ.items()
            if key != "PYTHONDONTWRITEBYTECODE"}
+    code = (baseline or ROOT).resolve()
     name = "ours" if baseline is None else "baseline-" + hashlib.sha1(
-        str(baseline.resolve()).encode()).hexdigest()[:12]
+        str(code).encode()).hexdigest()[:12]
     env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "blueprint-bench-pyc" / name)
-    if baseline is not None:
-        env["PYTHONPATH"] = str(baseline.resolve())
+    env["PYTHONPATH"] = str(code)
     return env
+
+
+def command(*args: str) -> list[str]:
+    """`python -P -m blueprint ARGS`, to run in `environment(code)`."""
+    return [sys.executable, "-P", "-m", "blueprint", *args]
 
 
 def call(code: Path | None, module: str, function: str, project: Path, repeat: int) -> object:

@@ -146,10 +146,8 @@ def cold_builds(
     for _ in range(repeat):
         for code, found in zip(codes, times, strict=True):
             with tempfile.TemporaryDirectory() as folder:
-                command = [
-                    sys.executable, "-m", "blueprint", "build", str(project),
-                    "-o", f"{folder}/site", "--cache-dir", f"{folder}/cache",
-                ]
+                command = baseline.command("build", str(project), "-o", f"{folder}/site",
+                                           "--cache-dir", f"{folder}/cache")
                 start = time.perf_counter()
                 subprocess.run(command, check=False, capture_output=True,
                                env=baseline.environment(code))

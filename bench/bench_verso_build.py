@@ -48,7 +48,7 @@ _STATEMENT_RE = re.compile(r"^:::+(?:theorem|lemma_|definition)\b[^\n]*\n(?!%%%)
 
 def blueprint(*args: str, code: Path | None = None) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "blueprint", *args], check=True,
+    subprocess.run(baseline.command(*args), check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                    env=baseline.environment(code))
     return time.perf_counter() - start
