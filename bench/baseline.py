@@ -13,6 +13,7 @@ checkout's benchmark scripts with a code.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -44,8 +45,16 @@ def environment(baseline: Path | None) -> dict[str, str]:
 
 
 def command(*args: str) -> list[str]:
-    """`python -P -m blueprint ARGS`, to run in `environment(code)`."""
+    """`python -P -m blueprint ARGS`, to run in `environment(code)` from `neutral()`."""
     return [sys.executable, "-P", "-m", "blueprint", *args]
+
+
+@functools.cache
+def neutral() -> Path:
+    """An empty folder to run commands from: a revision's own subprocesses (an older one's
+    layout worker is started with `python -m`) would import a `blueprint` package of the
+    working folder first."""
+    return Path(tempfile.mkdtemp(prefix="blueprint-bench-cwd-"))
 
 
 def call(code: Path | None, module: str, function: str, project: Path, repeat: int) -> object:
@@ -66,8 +75,8 @@ def call(code: Path | None, module: str, function: str, project: Path, repeat: i
         "print('RESULT ' + json.dumps(result))",
     ]
     done = subprocess.run(
-        [sys.executable, "-c", "\n".join(lines)], cwd=ROOT, capture_output=True, text=True,
-        check=False, env=environment(code),
+        [sys.executable, "-c", "\n".join(lines)], cwd=neutral(), capture_output=True,
+        text=True, check=False, env=environment(code),
     )
     for line in reversed(done.stdout.splitlines()):
         if line.startswith("RESULT "):

@@ -150,7 +150,7 @@ def cold_builds(
                                            "--cache-dir", f"{folder}/cache")
                 start = time.perf_counter()
                 subprocess.run(command, check=False, capture_output=True,
-                               env=baseline.environment(code))
+                               env=baseline.environment(code), cwd=baseline.neutral())
                 found.append(time.perf_counter() - start)
                 if not Path(folder, "site", "index.html").is_file():
                     raise SystemExit(f"blueprint build {project} wrote no site")

@@ -50,7 +50,7 @@ def blueprint(*args: str, code: Path | None = None) -> float:
     start = time.perf_counter()
     subprocess.run(baseline.command(*args), check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                   env=baseline.environment(code))
+                   env=baseline.environment(code), cwd=baseline.neutral())
     return time.perf_counter() - start
 
 
