@@ -1,18 +1,14 @@
 from __future__ import annotations
 
 import itertools
-import os
 from pathlib import Path
 
 import pytest
 
 from blueprint.site import layout as layout_module
 from blueprint.site.layout import (
-    SMALL_GRAPHS_NICENESS,
     LayoutEdge,
-    LayoutJob,
     LayoutNode,
-    PendingLayouts,
     ScreenFit,
     compute_layout,
     dot_arguments,
@@ -178,27 +174,6 @@ def test_the_nodes_with_most_edges_stay_in_the_first_row_of_a_dealt_out_rank() -
     boxes = {box.id: box for box in layout.nodes}
     first_row = min(boxes[f"lem:{i}"].y for i in range(80))
     assert all(boxes[name].y == first_row for name in two_edges)
-
-
-@pytest.mark.skipif(not hasattr(os, "getpriority"), reason="Unix process priorities")
-def test_the_small_graphs_worker_yields_to_the_large_graphs_dot() -> None:
-    # the large graph's dot is what the build waits for last: on two cores the worker of
-    # the small graphs must not slow it down
-    large_nodes = [LayoutNode(f"n{i}", f"n{i}", "ellipse") for i in range(450)]
-    large_edges = [LayoutEdge(f"n{i // 2}", f"n{i}", False) for i in range(1, 450)]
-    pending = PendingLayouts([LayoutJob(NODES, EDGES), LayoutJob(large_nodes, large_edges)])
-    try:
-        niceness = {tuple(batch): os.getpriority(os.PRIO_PROCESS, process.pid)
-                    for batch, process in pending.running}
-    finally:
-        pending.results()
-    ours = os.getpriority(os.PRIO_PROCESS, 0)
-    assert niceness == {(1,): ours, (0,): min(19, ours + SMALL_GRAPHS_NICENESS)}
-    alone = PendingLayouts([LayoutJob(NODES, EDGES)])
-    try:  # small graphs alone: nothing to yield to
-        assert [os.getpriority(os.PRIO_PROCESS, p.pid) for _, p in alone.running] == [ours]
-    finally:
-        alone.results()
 
 
 def test_the_layout_worker_runs_this_code_whatever_the_working_folder(

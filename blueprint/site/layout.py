@@ -10,7 +10,6 @@ geometry (JSON) on stdout.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import math
@@ -212,10 +211,6 @@ class PendingLayouts:
             for batch in _batches(for_dot, jobs)
         ]
         self.started = time.monotonic()
-        if any(_large(jobs, batch) for batch, _ in self.running):
-            for batch, process in self.running:
-                if not _large(jobs, batch):
-                    _yield_to_others(process)
 
     def results(self) -> list[tuple[Layout, bool]]:
         """Wait for dot (what is left of the timeout) and return every layout, in order."""
@@ -255,7 +250,8 @@ class PendingLayouts:
     def finishes_last(self) -> list[int]:
         """The jobs in the order their layouts are likely ready: from the cache, then those
         of small graphs, then each large graph (its worker is the last to finish)."""
-        alone = {batch[0] for batch, _ in self.running if _large(self.jobs, batch)}
+        alone = {i for batch, _ in self.running if len(batch) == 1 for i in batch
+                 if len(self.jobs[i].nodes) > 400}
         return sorted(range(len(self.jobs)), key=lambda i: (i in alone, i))
 
     def _finish(self, index: int, layout: Layout) -> None:
@@ -288,24 +284,6 @@ def _write_cached(path: Path | None, layout: Layout) -> None:
         temporary.replace(path)
     except OSError:
         pass  # a cache that cannot be written (a read-only project) only costs time
-
-
-#: how much less CPU a worker of small graphs asks for than one of a large graph: the large
-#: graph's dot is what a build waits for last (PrimeNumberTheoremAnd: its whole graph of 940
-#: nodes), and on two cores the small graphs' worker, the build itself and it compete
-SMALL_GRAPHS_NICENESS = 5
-
-
-def _large(jobs: Sequence[LayoutJob], batch: Sequence[int]) -> bool:
-    return len(batch) == 1 and len(jobs[batch[0]].nodes) > 400
-
-
-def _yield_to_others(process: subprocess.Popen[str]) -> None:
-    """Lower a worker's priority (Unix; raising a child's niceness needs no privilege)."""
-    if hasattr(os, "setpriority"):
-        with contextlib.suppress(OSError):  # it has exited already: nothing to yield
-            niceness = os.getpriority(os.PRIO_PROCESS, process.pid) + SMALL_GRAPHS_NICENESS
-            os.setpriority(os.PRIO_PROCESS, process.pid, min(19, niceness))
 
 
 def _batches(indices: Sequence[int], jobs: Sequence[LayoutJob]) -> list[list[int]]:
