@@ -96,6 +96,33 @@ def test_auto_reads_the_nodes_the_document_inputs_from_the_lean_sources(
     assert not found["lem:prose"].from_lean
 
 
+def test_a_build_reads_the_attributes_of_the_text_the_scan_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the attributes are read while the project is scanned, from the text the scan read:
+    # not read from the disk again after it, and with the same blueprint as that gives
+    import blueprint.lean.project as lean_project
+    import blueprint.readers.leanarchitect.project as la_project
+
+    read_again: list[str] = []
+    read_bytes = la_project._bytes
+
+    def counted(root: Path, rel: str, read: Any) -> bytes | None:
+        read_again.append(rel)
+        return read_bytes(root, rel, read)
+
+    monkeypatch.setattr(la_project, "_bytes", counted)
+    alongside = export_data(analyze(copy_project(tmp_path / "alongside")))
+    assert read_again == []
+    monkeypatch.setattr(lean_project, "_read_alongside", lambda *args: None)
+    after = export_data(analyze(copy_project(tmp_path / "after")))
+    assert sorted(read_again) == sorted(str(p.relative_to(PROJECT).as_posix())
+                                        for p in PROJECT.rglob("*.lean")
+                                        if ".lake" not in p.parts)
+    assert json.dumps(alongside, sort_keys=True).replace("/alongside/", "/after/") == \
+        json.dumps(after, sort_keys=True)
+
+
 def test_each_node_has_its_texts_title_lean_names_and_place_in_the_lean_file(
     analysis: Analysis,
 ) -> None:

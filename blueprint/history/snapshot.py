@@ -39,6 +39,7 @@ from blueprint.history.state import ProjectState, State, project_state
 from blueprint.lean.lakefile import LakeConfig, LeanLib
 from blueprint.lean.model import LeanFile
 from blueprint.lean.project import (
+    Alongside,
     LeanProject,
     assemble_project,
     decode_source,
@@ -333,8 +334,10 @@ class _Commit:
                 self.config, self.files, self.read, package, skip)
         return found
 
-    def project(self, package: str = "", skip: Collection[str] = frozenset()) -> LeanProject:
-        """The Lean project the reader asks for (`LeanProjects`), noted as read."""
+    def project(self, package: str = "", skip: Collection[str] = frozenset(),
+                alongside: Alongside | None = None) -> LeanProject:
+        """The Lean project the reader asks for (`LeanProjects`), noted as read (a commit's
+        projects are cached: nothing is read alongside them)."""
         plan = self.plan(package, skip)
         self.lean_read = plan.key
         assert self.config is not None

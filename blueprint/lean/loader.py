@@ -17,14 +17,15 @@ from blueprint.model import BlueprintError
 
 if TYPE_CHECKING:
     from blueprint.config import ProjectConfig
-    from blueprint.lean.project import LeanProject, ScanCache
+    from blueprint.lean.project import Alongside, LeanProject, ScanCache
 
 
 class LeanProjects(Protocol):
     """What the readers and the status ask of a project's Lean sources: the scanned project
     of a Lake package (`LeanLoader`'s from the disk; the history's from a commit's objects)."""
 
-    def project(self, package: str = "", skip: Collection[str] = frozenset()) -> LeanProject:
+    def project(self, package: str = "", skip: Collection[str] = frozenset(),
+                alongside: Alongside | None = None) -> LeanProject:
         ...
 
 
@@ -42,17 +43,20 @@ class LeanLoader:
         self.lean_log = lean_log
         self._projects: dict[tuple[str, frozenset[str]], LeanProject] = {}
 
-    def project(self, package: str = "", skip: Collection[str] = frozenset()) -> LeanProject:
+    def project(self, package: str = "", skip: Collection[str] = frozenset(),
+                alongside: Alongside | None = None) -> LeanProject:
         """The scanned project, loaded on the first call. `package`: the folder of the Lake
         package whose lakefile says where the code is, when it is not the project's (a Verso
-        Blueprint's); the files of `skip` are no Lean code (its documents)."""
+        Blueprint's); the files of `skip` are no Lean code (its documents); `alongside`, a
+        reading of each file to make while the first call scans (see `load_lean_project`)."""
         key = (package, frozenset(skip))
         found = self._projects.get(key)
         if found is None:
-            found = self._projects[key] = self._load(package, key[1])
+            found = self._projects[key] = self._load(package, key[1], alongside)
         return found
 
-    def _load(self, package: str, skip: frozenset[str]) -> LeanProject:
+    def _load(self, package: str, skip: frozenset[str],
+              alongside: Alongside | None = None) -> LeanProject:
         # Imported here: projects without Lean sources do not pay for the scanner.
         from blueprint.lean.project import load_lean_project
 
@@ -68,6 +72,7 @@ class LeanLoader:
             scan_cache=self.scans,
             package=package,
             skip=skip,
+            alongside=alongside,
         )
         if self.lean_log is not None:
             project.sorry_overrides = read_lean_log(self.lean_log, project)

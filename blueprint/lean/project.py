@@ -135,6 +135,8 @@ class LeanProject:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     #: name -> uses `sorry`, from a `lake build` log: exact where the text only guesses
     sorry_overrides: dict[str, bool] = field(default_factory=dict)
+    #: path -> (text, result) of the `alongside` reading of each file this load scanned
+    read_alongside: dict[str, tuple[str, object]] = field(default_factory=dict)
 
     def has_sorry(self, decl: Declaration) -> bool:
         """Whether `decl` uses `sorry`: as the build log says, else as its text does."""
@@ -545,12 +547,21 @@ class ScanCache:
         """Nothing to write: the session keeps it."""
 
 
+#: a reading of a Lean file's text made while the project is scanned: (text, module, path)
+#: -> what the reader makes of it (`load_lean_project`'s `alongside`)
+Alongside = Callable[[str, str, str], object]
+
+
 def _scan_changed(
     tasks: Sequence[tuple[str, str, str, tuple[str, ...]]],
     workers: int,
     store: ScanCache | DiskScanCache,
+    alongside: Alongside | None = None,
+    read_alongside: dict[str, tuple[str, object]] | None = None,
 ) -> list[tuple[LeanFile, list[Diagnostic]]]:
-    """Every file read; scanned only when `store` has no scan of its text."""
+    """Every file read; scanned only when `store` has no scan of its text. `alongside` is
+    run on the text of each file scanned, into `read_alongside` (path -> text, result):
+    while the workers scan, when there are workers (the build waits for them anyway)."""
     results: list[tuple[LeanFile, list[Diagnostic]]] = []
     todo: list[tuple[int, object, tuple[str, str, str, tuple[str, ...]]]] = []  # index, key, args
     source = store.source if isinstance(store, ScanCache) else read_source
@@ -574,15 +585,28 @@ def _scan_changed(
         chunk = max(1, len(todo) // (workers * 8))
         with ProcessPoolExecutor(workers) as pool:
             done = pool.map(_scan_text, [todo[i][2] for i in order], chunksize=chunk)
+            _read_alongside(todo, alongside, read_alongside)
             by_index = dict(zip(order, done, strict=True))
         scans = [by_index[i] for i in range(len(todo))]
     else:
         scans = [_scan_text(args) for _, _, args in todo]
+        _read_alongside(todo, alongside, read_alongside)
     for (index, key, (_, _, rel, _)), scanned in zip(todo, scans, strict=True):
         results[index] = (scanned, results[index][1])
         store.put(rel, key, scanned)
     store.save()
     return results
+
+
+def _read_alongside(
+    todo: Sequence[tuple[int, object, tuple[str, str, str, tuple[str, ...]]]],
+    alongside: Alongside | None,
+    into: dict[str, tuple[str, object]] | None,
+) -> None:
+    if alongside is None or into is None:
+        return
+    for _, _, (text, module, rel, _) in todo:
+        into[rel] = (text, alongside(text, module, rel))
 
 
 def _scan_text(args: tuple[str, str, str, tuple[str, ...]]) -> LeanFile:
@@ -611,8 +635,13 @@ def load_lean_project(
     scan_cache: ScanCache | None = None,
     package: str = "",
     skip: Collection[str] = (),
+    alongside: Alongside | None = None,
 ) -> LeanProject:
     """Read, scan and index a Lean project (the I/O edge of this package).
+
+    `alongside(text, module, path)` is run on each file a one-shot load (no `scan_cache`)
+    scans, while its workers scan: the project's `read_alongside` holds its results (a
+    LeanArchitect blueprint's attributes are read so, not after the scan).
 
     `package` is the folder of the Lake package whose lakefile is read, when it is not the
     project itself (a Verso Blueprint's `require Noperthedron from "./Noperthedron"`): paths
@@ -638,13 +667,16 @@ def load_lean_project(
         progress(f"scanning {len(tasks)} Lean files")
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     store = scan_cache if scan_cache is not None else DiskScanCache.load(cache_dir)
-    results = _scan_changed(tasks, workers, store)
+    read_alongside: dict[str, tuple[str, object]] = {}
+    results = _scan_changed(tasks, workers, store, alongside if scan_cache is None else None,
+                            read_alongside)
     made_of = (package, cfg, libs, misnamed, results, tuple(extra_names), with_deps)
     if scan_cache is not None and scan_cache.last is not None and scan_cache.last[0] == made_of:
         return scan_cache.last[1]
     project = assemble_project(root, cfg, libs, results, extra_names=extra_names,
                                new_instance_names=_lean_at_least(root / package, (4, 8)))
     project.diagnostics += misnamed
+    project.read_alongside = read_alongside
     if with_deps:
         if progress:
             progress("indexing dependency names")

@@ -67,13 +67,22 @@ def read_sources(
     The modules of `libraries` (those whose blueprint the document inputs) count as
     compiled, besides those a plain `lake build` compiles."""
     from blueprint.lean.project import decode_source
+    from blueprint.readers.leanarchitect.records import LeanArchitectFile
     from blueprint.readers.leanarchitect.source import read_lean_file
 
-    project = lean.project()
+    project = lean.project(alongside=read_lean_file)  # read while the project is scanned
     files: list[LeanArchitectFile] = []
     texts: dict[str, str] = {}
     for module, scanned in project.files.items():
         rel = scanned.file
+        made = project.read_alongside.get(rel)
+        if memo is None and made is not None and isinstance(made[1], LeanArchitectFile) \
+                and made[1].module == module:
+            text, records = made[0], made[1]  # a one-shot build: read with the scan's text
+            files.append(records)
+            if records.contents:
+                texts[rel] = text
+            continue
         data = _bytes(config.root, rel, read_bytes)
         kept = memo.records.get(rel) if memo is not None else None
         if kept is not None and kept[0] is data and kept[2].module == module:
