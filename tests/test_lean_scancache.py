@@ -119,6 +119,31 @@ def test_a_second_build_scans_only_what_changed(
     assert "extra" in {d.name for d in changed.files["Sample.Basic"].declarations}
 
 
+def test_a_watch_session_scans_again_no_file_whose_comments_alone_changed(
+    project: Path, scans: list[str]
+) -> None:
+    # a scan reads the text with comments and strings blanked out: a doc comment edited on
+    # its lines (a LeanArchitect statement saved) leaves the scan as it was
+    session = ScanCache()
+    load(project, session)
+    scans.clear()
+    path = project / "Sample" / "Congruences.lean"
+    text = path.read_text()
+    edited = text.replace("**Fermat's little theorem**", "**Fermat's little theorem** (1640)")
+    assert edited != text
+    path.write_text(edited)
+    again = load(project, session)
+    assert scans == []
+    module, rel = "Sample.Congruences", "Sample/Congruences.lean"
+    assert again.files[module] == scan_lean(edited, module, rel)
+    # a line more in the comment moves the declarations after it: scanned again
+    longer = edited.replace("**Fermat's little theorem** (1640)", "**Fermat's little\ntheorem**")
+    path.write_text(longer)
+    moved = load(project, session)
+    assert scans == [rel]
+    assert moved.files[module] == scan_lean(longer, module, rel) != again.files[module]
+
+
 def test_a_removed_file_leaves_the_cache(project: Path, scans: list[str]) -> None:
     load(project)
     (project / "Sample" / "Groups.lean").unlink()

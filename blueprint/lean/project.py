@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
+from typing import cast
 
 from blueprint.files import MAX_LEAN_BYTES, KnownFiles, is_text_name, read_regular
 from blueprint.lean.deps import DepIndex, index_dependencies
@@ -25,6 +26,7 @@ from blueprint.lean.lakefile import (
     parse_lakefile_lean,
     parse_lakefile_toml,
 )
+from blueprint.lean.lexer import clean_source
 from blueprint.lean.model import Declaration, LeanFile
 from blueprint.lean.naming import module_suffix
 from blueprint.lean.scancache import DiskScanCache
@@ -538,7 +540,21 @@ class ScanCache:
 
     def get(self, rel: str, key: object) -> LeanFile | None:
         found = self._entries.get(rel)
-        return found[1] if found is not None and found[0] == key else None
+        if found is None:
+            return None
+        if found[0] == key:
+            return found[1]
+        # A scan reads the text with its comments and strings blanked out (`clean_source`),
+        # so an edit inside them, a doc comment's, leaves it as it was: known so for 15 ms
+        # of a 200 KB file, where its scan takes 45 (a LeanArchitect statement saved in watch)
+        module, keywords, text = cast(tuple[str, tuple[str, ...], str], key)
+        was_module, was_keywords, was_text = cast(tuple[str, tuple[str, ...], str], found[0])
+        if (module, keywords) != (was_module, was_keywords) or "\r" in text or "\r" in was_text:
+            return None
+        if _blanked(text) != _blanked(was_text):
+            return None
+        self._entries[rel] = (key, found[1])
+        return found[1]
 
     def put(self, rel: str, key: object, scanned: LeanFile) -> None:
         self._entries[rel] = (key, scanned)
@@ -607,6 +623,12 @@ def _read_alongside(
         return
     for _, _, (text, module, rel, _) in todo:
         into[rel] = (text, alongside(text, module, rel))
+
+
+def _blanked(text: str) -> tuple[str, frozenset[int], tuple[tuple[int, str], ...]]:
+    """All that a scan of `text` reads of it (see `scanner._scan`)."""
+    cleaned = clean_source(text)
+    return cleaned.text, frozenset(cleaned.doc_marks), tuple(cleaned.problems)
 
 
 def _scan_text(args: tuple[str, str, str, tuple[str, ...]]) -> LeanFile:
