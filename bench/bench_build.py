@@ -17,8 +17,10 @@
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -181,12 +183,9 @@ def generated(sizes: list[int]) -> None:
 
 
 def _layout_settings(page: Path) -> str:
-    text = page.read_text()
-    for marker in ("layered layout", "dot, "):
-        at = text.find(marker)
-        if at >= 0:
-            return text[at : text.find("<", at)].strip()
-    return "?"
+    """The settings the whole graph was laid out with (its drawing's `data-layout`)."""
+    found = re.search(r'data-layout="([^"]*)"', page.read_text())
+    return html.unescape(found.group(1)) if found else "?"
 
 
 def rebuilds(blueprint: str, size: int, repeat: int) -> None:
