@@ -56,6 +56,8 @@ def write_site(
 
 
 def _linked(source: Path, target: Path) -> bool:
+    """Whether `target` could be made a hard link to `source` (not across file systems,
+    nor where the system has none)."""
     try:
         os.link(source, target)
     except OSError:
@@ -80,9 +82,7 @@ def _carry_over(folder: SiteFolder, staging: Path, files: Mapping[str, bytes]) -
         if source.is_symlink():
             target.symlink_to(os.readlink(source))
             continue
-        try:
-            os.link(source, target)
-        except OSError:
+        if not _linked(source, target):
             shutil.copy2(source, target)
 
 
