@@ -250,8 +250,7 @@ class PendingLayouts:
     def finishes_last(self) -> list[int]:
         """The jobs in the order their layouts are likely ready: from the cache, then those
         of small graphs, then each large graph (its worker is the last to finish)."""
-        alone = {i for batch, _ in self.running if len(batch) == 1 for i in batch
-                 if len(self.jobs[i].nodes) > 400}
+        alone = {batch[0] for batch, _ in self.running if _alone(self.jobs, batch)}
         return sorted(range(len(self.jobs)), key=lambda i: (i in alone, i))
 
     def _finish(self, index: int, layout: Layout) -> None:
@@ -286,15 +285,24 @@ def _write_cached(path: Path | None, layout: Layout) -> None:
         pass  # a cache that cannot be written (a read-only project) only costs time
 
 
+#: a graph of more nodes than this is laid out by a worker of its own
+ALONE_ABOVE = 400
+
+
+def _alone(jobs: Sequence[LayoutJob], batch: Sequence[int]) -> bool:
+    """Whether `batch` is a large graph's, laid out alone (see `_batches`)."""
+    return len(batch) == 1 and len(jobs[batch[0]].nodes) > ALONE_ABOVE
+
+
 def _batches(indices: Sequence[int], jobs: Sequence[LayoutJob]) -> list[list[int]]:
     """Large graphs alone (each may time out on its own), small ones shared between the
     workers left: a large graph takes a core to itself, and is what the build waits for
-    (PrimeNumberTheoremAnd's whole graph, 940 nodes, 2.2-2.6 s of dot, while its 11
-    chapter graphs take 0.7 s together), so a worker more for the small ones would only
-    slow it down."""
+    (PrimeNumberTheoremAnd's whole graph, 940 nodes, 0.5-0.8 s of dot, while its 11
+    chapter graphs take 0.5-0.7 s together), so a worker more for the small ones would
+    only slow it down."""
     workers = max(1, min(os.cpu_count() or 1, 4))
-    large = [[i] for i in indices if len(jobs[i].nodes) > 400]
-    small = [i for i in indices if len(jobs[i].nodes) <= 400]
+    large = [[i] for i in indices if len(jobs[i].nodes) > ALONE_ABOVE]
+    small = [i for i in indices if len(jobs[i].nodes) <= ALONE_ABOVE]
     slots = max(1, workers - len(large))
     shared: list[list[int]] = [[] for _ in range(min(slots, len(small)))]
     for position, index in enumerate(sorted(small, key=lambda i: -len(jobs[i].nodes))):
