@@ -66,7 +66,6 @@ def read_sources(
     of `lean` finds), read through `read_bytes` when given (a watch session's reads).
     The modules of `libraries` (those whose blueprint the document inputs) count as
     compiled, besides those a plain `lake build` compiles."""
-    from blueprint.lean.project import decode_source
     from blueprint.readers.leanarchitect.records import LeanArchitectFile
     from blueprint.readers.leanarchitect.source import read_lean_file
 
@@ -78,30 +77,45 @@ def read_sources(
         made = project.read_alongside.get(rel)
         if memo is None and made is not None and isinstance(made[1], LeanArchitectFile) \
                 and made[1].module == module:
-            text, records = made[0], made[1]  # a one-shot build: read with the scan's text
-            files.append(records)
-            if records.contents:
-                texts[rel] = text
-            continue
-        data = _bytes(config.root, rel, read_bytes)
-        kept = memo.records.get(rel) if memo is not None else None
-        if kept is not None and kept[0] is data and kept[2].module == module:
-            text, records = kept[1], kept[2]  # the same bytes as before: not even decoded
+            found: tuple[str, LeanArchitectFile] | None = (made[0], made[1])  # one-shot build
         else:
-            decoded = decode_source(data, rel)[0] if data is not None else None
-            if decoded is None:
-                continue  # the scan reported it
-            text = decoded
-            if kept is not None and kept[1] == text and kept[2].module == module:
-                records = kept[2]
-            else:
-                records = read_lean_file(text, module, rel)
-            if memo is not None and data is not None:
-                memo.records[rel] = (data, text, records)
+            found = _records(config.root, rel, module, read_bytes, memo)
+        if found is None:
+            continue  # the scan reported it
+        text, records = found
         files.append(records)
         if records.contents:
             texts[rel] = text
     return lean_blueprint(files, texts, project, memo, built_modules(project, libraries))
+
+
+def _records(
+    root: Path,
+    rel: str,
+    module: str,
+    read_bytes: Callable[[Path], bytes] | None,
+    memo: LeanArchitectMemo | None,
+) -> tuple[str, LeanArchitectFile] | None:
+    """A Lean file's text and records, read from the disk (through `memo`: bytes handed
+    back unchanged are not even decoded, a text unchanged not read again); None when it
+    cannot be read."""
+    from blueprint.lean.project import decode_source
+    from blueprint.readers.leanarchitect.source import read_lean_file
+
+    data = _bytes(root, rel, read_bytes)
+    kept = memo.records.get(rel) if memo is not None else None
+    if kept is not None and kept[0] is data and kept[2].module == module:
+        return kept[1], kept[2]
+    text = decode_source(data, rel)[0] if data is not None else None
+    if text is None:
+        return None
+    if kept is not None and kept[1] == text and kept[2].module == module:
+        records = kept[2]
+    else:
+        records = read_lean_file(text, module, rel)
+    if memo is not None and data is not None:
+        memo.records[rel] = (data, text, records)
+    return text, records
 
 
 def lean_blueprint(
