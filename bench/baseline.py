@@ -5,7 +5,7 @@ A baseline is a checkout of that revision (no install needed), e.g. main's:
 
     git archive main | tar -x -C /tmp/blueprint-main
 
-`command` and `environment` run `python -P -m blueprint` with a code (PYTHONPATH puts it
+`run` runs `python -P -m blueprint` with a code (PYTHONPATH puts it
 before any installed one; `-P` keeps the working folder off the path, or a benchmark run from
 a checkout would measure that checkout twice), and `call` runs a function of this
 checkout's benchmark scripts with a code.
@@ -44,9 +44,12 @@ def environment(baseline: Path | None) -> dict[str, str]:
     return env
 
 
-def command(*args: str) -> list[str]:
-    """`python -P -m blueprint ARGS`, to run in `environment(code)` from `neutral()`."""
-    return [sys.executable, "-P", "-m", "blueprint", *args]
+def run(code: Path | None, *args: str, check: bool = False) -> subprocess.CompletedProcess[bytes]:
+    """`python -P -m blueprint ARGS` with a code (None: ours), in `environment(code)`, from
+    `neutral()`; its output captured."""
+    return subprocess.run([sys.executable, "-P", "-m", "blueprint", *args],
+                          env=environment(code), cwd=neutral(), capture_output=True,
+                          check=check)
 
 
 @functools.cache

@@ -35,7 +35,6 @@ import json
 import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -146,11 +145,9 @@ def cold_builds(
     for _ in range(repeat):
         for code, found in zip(codes, times, strict=True):
             with tempfile.TemporaryDirectory() as folder:
-                command = baseline.command("build", str(project), "-o", f"{folder}/site",
-                                           "--cache-dir", f"{folder}/cache")
                 start = time.perf_counter()
-                subprocess.run(command, check=False, capture_output=True,
-                               env=baseline.environment(code), cwd=baseline.neutral())
+                baseline.run(code, "build", str(project), "-o", f"{folder}/site",
+                             "--cache-dir", f"{folder}/cache")
                 found.append(time.perf_counter() - start)
                 if not Path(folder, "site", "index.html").is_file():
                     raise SystemExit(f"blueprint build {project} wrote no site")

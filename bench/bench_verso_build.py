@@ -23,7 +23,6 @@ import argparse
 import re
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -48,9 +47,7 @@ _STATEMENT_RE = re.compile(r"^:::+(?:theorem|lemma_|definition)\b[^\n]*\n(?!%%%)
 
 def blueprint(*args: str, code: Path | None = None) -> float:
     start = time.perf_counter()
-    subprocess.run(baseline.command(*args), check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                   env=baseline.environment(code), cwd=baseline.neutral())
+    baseline.run(code, *args, check=True)
     return time.perf_counter() - start
 
 
