@@ -28,7 +28,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,6 +53,7 @@ while True:  # until killed
     build += 1
     server.set_root(folders[build % 2])
     server.notify_reload(str(build))
+    print(time.monotonic(), flush=True)  # when: a client counts those sent while it listened
 """
 
 
@@ -84,10 +85,19 @@ class LoadReport:
     latencies: list[float] = field(default_factory=list)  # seconds a request
     reloads_sent: int = 0  # in one round
     reloads_seen: list[int] = field(default_factory=list)  # per client and round
+    #: per client and round, as `reloads_seen`: from when its stream was open to its end
+    listened: list[tuple[float, float]] = field(default_factory=list)
+    reload_times: list[float] = field(default_factory=list)  # the server's clock (monotonic)
     streams_held: int = 0  # live-reload connections open until the end of their round
     before: ProcessFigures | None = None
     peak: ProcessFigures | None = None
     afters: list[ProcessFigures] = field(default_factory=list)  # once each round's clients left
+
+    def reloads_due(self) -> list[int]:
+        """Per client and round, as `reloads_seen`: the reloads sent while it listened (a
+        stream opened late on a busy machine cannot get those sent before)."""
+        return [sum(start <= at <= end for at in self.reload_times)
+                for start, end in self.listened]
 
     @property
     def after(self) -> ProcessFigures | None:
@@ -149,6 +159,7 @@ def _close(writer: asyncio.StreamWriter | None) -> None:
 async def hold_events(port: int, until: float, report: LoadReport) -> None:
     """One live-reload stream for the whole run; counts the reloads it receives."""
     seen = 0
+    opened = until  # no reload is due before the stream is open
     try:
         reader, writer = await asyncio.open_connection("127.0.0.1", port)
         writer.write(b"GET /__blueprint__/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
@@ -159,6 +170,7 @@ async def hold_events(port: int, until: float, report: LoadReport) -> None:
             report.errors.append(f"events: {status_line!r}")
             writer.close()
             return
+        opened = time.monotonic()
         while time.monotonic() < until:
             left = until - time.monotonic()
             try:
@@ -171,6 +183,7 @@ async def hold_events(port: int, until: float, report: LoadReport) -> None:
     except (TimeoutError, OSError, asyncio.IncompleteReadError) as error:
         report.errors.append(f"events: {error!r}")
     report.reloads_seen.append(seen)
+    report.listened.append((opened, until))
 
 
 async def run_clients(port: int, clients: int, seconds: float, report: LoadReport) -> None:
@@ -211,9 +224,11 @@ def run_load(
             [sys.executable, "-c", SERVER, str(a), str(b), str(reload_every)],
             stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True, cwd=REPO,
         )  # fmt: skip
+        assert server.stdout is not None
+        times = threading.Thread(target=_read_times, args=(server.stdout, report), daemon=True)
         try:
-            assert server.stdout is not None
             port = int(server.stdout.readline())
+            times.start()
             time.sleep(0.3)
             report.before = figures(server.pid)
             peak = _Peak(server.pid)
@@ -227,9 +242,17 @@ def run_load(
         finally:
             server.kill()
             server.wait()
+            if times.is_alive():
+                times.join(5)  # it reads to the end of the server's output
             if server.stdout is not None:
                 server.stdout.close()
     return report
+
+
+def _read_times(lines: Iterable[str], report: LoadReport) -> None:
+    """The times the server sent its reloads, as it says them (until it is stopped)."""
+    for line in lines:
+        report.reload_times.append(float(line))
 
 
 def _in_own_thread(run: Callable[[], object]) -> None:
