@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from blueprint.files import MAX_LEAN_BYTES
+from blueprint.lean import project as lean_project
 from blueprint.lean.deps import index_dependencies
 from blueprint.lean.lakefile import Glob, parse_lakefile_lean, parse_lakefile_toml
 from blueprint.lean.project import (
@@ -181,6 +182,27 @@ def test_resolved_references(project_dir: Path) -> None:
     assert p.resolve_references(main) == {"Proj.foo", "Proj.foo_pos"}
     pos = p.lookup("Proj.foo_pos")
     assert pos is not None and p.resolve_references(pos) == {"Proj.foo"}
+
+
+def test_a_scan_in_processes_is_the_scan_in_one(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    # the pool hands the largest files to a worker and scans the rest here: every file must
+    # get its own scan, and the reading alongside must see every file, either way
+    monkeypatch.setattr(lean_project, "POOL_THRESHOLD", 10)
+    write(tmp_path, "lakefile.toml", 'name = "p"\n[[lean_lib]]\nname = "P"\nglobs = ["P.+"]\n')
+    for i in range(40):
+        body = "".join(f"theorem t{i}_{k} : True := by\n  exact t{i}_{k - 1}\n"
+                       for k in range(1, 1 + i * 7 % 23))
+        write(tmp_path, f"P/F{i}.lean", f"import P.F{max(i - 1, 0)}\nnamespace P\n{body}end P\n")
+
+    def alongside(text: str, module: str, path: str) -> str:
+        return f"{path} {module} {len(text)}"
+
+    alone, pooled = (lean_project.load_lean_project(tmp_path, with_deps=False, jobs=jobs,
+                                                    alongside=alongside) for jobs in (1, 2))
+    assert len(alone.files) == 40 and sum(len(f.declarations) for f in alone.files.values()) > 200
+    assert pooled.files == alone.files and pooled.index == alone.index
+    assert pooled.read_alongside == alone.read_alongside and len(pooled.read_alongside) == 40
 
 
 def test_extra_names_and_roots_override(project_dir: Path) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from blueprint.model import Diagnostic
 
@@ -45,6 +45,14 @@ class Declaration:
     def formalized(self) -> bool:
         """False for `proof_wanted` (a wished statement) and `example`."""
         return self.kind not in NOT_DECLARED_KINDS
+
+    def __reduce__(self) -> tuple[type[Declaration], tuple[object, ...]]:
+        """Pickled (the scan's workers hand back their scans) as a call of the class with
+        its fields: unpickled in half the time dataclasses' `__setstate__` takes."""
+        return Declaration, tuple(getattr(self, name) for name in _DECLARATION_FIELDS)
+
+
+_DECLARATION_FIELDS = tuple(f.name for f in fields(Declaration))
 
 
 @dataclass
