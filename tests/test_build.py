@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
@@ -13,7 +14,7 @@ import pytest
 
 from blueprint.analysis.export import export_data
 from blueprint.build import analyze, build
-from blueprint.model import StatusSource
+from blueprint.model import BlueprintError, StatusSource
 from tests.conftest import run_cli
 from tests.helpers import cold_site
 
@@ -44,6 +45,31 @@ def test_build_writes_a_complete_deterministic_site(sample: Path, tmp_path: Path
     graph = (first / "graph.html").read_text()
     assert graph.count('class="node ') == 37
     assert "<script>alert" not in graph
+
+
+def test_the_read_pauses_the_cycle_collector_and_starts_it_again_even_when_it_fails(
+    sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from blueprint.readers import read as real
+
+    seen: list[bool] = []
+
+    def read(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr("blueprint.build.read", read)
+    analyze(sample)
+    assert seen == [False] and gc.isenabled()
+    with pytest.raises(BlueprintError):
+        analyze(tmp_path)  # no blueprint there
+    assert gc.isenabled()
+    gc.disable()  # a caller that paused it keeps it paused
+    try:
+        analyze(sample)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_export_contract_has_the_documented_fields(sample: Path) -> None:
