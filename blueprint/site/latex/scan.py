@@ -5,46 +5,43 @@ from __future__ import annotations
 
 import re
 
+#: what the ends of groups and options are looked for among: an escaped character (skipped),
+#: a brace, a bracket, a blank line
+_BRACE_TOKEN = re.compile(r"\\.|[{}]", re.DOTALL)
+_BRACKET_TOKEN = re.compile(r"\\.|[{\[\]]|\n\n", re.DOTALL)
+
 
 def matching_brace(text: str, pos: int) -> int:
     """The offset of the `}` closing a group whose body starts at `pos` (or the end)."""
     depth = 0
-    index = pos
-    while index < len(text):
-        char = text[index]
-        if char == "\\":
-            index += 2
-            continue
+    for token in _BRACE_TOKEN.finditer(text, pos):
+        char = token.group()
         if char == "{":
             depth += 1
         elif char == "}":
             if depth == 0:
-                return index
+                return token.start()
             depth -= 1
-        index += 1
     return len(text)
 
 
 def matching_bracket(text: str, pos: int) -> int | None:
+    """The offset of the `]` closing an option whose body starts at `pos`, its groups
+    skipped; None if there is none before a blank line."""
     depth = 0
-    index = pos
-    while index < len(text):
-        char = text[index]
-        if char == "\\":
-            index += 2
-            continue
+    while (token := _BRACKET_TOKEN.search(text, pos)) is not None:
+        pos = token.end()
+        char = token.group()
         if char == "{":
-            index = matching_brace(text, index + 1) + 1
-            continue
-        if char == "[":
+            pos = matching_brace(text, pos) + 1
+        elif char == "[":
             depth += 1
         elif char == "]":
             if depth == 0:
-                return index
+                return token.start()
             depth -= 1
-        elif char == "\n" and text.startswith("\n\n", index):
+        elif char == "\n\n":
             return None
-        index += 1
     return None
 
 
