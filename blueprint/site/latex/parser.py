@@ -199,10 +199,10 @@ class _Parser:
             if group and text[start] == "}":
                 self.pos = start + 1
                 return out
-            self._special(out, match)
+            self._special(out)
 
-    def _special(self, out: list[Piece], match: re.Match[str]) -> None:
-        """The special character (or run of spaces) `match` found at `pos`."""
+    def _special(self, out: list[Piece]) -> None:
+        """The special character (or the run of spaces) at `pos`."""
         text, pos = self.text, self.pos
         char = text[pos]
         if char.isspace():
@@ -266,7 +266,9 @@ class _Parser:
     # -- arguments -------------------------------------------------------------------
 
     def _skip_space(self) -> None:
-        self.pos = _SKIPPED_SPACE.match(self.text, self.pos).end()  # type: ignore[union-attr]
+        """Past the spaces at `pos`, not past a blank line."""
+        if self.text.startswith((" ", "\t", "\n"), self.pos):  # (mostly not: no regex then)
+            self.pos = _SKIPPED_SPACE.match(self.text, self.pos).end()  # type: ignore[union-attr]
 
     def _raw_group(self) -> str | None:
         """The raw text of the next `{...}` (or single token), consumed."""
@@ -589,8 +591,8 @@ def _add_paragraph(blocks: list[Block], line: list[str | Inline]) -> None:
 
 def _merge(items: Sequence[str | Inline]) -> tuple[Inline, ...]:
     """Adjacent texts (str or `Text`) joined, runs of spaces squeezed, the ends trimmed."""
-    merged: list[str | Inline] = []  # the texts since the last other inline joined in a str
-    run: list[str] = []
+    merged: list[Inline] = []
+    run: list[str] = []  # the texts since the last other inline
     for item in items:
         if isinstance(item, str):
             run.append(item)
@@ -598,22 +600,18 @@ def _merge(items: Sequence[str | Inline]) -> tuple[Inline, ...]:
             run.append(item.text)
         else:
             if run:
-                merged.append("".join(run))
+                text = "".join(run) if merged else "".join(run).lstrip(" \t\n")
+                if text:
+                    merged.append(Text(_squeezed(text)))
                 run = []
             merged.append(item)
     if run:
-        merged.append("".join(run))
-    if merged and isinstance(merged[0], str):
-        merged[0] = merged[0].lstrip(" \t\n")
-    if merged and isinstance(merged[-1], str):
-        merged[-1] = merged[-1].rstrip(" \t\n")
-    return tuple(
-        [
-            Text(_squeezed(item)) if isinstance(item, str) else item
-            for item in merged
-            if item  # not an empty text
-        ]
-    )
+        text = "".join(run).rstrip(" \t\n")
+        if not merged:
+            text = text.lstrip(" \t\n")
+        if text:
+            merged.append(Text(_squeezed(text)))
+    return tuple(merged)
 
 
 _SPACES = re.compile(r"[ \t\n]{2,}|[\t\n]")  # to squeeze to one space (a space stays)
