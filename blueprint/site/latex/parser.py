@@ -111,6 +111,8 @@ def to_blocks(tex: str, context: Context | None = None) -> tuple[Block, ...]:
 def to_inlines(tex: str, context: Context | None = None) -> tuple[Inline, ...]:
     """A title or a short phrase: one line of inline items."""
     blocks = to_blocks(tex, context)
+    if len(blocks) == 1 and isinstance(blocks[0], Paragraph):
+        return blocks[0].children  # merged already
     items: list[Inline] = []
     for block in blocks:
         if items:
