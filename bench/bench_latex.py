@@ -30,11 +30,13 @@ DEFAULT = Path("/work/projects/PrimeNumberTheoremAnd")
 def convert_texts(project: Path, repeat: int) -> dict[str, float | str]:
     """Analyse `project`, record the texts its site converts, convert them `repeat` times:
     the least CPU seconds of one pass, and how many texts a pass converts."""
+    from blueprint import collector
     from blueprint.build import analyze
     from blueprint.model import Syntax
     from blueprint.site import convert
     from blueprint.site.pagedata import site_data
 
+    collector.for_one_shot()  # the cycle collector's pace in a build
     with tempfile.TemporaryDirectory() as cache:
         analysis = analyze(project, cache_dir=Path(cache))
     calls: list[tuple[object, str, object]] = []

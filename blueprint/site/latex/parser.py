@@ -162,16 +162,16 @@ Piece = str | Inline | Block | _ParBreak | _Declaration
 _INLINE_PIECES = (str, Text, Math, Styled, Link, Break)
 _BLOCKS = (Paragraph, DisplayMath, ItemList, Quote, Verbatim)
 
-# What `sequence` stops at: a special character or a space (`str.isspace`'s, as `\s` reads),
-# but not a single space between words, which stays inside the text. (One set of characters
-# first, which the regex engine looks for quickly, and then the test of a space.)
-_SPECIAL = re.compile(r"[\s\\{}$%~`'\-&\[\]](?:(?<! )|(?=\s|\Z))")
-_SPACES_RUN = re.compile(r"\s+")
+# What `sequence` stops at: a special character, or a run of spaces (`str.isspace`'s, as `\s`
+# reads) whole, but not a single space between words, which stays inside the text.
+_SPECIAL = re.compile(r"[\\{}$%~`'\-&\[\]]|[^\S ]\s*| \s+| \Z")
 _PUNCTUATION = (("---", "—"), ("--", "–"), ("``", "“"), ("''", "”"), ("`", "‘"), ("'", "’"))
 _WORD = re.compile(r"[a-zA-Z@]+\*?")
 # the spaces after a control word that TeX eats: spaces, tabs and newlines, not a blank line
 _SKIPPED_SPACE = re.compile(r"(?:[ \t]|\n(?![ \t]*\n))*")
 _COMMENT_END = re.compile(r"[^\n]*\n?[ \t]*")
+
+
 class _Parser:
     def __init__(self, text: str, context: Context) -> None:
         self.text = text
@@ -201,14 +201,14 @@ class _Parser:
             if group and text[start] == "}":
                 self.pos = start + 1
                 return out
-            self._special(out)
+            self._special(out, match.end())
 
-    def _special(self, out: list[Piece]) -> None:
-        """The special character (or the run of spaces) at `pos`."""
+    def _special(self, out: list[Piece], end: int) -> None:
+        """The special character, or the run of spaces, from `pos` to `end`."""
         text, pos = self.text, self.pos
         char = text[pos]
         if char.isspace():
-            self.pos = end = _SPACES_RUN.match(text, pos).end()  # type: ignore[union-attr]
+            self.pos = end
             out.append(_PAR if text.count("\n", pos, end) >= 2 else " ")
         elif char == "\\":
             self._command(out)
