@@ -170,6 +170,7 @@ _WORD = re.compile(r"[a-zA-Z@]+\*?")
 # the spaces after a control word that TeX eats: spaces, tabs and newlines, not a blank line
 _SKIPPED_SPACE = re.compile(r"(?:[ \t]|\n(?![ \t]*\n))*")
 _COMMENT_END = re.compile(r"[^\n]*\n?[ \t]*")
+_PARAMETER = re.compile(r"#([1-9])")  # of a macro, in its body
 
 
 class _Parser:
@@ -434,8 +435,7 @@ class _Parser:
             args.append(macro.default if optional_arg is None else optional_arg)
         while len(args) < macro.args:
             args.append(self._raw_group() or "")
-        body = re.sub(
-            r"#([1-9])",
+        body = _PARAMETER.sub(
             lambda m: args[int(m.group(1)) - 1] if int(m.group(1)) <= len(args) else "",
             macro.body,
         )

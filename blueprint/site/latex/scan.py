@@ -84,25 +84,22 @@ def strip_options(name: str, body: str) -> str:
     return body
 
 
-_ITEM = re.compile(r"\\item(?![a-zA-Z@])")
+#: what a list's items are found among: environments' ends, items, escaped characters, braces
+_LIST_TOKEN = re.compile(r"\\(begin|end)\s*\{[^{}]*\}|(\\item)(?![a-zA-Z@])|\\.|[{}]", re.DOTALL)
 
 
 def split_items(body: str) -> list[tuple[str, str]]:
     """The `\\item`s of a list at its own level: (label, content) pairs."""
     starts: list[int] = []
     depth = 0
-    index = 0
-    nested = re.compile(r"\\(begin|end)\s*\{[^{}]*\}|\\item(?![a-zA-Z@])|\\.|[{}]", re.DOTALL)
-    for match in nested.finditer(body):
+    for match in _LIST_TOKEN.finditer(body):
         token = match.group()
         if token == "{" or match.group(1) == "begin":
             depth += 1
         elif token == "}" or match.group(1) == "end":
             depth = max(depth - 1, 0)
-        elif depth == 0 and _ITEM.fullmatch(token):
+        elif depth == 0 and match.group(2) is not None:
             starts.append(match.start())
-        index = match.end()
-    del index
     items = []
     for number, start in enumerate(starts):
         end = starts[number + 1] if number + 1 < len(starts) else len(body)
