@@ -115,6 +115,9 @@ class SitePages:
         self.pieces = pieces
         if pieces is not None:
             pieces.start_build()
+        # each panel's JSON once a build, though most nodes are in two views or more
+        self.panel_pieces = pieces if pieces is not None else ScriptPieces()
+        self._panels_json: dict[str, str] = {}
         self.env = env = _environment()
         self.data = data = data or site_data(analysis, memo)
         effective = {**DEFAULT_COLORS, **analysis.blueprint.options.colors}
@@ -206,7 +209,7 @@ class SitePages:
                 self.env, view, self.drawn, self.colors, titles.text(view.title), drawings
             ),
             units=self.units,
-            panels_json=_graph_panels(view, self.panels, drawings, self.pieces),
+            panels_json=self.panels_json(view),
             nodes_json=_graph_json(
                 self.analysis, self.data, view, titles, boxes, drawings, self.pieces
             ),
@@ -223,6 +226,20 @@ class SitePages:
             return html.encode("utf-8", errors="replace")
 
         return {name: _kept(drawings, f"page:{name}", made_of, render)}
+
+    def panels_json(self, view: ViewOutline | GraphView) -> str:
+        """The side panels of a view's nodes, as its page's script reads them: made once a
+        build, from the view's nodes alone (a build makes them while dot works)."""
+        found = self._panels_json.get(view.slug)
+        if found is None:
+            found = _graph_panels(view, self.panels, self.drawings, self.panel_pieces)
+            self._panels_json[view.slug] = found
+        return found
+
+    def prepare_graph_pages(self) -> None:
+        """What the graph pages need of their views before their layouts are done."""
+        for view in self.views:
+            self.panels_json(view)
 
     def _graph_context(self) -> dict[str, object]:
         """The site's context as the graph pages' templates read it (`data` only for its
@@ -483,7 +500,7 @@ def _kept(
 
 
 def _graph_panels(
-    view: GraphView,
+    view: ViewOutline | GraphView,
     panels: Mapping[str, markupsafe.Markup],
     drawings: Drawings | None,
     pieces: ScriptPieces | None = None,
