@@ -422,6 +422,7 @@ def _node_fragments(
     rendered once. In watch mode `memo` keeps them between builds, so a status change
     renders again only the nodes whose data changed."""
     module = env.get_template("_node.html").module
+    refs = NodeRefs(module.node_ref, data.nodes)  # type: ignore[attr-defined]
     known = memo.fragments() if memo else {}
     used: dict[tuple[object, ...], tuple[object, ...]] = {}
     panels, cards = {}, {}
@@ -437,7 +438,7 @@ def _node_fragments(
         found = used.get(key) or known.get(key)
         if found is None:
             found = (
-                module.panel(info, titles.html, data.nodes),  # type: ignore[attr-defined]
+                module.panel(info, titles.html, refs),  # type: ignore[attr-defined]
                 module.card(info, data.nodes),  # type: ignore[attr-defined]
             )
         used[key] = found
@@ -447,6 +448,21 @@ def _node_fragments(
     if memo:
         memo.keep_fragments(used)
     return panels, cards
+
+
+class NodeRefs(dict[str, markupsafe.Markup]):
+    """Each node's reference as the side panels list it (`node_ref` of `_node.html`), by
+    its id, rendered when first asked for: a node is in the lists of all its neighbours."""
+
+    def __init__(
+        self, macro: Callable[[NodeInfo], markupsafe.Markup], nodes: Mapping[str, NodeInfo]
+    ) -> None:
+        super().__init__()
+        self.macro, self.nodes = macro, nodes
+
+    def __missing__(self, node_id: str) -> markupsafe.Markup:
+        html = self[node_id] = self.macro(self.nodes[node_id])
+        return html
 
 
 @dataclass(frozen=True, slots=True)
