@@ -35,7 +35,6 @@ from blueprint.site.pagedata import SiteData, site_data
 from blueprint.site.views import GraphView, ViewOutline
 from blueprint.site.words import SIZE_WORDS, STAGE_SHORT, stages_of
 from blueprint.vocabulary import vocabulary
-from blueprint.workinfo import WorkInfo
 
 if TYPE_CHECKING:
     from blueprint.history.model import History
@@ -161,7 +160,7 @@ class SitePages:
         self.panels, cards = _node_fragments(env, data, titles, analysis, memo)
         self.context["cards"] = cards
         self.units = _units(views, data)
-        self.drawn = _drawn_nodes(data, titles)
+        self.drawn = _drawn_nodes(data, titles, colors)
         self._graph_part: dict[str, object] | None = None
 
     def _page(self, template: str, name: str, **extra: object) -> bytes:
@@ -467,27 +466,55 @@ class NodeRefs(dict[str, markupsafe.Markup]):
 
 @dataclass(frozen=True, slots=True)
 class DrawnNode:
-    """What the drawing of a graph shows of a node: all that `graph_svg.html` reads of it,
-    so that a drawing whose nodes all look the same as before is the drawing made before."""
+    """What the drawing of a graph shows of a node, whatever view draws it where: all that
+    `graph_svg.html` reads of it but its box, in the words and colours the drawing writes.
+    Made once a build (a node is drawn in two views or more), and so that a drawing whose
+    nodes all look the same as before is the drawing made before."""
 
-    kind: str
-    stage: str
-    border: str
-    fill: str
+    box: bool  # drawn as a box (a definition), else as an ellipse
+    outer: bool  # drawn with a second outline (in Mathlib)
+    fill: str  # a colour, or the hatch of "ready to prove"
+    stroke: str  # a colour
     heading: str
-    stage_words: str
-    chapter: str  # its chapter's title in plain text
-    work: WorkInfo | None
+    classes: str  # its CSS classes in the view of its own chapter
+    outside_classes: str  # in the view of another chapter
+    title: str  # "label: stage in words; work in words"
+    outside_title: str  # the same, and where it is from
+    badge: str  # who works on it, in a letter or two ("" for none)
+    stale: bool  # the badge's work is stale
 
 
-def _drawn_nodes(data: SiteData, titles: Titles) -> dict[str, DrawnNode]:
-    return {
-        node_id: DrawnNode(
-            info.kind, info.stage, info.border, info.fill, info.heading, info.stage_words,
-            titles.text(info.chapter_title), info.work,
+#: the outline of a node in each of these borders; any other is #222
+_STROKE_KEYS = ("mathlib", "stated", "can_state", "not_ready")
+
+
+def _drawn_nodes(
+    data: SiteData, titles: Titles, colors: Mapping[str, str]
+) -> dict[str, DrawnNode]:
+    stroke_of = {key: colors[key] for key in _STROKE_KEYS}
+    drawn = {}
+    for node_id, info in data.nodes.items():
+        not_checked, work = info.stage == "not_checked", info.work
+        badge = work.badge if work else ""
+        title = f"{node_id}: {info.stage_words}" + (f"; {work.words}" if work and badge else "")
+        outline = "not_checked" if not_checked else info.border
+        classes = f"stage-{info.stage} border-{outline} fill-{info.fill}"
+        work_class = f" work-{work.state}" if work else ""
+        fill = colors.get(info.fill, "#ffffff") if info.fill != "none" else "#ffffff"
+        drawn[node_id] = DrawnNode(
+            box=info.kind == "definition",
+            outer=info.border == "mathlib",
+            fill="url(#hatch)" if info.fill == "can_prove" else fill,
+            stroke=colors["not_checked"] if not_checked else stroke_of.get(info.border, "#222"),
+            heading=info.heading,
+            classes=classes + work_class,
+            outside_classes=f"{classes} outside{work_class}",
+            title=title,
+            outside_title=f"{title} (from {titles.text(info.chapter_title)})",
+            badge=badge,
+            stale=bool(work and work.stale),
         )
-        for node_id, info in data.nodes.items()
-    }
+    return drawn
 
 
 #: the pieces of the graph pages of a watch session's last build, by name: (what each was
