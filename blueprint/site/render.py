@@ -426,21 +426,24 @@ def _node_fragments(
     used: dict[tuple[object, ...], tuple[object, ...]] = {}
     panels, cards = {}, {}
     for node_id, info in data.nodes.items():
-        # the card links each node it uses to the page that shows it; the panel lists the
-        # nodes it uses and the nodes that use it by their headings
-        near = (*info.uses, *info.used_by)
-        key = (
-            *fragment_key(info),
-            tuple(data.nodes[d].page for d in info.uses),
-            tuple((data.nodes[d].heading, id(data.nodes[d].title)) for d in near),
-        )
-        found = used.get(key) or known.get(key)
+        found = key = None
+        if memo:
+            # the card links each node it uses to the page that shows it; the panel lists
+            # the nodes it uses and the nodes that use it by their headings
+            near = (*info.uses, *info.used_by)
+            key = (
+                *fragment_key(info),
+                tuple(data.nodes[d].page for d in info.uses),
+                tuple((data.nodes[d].heading, id(data.nodes[d].title)) for d in near),
+            )
+            found = used.get(key) or known.get(key)
         if found is None:
             found = (
                 module.panel(info, titles.html, refs),  # type: ignore[attr-defined]
                 module.card(info, data.nodes),  # type: ignore[attr-defined]
             )
-        used[key] = found
+        if key is not None:
+            used[key] = found
         panel, card = found
         assert isinstance(panel, markupsafe.Markup) and isinstance(card, markupsafe.Markup)
         panels[node_id], cards[node_id] = panel, card
