@@ -8,8 +8,8 @@ tests/data/verso/checked), from a fresh copy:
 - cold: `blueprint build COPY -o SITE` as a user runs it (no cache, a new process), best of
   `--repeat`; baseline in the same run: `blueprint --help` (the start-up every command pays);
 - edit: `watch` running, a word added to a node's statement; the time from the file write
-  to the `reload` event a browser receives, median of `--repeat` edits (the watcher's settle
-  time of 100 ms included); baseline in the same run: the same edit in a chapter's prose.
+  to the `reload` event a browser receives, median of `--repeat` edits (the watcher waits
+  0.03 s after a finished save); baseline in the same run: the same edit in a chapter's prose.
 
 With --baseline DIR (a checkout of another revision, `git archive main | tar -x -C DIR`),
 both are measured with its code too, in the same run, and the table gives the ratios.

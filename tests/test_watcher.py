@@ -34,7 +34,7 @@ def test_relevance_filter() -> None:
 
 def test_a_burst_of_changes_gives_one_call(tmp_path: Path) -> None:
     calls = Calls()
-    watcher = Watcher([tmp_path], calls, settle=0.15)
+    watcher = Watcher([tmp_path], calls, settle=0.15, settle_finished=0.15)
     watcher.start()
     try:
         for i in range(5):
@@ -45,6 +45,30 @@ def test_a_burst_of_changes_gives_one_call(tmp_path: Path) -> None:
     finally:
         watcher.stop()
     assert calls.batches == [{f"f{i}.tex" for i in range(5)}]
+
+
+def test_a_finished_save_is_taken_at_once_and_an_open_file_waits_for_quiet(
+    tmp_path: Path,
+) -> None:
+    calls = Calls()
+    watcher = Watcher([tmp_path], calls, settle=1.5, settle_finished=0.03)
+    watcher.start()
+    try:
+        start = time.monotonic()
+        (tmp_path / "saved.lean").write_text("theorem t : True := trivial")  # written, closed
+        calls.wait(1)
+        taken = time.monotonic() - start
+        with (tmp_path / "open.lean").open("w") as still_open:
+            still_open.write("theorem")
+            still_open.flush()  # written, not closed: more may come
+            time.sleep(0.5)
+            assert len(calls.batches) == 1  # not taken while open, well within the settle
+            still_open.write(" u : True := trivial")
+        calls.wait(2)
+    finally:
+        watcher.stop()
+    assert taken < 1.0  # not the whole settle of 1.5 s
+    assert calls.batches == [{"saved.lean"}, {"open.lean"}]
 
 
 def test_atomic_save_and_delete_are_seen(tmp_path: Path) -> None:

@@ -46,7 +46,11 @@ def is_relevant(
 
 
 class Watcher:
-    """Calls `on_change(paths)` after `settle` seconds without a new relevant change."""
+    """Calls `on_change(paths)` after `settle` seconds without a new relevant change, or
+    after `settle_finished` seconds when each changed file's last event finished it: written
+    and closed, moved in place or deleted (how an editor's save ends; a file still open for
+    writing gets the whole `settle`). A save thus reloads the page 0.07 s sooner, and a burst
+    of changes that a quiet moment splits gives one more call, never a lost change."""
 
     def __init__(
         self,
@@ -54,13 +58,15 @@ class Watcher:
         on_change: Callable[[set[Path]], None],
         settle: float = 0.15,
         ignored: Iterable[Path] = (),
+        settle_finished: float = 0.03,
     ) -> None:
         self._folders = [folder.resolve() for folder in folders]
         self._ignored = [folder.resolve() for folder in ignored]
         self._followed: frozenset[Path] = frozenset()
         self._on_change = on_change
         self._settle = settle
-        self._pending: set[Path] = set()
+        self._settle_finished = min(settle, settle_finished)
+        self._pending: dict[Path, bool] = {}  # path -> whether its last event finished it
         self._last_event = 0.0
         self._lock = threading.Condition()
         self._stopped = False
@@ -87,11 +93,11 @@ class Watcher:
         self._observer.join(timeout=5)
         self._thread.join(timeout=5)
 
-    def _record(self, path: Path) -> None:
+    def _record(self, path: Path, finished: bool) -> None:
         if not is_relevant(path, self._ignored, self._followed, self._folders):
             return
         with self._lock:
-            self._pending.add(path)
+            self._pending[path] = finished
             self._last_event = time.monotonic()
             self._lock.notify_all()
 
@@ -104,24 +110,31 @@ class Watcher:
                     return
                 # Wait for the changes to settle.
                 while not self._stopped:
+                    settle = (self._settle_finished if all(self._pending.values())
+                              else self._settle)
                     quiet = time.monotonic() - self._last_event
-                    if quiet >= self._settle:
+                    if quiet >= settle:
                         break
-                    self._lock.wait(self._settle - quiet)
+                    self._lock.wait(settle - quiet)
                 if self._stopped:
                     return
-                changed, self._pending = self._pending, set()
+                changed, self._pending = set(self._pending), {}
             self._on_change(changed)
 
 
+#: the events after which a file's text is final (a write may follow "created", "modified")
+FINISHING_EVENTS = frozenset({"closed", "moved", "deleted"})
+
+
 class _Handler(FileSystemEventHandler):
-    def __init__(self, record: Callable[[Path], None]) -> None:
+    def __init__(self, record: Callable[[Path, bool], None]) -> None:
         self._record = record
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type in ("opened", "closed_no_write"):
             return
+        finished = event.event_type in FINISHING_EVENTS
         for raw in (event.src_path, getattr(event, "dest_path", "")):
             if raw:
                 path = raw.decode() if isinstance(raw, bytes) else raw
-                self._record(Path(path))
+                self._record(Path(path), finished)
