@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from html.parser import HTMLParser
+from itertools import pairwise
 
 import jinja2
 from hypothesis import given, settings
@@ -11,6 +13,7 @@ from hypothesis import strategies as st
 from blueprint.readers.latex.macros import read_macros
 from blueprint.site.assets import TEMPLATE_DIR
 from blueprint.site.items import (
+    Break,
     DisplayMath,
     ItemList,
     Link,
@@ -197,3 +200,82 @@ def test_any_text_gives_only_the_templates_markup(text: str) -> None:
 def test_any_unicode_converts(text: str) -> None:
     to_blocks(text, CONTEXT)
     to_inlines(text, CONTEXT)
+
+
+def test_spaces_and_newlines_read_as_tex_reads_them() -> None:
+    def texts(tex: str) -> list[str]:
+        return [plain_text((block,)) for block in to_blocks(tex)]
+
+    assert texts("a\n  b") == texts("a\t\tb") == texts("a\u2003\u2003b") == ["a b"]
+    assert texts("a \n \n b") == ["a", "b"]  # a blank line, spaces on it: a new paragraph
+    assert texts("x % a comment\n   y") == ["x y"]
+    # a control word eats the spaces after it, newlines too, but not a blank line
+    assert texts("\\S \n x") == ["§x"]
+    assert texts("\\S\n\nx") == ["§", "x"]
+
+
+INLINE_ITEMS = (Text, Math, Styled, Link, Break)
+
+
+def _inlines_of(blocks: tuple[object, ...]) -> list[tuple[object, ...]]:
+    """Every run of inlines in `blocks`: paragraphs' and styles' children, list labels."""
+    runs: list[tuple[object, ...]] = []
+
+    def walk(node: object) -> None:
+        for name in ("children", "label"):
+            run = getattr(node, name, None)
+            if isinstance(run, tuple):
+                runs.append(run)
+        for name in ("children", "blocks", "items", "label"):
+            for child in getattr(node, name, ()) or ():
+                walk(child)
+
+    for block in blocks:
+        walk(block)
+    return runs
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("\\{}$%&~[]' \n\t-`abemphitxS")), max_size=120)
+    | st.sampled_from(["\\emph{a~b} c", "\\begin{itemize}\\item[\\emph{x}] y\\end{itemize}"])
+)
+def test_texts_become_items_merged(text: str) -> None:
+    # text is a str inside the parser: what comes out is items only; a paragraph's texts
+    # are merged (never two side by side, never empty, no spaces at its ends)
+    blocks = to_blocks(text, CONTEXT)
+    for run in _inlines_of(blocks):
+        assert all(isinstance(item, INLINE_ITEMS) for item in run)
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            kids = block.children
+            assert all(not (isinstance(a, Text) and isinstance(b, Text))
+                       for a, b in pairwise(kids))
+            assert all(item.text for item in kids if isinstance(item, Text))
+            assert not (isinstance(kids[0], Text) and kids[0].text.startswith(" "))
+            assert not (isinstance(kids[-1], Text) and kids[-1].text.endswith(" "))
+    inlines = to_inlines(text, CONTEXT)
+    assert all(isinstance(item, INLINE_ITEMS) for item in inlines)
+
+
+def test_groups_and_options_end_where_tex_ends_them() -> None:
+    from blueprint.site.latex.scan import matching_brace, matching_bracket
+
+    assert matching_brace("a\\}b{c}d}e", 0) == 8  # an escaped brace, a nested group
+    assert matching_brace("a{b", 0) == matching_brace("ab\\", 0) == 3  # unclosed: the end
+    assert matching_bracket("a{]}[b]\\]c]d", 0) == 10  # in braces, nested, escaped: skipped
+    assert matching_bracket("a\n\nb]", 0) is None  # not past a blank line
+    assert matching_bracket("a{b", 0) is None
+
+
+def test_the_tables_of_commands_share_no_name() -> None:
+    # the parser tests a control word against them in the order it finds fastest
+    from blueprint.site.latex import commands
+
+    tables: list[Collection[str]] = [
+        commands.DROPPED, commands.STYLE_COMMANDS, commands.STYLE_DECLARATIONS,
+        commands.TRANSPARENT, commands.REF_COMMANDS, commands.CITE_COMMANDS,
+        commands.WORDS, commands.ACCENTS,
+    ]
+    names = [name for table in tables for name in table]
+    assert len(names) == len(set(names))

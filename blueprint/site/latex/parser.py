@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -105,12 +105,14 @@ MAX_EXPANSIONS = 2000  # user macro expansions in one conversion
 def to_blocks(tex: str, context: Context | None = None) -> tuple[Block, ...]:
     """A body of text (paragraphs, lists, display math) as blocks."""
     parser = _Parser(tex, context or Context())
-    return _group_blocks(parser.sequence(_END_OF_TEXT))
+    return _group_blocks(parser.sequence())
 
 
 def to_inlines(tex: str, context: Context | None = None) -> tuple[Inline, ...]:
     """A title or a short phrase: one line of inline items."""
     blocks = to_blocks(tex, context)
+    if len(blocks) == 1 and isinstance(blocks[0], Paragraph):
+        return blocks[0].children  # merged already
     items: list[Inline] = []
     for block in blocks:
         if items:
@@ -153,19 +155,24 @@ class _Declaration:
     style: str
 
 
-Piece = Inline | Block | _ParBreak | _Declaration
-Stop = Callable[[str, int], int | None]  # at `pos`: None to go on, else where the stop ends
+# What the parser makes. Text is a str until it becomes an item (`_only_inlines`, `_merge`):
+# most of it is merged into paragraphs, and a str is cheaper to make than a `Text`.
+Piece = str | Inline | Block | _ParBreak | _Declaration
+#: the types of inline pieces (the `Image`s of other syntaxes aside) and of blocks
+_INLINE_PIECES = (str, Text, Math, Styled, Link, Break)
+_BLOCKS = (Paragraph, DisplayMath, ItemList, Quote, Verbatim)
 
-
-def _END_OF_TEXT(text: str, pos: int) -> int | None:
-    return None
-
-
-# A single space between words stays inside the text; runs, newlines and tabs are handled.
-_SPECIAL = re.compile(r"[\\{}$%~\n`'\-&\[\]]|\s{2,}|[^\S ]| \Z")
+# What `sequence` stops at: a special character, or a run of spaces (`str.isspace`'s, as `\s`
+# reads) whole, but not a single space between words, which stays inside the text.
+_SPECIAL = re.compile(r"[\\{}$%~`'\-&\[\]]|[^\S ]\s*| \s+| \Z")
+_PUNCTUATION = (("---", "—"), ("--", "–"), ("``", "“"), ("''", "”"), ("`", "‘"), ("'", "’"))
 _WORD = re.compile(r"[a-zA-Z@]+\*?")
-_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
-_SPACE_RUN = re.compile(r"\s*")
+# the spaces after a control word that TeX eats: spaces, tabs and newlines, not a blank line
+_SKIPPED_SPACE = re.compile(r"(?:[ \t]|\n(?![ \t]*\n))*")
+_COMMENT_END = re.compile(r"[^\n]*\n?[ \t]*")
+_PARAMETER = re.compile(r"#([1-9])")  # of a macro, in its body
+
+
 class _Parser:
     def __init__(self, text: str, context: Context) -> None:
         self.text = text
@@ -176,94 +183,75 @@ class _Parser:
 
     # -- driving ---------------------------------------------------------------------
 
-    def sequence(self, stop: Stop) -> list[Piece]:
-        """Pieces up to `stop` (consumed) or the end of the text."""
+    def sequence(self, group: bool = False) -> list[Piece]:
+        """Pieces up to the end of the text or, in a `group`, up to its closing `}`
+        (consumed)."""
         out: list[Piece] = []
         text = self.text
-        while self.pos < len(text):
-            end = stop(text, self.pos)
-            if end is not None:
-                self.pos = end
-                return out
+        while True:
             match = _SPECIAL.search(text, self.pos)
             if match is None:
-                out.append(Text(text[self.pos :]))
-                self.pos = len(text)
-                break
-            if match.start() > self.pos:
-                # stops only ever start at special characters, so plain text is safe to take
-                out.append(Text(text[self.pos : match.start()]))
-                self.pos = match.start()
-                continue
-            self._special(out)
-        return out
+                if self.pos < len(text):
+                    out.append(text[self.pos :])
+                    self.pos = len(text)
+                return out
+            start = match.start()
+            if start > self.pos:
+                out.append(text[self.pos : start])
+                self.pos = start
+            if group and text[start] == "}":
+                self.pos = start + 1
+                return out
+            self._special(out, match.end())
 
-    def _special(self, out: list[Piece]) -> None:
+    def _special(self, out: list[Piece], end: int) -> None:
+        """The special character, or the run of spaces, from `pos` to `end`."""
         text, pos = self.text, self.pos
         char = text[pos]
-        if char == "\\":
+        if char.isspace():
+            self.pos = end
+            out.append(_PAR if text.count("\n", pos, end) >= 2 else " ")
+        elif char == "\\":
             self._command(out)
-        elif char == "{":
-            self.pos += 1
-            out.extend(self._nested(_closing_brace))
-        elif char == "}" or char == "&":
-            self.pos += 1
-            if char == "&":
-                out.append(Text("&"))
         elif char == "$":
             self._dollar(out)
-        elif char == "%":
-            newline = text.find("\n", pos)
-            self.pos = len(text) if newline < 0 else newline + 1
-            while self.pos < len(text) and text[self.pos] in " \t":
-                self.pos += 1
+        elif char == "{":
+            self.pos += 1
+            out.extend(self._nested())
+        elif char == "}":
+            self.pos += 1
+        elif char == "&":
+            self.pos += 1
+            out.append("&")
+        elif char == "%":  # a comment: the rest of the line, and the next one's indent
+            self.pos = _COMMENT_END.match(text, pos).end()  # type: ignore[union-attr]
         elif char == "~":
             self.pos += 1
-            out.append(Text("\u00a0"))
-        elif char.isspace():
-            blank = _BLANK_LINE.match(text, pos)
-            end = self._space_end()
-            if blank is not None or text.count("\n", pos, end) >= 2:
-                self.pos = end
-                out.append(_PAR)
-            else:
-                self.pos = end
-                out.append(Text(" "))
+            out.append("\u00a0")
         else:
             self._punctuation(out)
 
-    def _space_end(self) -> int:
-        """Where the run of spaces at `pos` ends (`str.isspace`'s spaces, as `\\s` reads)."""
-        found = _SPACE_RUN.match(self.text, self.pos)
-        return self.pos if found is None else found.end()
-
     def _punctuation(self, out: list[Piece]) -> None:
         text, pos = self.text, self.pos
-        for source, result in (
-            ("---", "—"),
-            ("--", "–"),
-            ("``", "“"),
-            ("''", "”"),
-            ("`", "‘"),
-            ("'", "’"),
-        ):
+        for source, result in _PUNCTUATION:
             if text.startswith(source, pos):
                 self.pos += len(source)
-                out.append(Text(result))
+                out.append(result)
                 return
         self.pos += 1
-        out.append(Text(text[pos]))
+        out.append(text[pos])
 
-    def _nested(self, stop: Stop) -> list[Piece]:
+    def _nested(self) -> list[Piece]:
+        """The pieces of the group whose body starts at `pos`, up to its `}` (consumed)."""
         if self.depth >= MAX_DEPTH:
             # too deep: the rest of the group as plain text
             end = matching_brace(self.text, self.pos)
             piece = self.text[self.pos : end]
             self.pos = min(end + 1, len(self.text))
-            return [Text(piece)]
+            return [piece]
         self.depth += 1
         try:
-            return self._with_declarations(self.sequence(stop))
+            return self._with_declarations(self.sequence(group=True))
         finally:
             self.depth -= 1
 
@@ -281,10 +269,9 @@ class _Parser:
     # -- arguments -------------------------------------------------------------------
 
     def _skip_space(self) -> None:
-        while self.pos < len(self.text) and self.text[self.pos] in " \t\n":
-            if self.text.startswith("\n", self.pos) and _BLANK_LINE.match(self.text, self.pos):
-                return
-            self.pos += 1
+        """Past the spaces at `pos`, not past a blank line."""
+        if self.text.startswith((" ", "\t", "\n"), self.pos):  # (mostly not: no regex then)
+            self.pos = _SKIPPED_SPACE.match(self.text, self.pos).end()  # type: ignore[union-attr]
 
     def _raw_group(self) -> str | None:
         """The raw text of the next `{...}` (or single token), consumed."""
@@ -322,7 +309,7 @@ class _Parser:
         self._skip_space()
         if self.pos < len(self.text) and self.text[self.pos] == "{":
             self.pos += 1
-            pieces = self._nested(_closing_brace)
+            pieces = self._nested()
         else:
             raw = self._raw_group()
             pieces = self._sub(raw) if raw is not None else []
@@ -331,11 +318,11 @@ class _Parser:
     def _sub(self, tex: str) -> list[Piece]:
         """Convert a piece of text on its own, with this parser's limits."""
         if self.depth >= MAX_DEPTH:
-            return [Text(tex)]
+            return [tex]
         parser = _Parser(tex, self.context)
         parser.depth = self.depth + 1
         parser.expansions = self.expansions
-        pieces = parser.sequence(_END_OF_TEXT)
+        pieces = parser.sequence()
         self.expansions = parser.expansions
         return pieces
 
@@ -370,12 +357,17 @@ class _Parser:
             self._accent(out, ACCENTS[char])
         elif char in SYMBOLS:
             if SYMBOLS[char]:
-                out.append(Text(SYMBOLS[char]))
+                out.append(SYMBOLS[char])
         else:
-            out.append(Text(char))
+            out.append(char)
 
     def _word(self, out: list[Piece], name: str) -> None:
-        if name in ("begin", "end"):
+        # (the tables of `commands` share no name: the order of the tests is the speed's)
+        if name in DROPPED:  # the commonest in statements: \leanok, \label, \lean, \uses
+            self._raw_optional()
+            for _ in range(DROPPED[name]):
+                self._raw_group()
+        elif name in ("begin", "end"):
             self._environment(out, name)
         elif name in STYLE_COMMANDS:
             out.append(Styled(STYLE_COMMANDS[name], self._group_inlines()))
@@ -406,18 +398,14 @@ class _Parser:
             out.append(_PAR)
         elif name in ("paragraph", "subparagraph"):
             title = self._group_inlines()
-            out.extend([_PAR, Styled("strong", title), Text(" ")])
+            out.extend([_PAR, Styled("strong", title), " "])
         elif name in WORDS:
-            out.append(Text(WORDS[name]))
+            out.append(WORDS[name])
             self._eat_empty_group()
         elif name in ACCENTS:
             self._accent(out, ACCENTS[name])
-        elif name in DROPPED:
-            self._raw_optional()
-            for _ in range(DROPPED[name]):
-                self._raw_group()
         elif name in ("item", "bibitem"):
-            out.append(Text(" "))  # outside a list: a space
+            out.append(" ")  # outside a list: a space
             self._raw_optional()
         elif name in self.context.macros:
             self._expand(out, name, self.context.macros[name])
@@ -433,9 +421,9 @@ class _Parser:
         if base in ("\\i", "\\j"):
             base = base[1]
         if not base:
-            out.append(Text(unicodedata.normalize("NFC", " " + mark)))
+            out.append(unicodedata.normalize("NFC", " " + mark))
             return
-        out.append(Text(unicodedata.normalize("NFC", base[0] + mark) + base[1:]))
+        out.append(unicodedata.normalize("NFC", base[0] + mark) + base[1:])
 
     def _expand(self, out: list[Piece], name: str, macro: Macro) -> None:
         if self.expansions >= MAX_EXPANSIONS:
@@ -447,8 +435,7 @@ class _Parser:
             args.append(macro.default if optional_arg is None else optional_arg)
         while len(args) < macro.args:
             args.append(self._raw_group() or "")
-        body = re.sub(
-            r"#([1-9])",
+        body = _PARAMETER.sub(
             lambda m: args[int(m.group(1)) - 1] if int(m.group(1)) <= len(args) else "",
             macro.body,
         )
@@ -461,7 +448,7 @@ class _Parser:
         pieces: list[Piece] = []
         for index, label in enumerate(labels):
             if index:
-                pieces.append(Text(", " if index < len(labels) - 1 else " and "))
+                pieces.append(", " if index < len(labels) - 1 else " and ")
             pieces.append(self._one_ref(name, label))
         return pieces
 
@@ -488,19 +475,19 @@ class _Parser:
         if name == "nocite":
             return []
         keys = [key.strip() for key in raw.split(",") if key.strip()]
-        pieces: list[Piece] = [Text("[")]
+        pieces: list[Piece] = ["["]
         for index, key in enumerate(keys):
             if index:
-                pieces.append(Text(", "))
+                pieces.append(", ")
             target = self.context.links.cite(key)
             if target is None:
-                pieces.append(Text(key))
+                pieces.append(key)
             else:
                 pieces.append(Link(target.href, (Text(target.number),)))
         if note:
-            pieces.append(Text(", "))
+            pieces.append(", ")
             pieces.extend(self._sub(note))
-        pieces.append(Text("]"))
+        pieces.append("]")
         return pieces
 
     # -- math ------------------------------------------------------------------------
@@ -561,11 +548,14 @@ class _Parser:
 
 
 def _is_inline(piece: object) -> bool:
-    return isinstance(piece, Text | Math | Styled | Link | Break)
+    return isinstance(piece, _INLINE_PIECES)
 
 
 def _only_inlines(pieces: Sequence[Piece]) -> tuple[Inline, ...]:
-    return tuple(p for p in pieces if isinstance(p, Text | Math | Styled | Link | Break))
+    """The inline pieces as items."""
+    return tuple(
+        [Text(p) if isinstance(p, str) else p for p in pieces if isinstance(p, _INLINE_PIECES)]
+    )
 
 
 def _with_inline(pieces: list[Piece]) -> list[Piece]:
@@ -578,54 +568,60 @@ def _link(url: str, children: tuple[Inline, ...]) -> Inline:
     return Styled("code", children) if not children else Styled("underline", children)
 
 
-def _closing_brace(text: str, pos: int) -> int | None:
-    return pos + 1 if text[pos] == "}" else None
-
-
 def _group_blocks(pieces: list[Piece]) -> tuple[Block, ...]:
+    """Runs of inlines as paragraphs, between the blocks and the paragraph breaks."""
     blocks: list[Block] = []
-    line: list[Inline] = []
-
-    def flush() -> None:
-        merged = _merge(line)
-        if merged and any(not (isinstance(i, Text) and not i.text.strip()) for i in merged):
-            blocks.append(Paragraph(merged))
-        line.clear()
-
+    line: list[str | Inline] = []
     for piece in pieces:
-        if isinstance(piece, Text | Math | Styled | Link | Break):
+        if isinstance(piece, _INLINE_PIECES):
             line.append(piece)
-        elif isinstance(piece, Paragraph | DisplayMath | ItemList | Quote | Verbatim):
-            flush()
-            blocks.append(piece)
-        elif isinstance(piece, _ParBreak):
-            flush()
-    flush()
+        elif piece is _PAR or isinstance(piece, _BLOCKS):
+            _add_paragraph(blocks, line)
+            line = []
+            if piece is not _PAR:
+                blocks.append(piece)  # type: ignore[arg-type]
+    _add_paragraph(blocks, line)
     return tuple(blocks)
 
 
-def _merge(items: Sequence[Inline]) -> tuple[Inline, ...]:
-    """Adjacent texts joined, runs of spaces squeezed, the ends trimmed."""
+def _add_paragraph(blocks: list[Block], line: list[str | Inline]) -> None:
+    """A line of inlines as a paragraph of `blocks`, unless it shows nothing."""
+    merged = _merge(line)
+    if any(not isinstance(item, Text) or item.text.strip() for item in merged):
+        blocks.append(Paragraph(merged))
+
+
+def _merge(items: Sequence[str | Inline]) -> tuple[Inline, ...]:
+    """Adjacent texts (str or `Text`) joined, runs of spaces squeezed, the ends trimmed."""
     merged: list[Inline] = []
-    run: list[str] = []  # the texts since the last other inline, joined once
-
-    def close_run() -> None:
-        if run:
-            merged.append(Text(_SPACES.sub(" ", "".join(run))))
-            run.clear()
-
+    run: list[str] = []  # the texts since the last other inline
     for item in items:
-        if isinstance(item, Text):
+        if isinstance(item, str):
+            run.append(item)
+        elif isinstance(item, Text):
             run.append(item.text)
         else:
-            close_run()
+            if run:
+                text = "".join(run) if merged else "".join(run).lstrip(" \t\n")
+                if text:
+                    merged.append(Text(_squeezed(text)))
+                run = []
             merged.append(item)
-    close_run()
-    if merged and isinstance(merged[0], Text):
-        merged[0] = Text(merged[0].text.lstrip(" "))
-    if merged and isinstance(merged[-1], Text):
-        merged[-1] = Text(merged[-1].text.rstrip(" "))
-    return tuple(item for item in merged if not (isinstance(item, Text) and not item.text))
+    if run:
+        text = "".join(run).rstrip(" \t\n")
+        if not merged:
+            text = text.lstrip(" \t\n")
+        if text:
+            merged.append(Text(_squeezed(text)))
+    return tuple(merged)
 
 
-_SPACES = re.compile(r"[ \t\n]+")
+_SPACES = re.compile(r"[ \t\n]{2,}|[\t\n]")  # to squeeze to one space (a space stays)
+
+
+def _squeezed(text: str) -> str:
+    """Runs of spaces, tabs and newlines as one space. (Most texts have none, and these
+    tests cost a fifth of the regex's.)"""
+    if "  " in text or "\n" in text or "\t" in text:
+        return _SPACES.sub(" ", text)
+    return text

@@ -5,46 +5,43 @@ from __future__ import annotations
 
 import re
 
+#: what the ends of groups and options are looked for among: an escaped character (skipped),
+#: a brace, a bracket, a blank line
+_BRACE_TOKEN = re.compile(r"\\.|[{}]", re.DOTALL)
+_BRACKET_TOKEN = re.compile(r"\\.|[{\[\]]|\n\n", re.DOTALL)
+
 
 def matching_brace(text: str, pos: int) -> int:
     """The offset of the `}` closing a group whose body starts at `pos` (or the end)."""
     depth = 0
-    index = pos
-    while index < len(text):
-        char = text[index]
-        if char == "\\":
-            index += 2
-            continue
+    for token in _BRACE_TOKEN.finditer(text, pos):
+        char = token.group()
         if char == "{":
             depth += 1
         elif char == "}":
             if depth == 0:
-                return index
+                return token.start()
             depth -= 1
-        index += 1
     return len(text)
 
 
 def matching_bracket(text: str, pos: int) -> int | None:
+    """The offset of the `]` closing an option whose body starts at `pos`, its groups
+    skipped; None if there is none before a blank line."""
     depth = 0
-    index = pos
-    while index < len(text):
-        char = text[index]
-        if char == "\\":
-            index += 2
-            continue
+    while (token := _BRACKET_TOKEN.search(text, pos)) is not None:
+        pos = token.end()
+        char = token.group()
         if char == "{":
-            index = matching_brace(text, index + 1) + 1
-            continue
-        if char == "[":
+            pos = matching_brace(text, pos) + 1
+        elif char == "[":
             depth += 1
         elif char == "]":
             if depth == 0:
-                return index
+                return token.start()
             depth -= 1
-        elif char == "\n" and text.startswith("\n\n", index):
+        elif char == "\n\n":
             return None
-        index += 1
     return None
 
 
@@ -87,25 +84,22 @@ def strip_options(name: str, body: str) -> str:
     return body
 
 
-_ITEM = re.compile(r"\\item(?![a-zA-Z@])")
+#: what a list's items are found among: environments' ends, items, escaped characters, braces
+_LIST_TOKEN = re.compile(r"\\(begin|end)\s*\{[^{}]*\}|(\\item)(?![a-zA-Z@])|\\.|[{}]", re.DOTALL)
 
 
 def split_items(body: str) -> list[tuple[str, str]]:
     """The `\\item`s of a list at its own level: (label, content) pairs."""
     starts: list[int] = []
     depth = 0
-    index = 0
-    nested = re.compile(r"\\(begin|end)\s*\{[^{}]*\}|\\item(?![a-zA-Z@])|\\.|[{}]", re.DOTALL)
-    for match in nested.finditer(body):
+    for match in _LIST_TOKEN.finditer(body):
         token = match.group()
         if token == "{" or match.group(1) == "begin":
             depth += 1
         elif token == "}" or match.group(1) == "end":
             depth = max(depth - 1, 0)
-        elif depth == 0 and _ITEM.fullmatch(token):
+        elif depth == 0 and match.group(2) is not None:
             starts.append(match.start())
-        index = match.end()
-    del index
     items = []
     for number, start in enumerate(starts):
         end = starts[number + 1] if number + 1 < len(starts) else len(body)
