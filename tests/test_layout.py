@@ -1,12 +1,16 @@
 from __future__ import annotations
 
 import itertools
+import json
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
 
 from blueprint.site import layout as layout_module
 from blueprint.site.layout import (
+    EdgePath,
+    Layout,
     LayoutEdge,
     LayoutNode,
     ScreenFit,
@@ -65,6 +69,24 @@ def test_layout_is_deterministic(tmp_path: Path) -> None:
     a, _ = layout_graph(NODES, EDGES, None)
     b, _ = layout_graph(NODES, EDGES, None)
     assert a.to_json() == b.to_json()
+
+
+def test_the_cache_holds_the_layout_as_to_json_writes_it(tmp_path: Path) -> None:
+    """The parent caches the JSON the dot worker sent as it is: it must be what `to_json`
+    makes of the layout (every field, as `dataclasses.asdict` would give them)."""
+    layout, _ = layout_graph(NODES, EDGES, tmp_path)
+    [entry] = (tmp_path / "layout").iterdir()
+    text = entry.read_text(encoding="utf-8")
+    assert text == layout.to_json() == json.dumps(asdict(layout), sort_keys=True)
+    assert Layout.from_json(text) == layout
+
+
+def test_an_edge_is_bounded_by_its_points_and_its_arrowhead() -> None:
+    path, arrow = "M1.5,2.0 C-3.0,4.5 6.0,-1.0 2.0,3.0", "2.0,7.5 1.0,3.0 3.0,3.0"
+    curve = EdgePath("a", "b", False, path, arrow)
+    assert curve.bounds() == (-3.0, -1.0, 6.0, 7.5)
+    straight = EdgePath("a", "b", True, "M10.0,-2.5 L4.0,8.0", "")  # the layered layout's
+    assert straight.bounds() == (4.0, -2.5, 10.0, 8.0)
 
 
 @pytest.mark.parametrize(("size", "fast", "straight"), [

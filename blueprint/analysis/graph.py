@@ -115,9 +115,10 @@ def induced(graph: DependencyGraph, nodes: Iterable[str]) -> DependencyGraph:
     """The subgraph on `nodes`, in `graph`'s order, with the edges between them."""
     keep = set(nodes)
     sub = DependencyGraph(node_id for node_id in graph if node_id in keep)
-    for source, target, kind in graph.edges():
-        if source in keep and target in keep:
-            sub.add_edge(source, target, kind)
+    for source in sub:  # the edges in `graph.edges()` order, those of other nodes unseen
+        for target, kind in graph._successors[source].items():
+            if target in keep:
+                sub.add_edge(source, target, kind)
     return sub
 
 

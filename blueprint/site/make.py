@@ -104,6 +104,7 @@ def make_site(
             drawings=memo.drawings if memo else None, pieces=memo.scripts if memo else None,
         )
         files = pages.pages()
+        pages.prepare_graph_pages()
     # each graph page once its layout is done, the largest graph (the last done) last
     done: dict[int, GraphView] = dict(enumerate(reused or []))
     for position in pending.order() if pending is not None else range(len(done)):

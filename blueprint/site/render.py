@@ -35,7 +35,6 @@ from blueprint.site.pagedata import SiteData, site_data
 from blueprint.site.views import GraphView, ViewOutline
 from blueprint.site.words import SIZE_WORDS, STAGE_SHORT, stages_of
 from blueprint.vocabulary import vocabulary
-from blueprint.workinfo import WorkInfo
 
 if TYPE_CHECKING:
     from blueprint.history.model import History
@@ -115,6 +114,9 @@ class SitePages:
         self.pieces = pieces
         if pieces is not None:
             pieces.start_build()
+        # each panel's JSON once a build, though most nodes are in two views or more
+        self.panel_pieces = pieces if pieces is not None else ScriptPieces()
+        self._panels_json: dict[str, str] = {}
         self.env = env = _environment()
         self.data = data = data or site_data(analysis, memo)
         effective = {**DEFAULT_COLORS, **analysis.blueprint.options.colors}
@@ -158,7 +160,7 @@ class SitePages:
         self.panels, cards = _node_fragments(env, data, titles, analysis, memo)
         self.context["cards"] = cards
         self.units = _units(views, data)
-        self.drawn = _drawn_nodes(data, titles)
+        self.drawn = _drawn_nodes(data, titles, colors)
         self._graph_part: dict[str, object] | None = None
 
     def _page(self, template: str, name: str, **extra: object) -> bytes:
@@ -206,7 +208,7 @@ class SitePages:
                 self.env, view, self.drawn, self.colors, titles.text(view.title), drawings
             ),
             units=self.units,
-            panels_json=_graph_panels(view, self.panels, drawings, self.pieces),
+            panels_json=self.panels_json(view),
             nodes_json=_graph_json(
                 self.analysis, self.data, view, titles, boxes, drawings, self.pieces
             ),
@@ -223,6 +225,20 @@ class SitePages:
             return html.encode("utf-8", errors="replace")
 
         return {name: _kept(drawings, f"page:{name}", made_of, render)}
+
+    def panels_json(self, view: ViewOutline | GraphView) -> str:
+        """The side panels of a view's nodes, as its page's script reads them: made once a
+        build, from the view's nodes alone (a build makes them while dot works)."""
+        found = self._panels_json.get(view.slug)
+        if found is None:
+            found = _graph_panels(view, self.panels, self.drawings, self.panel_pieces)
+            self._panels_json[view.slug] = found
+        return found
+
+    def prepare_graph_pages(self) -> None:
+        """What the graph pages need of their views before their layouts are done."""
+        for view in self.views:
+            self.panels_json(view)
 
     def _graph_context(self) -> dict[str, object]:
         """The site's context as the graph pages' templates read it (`data` only for its
@@ -405,25 +421,29 @@ def _node_fragments(
     rendered once. In watch mode `memo` keeps them between builds, so a status change
     renders again only the nodes whose data changed."""
     module = env.get_template("_node.html").module
+    refs = NodeRefs(module.node_ref, data.nodes)  # type: ignore[attr-defined]
     known = memo.fragments() if memo else {}
     used: dict[tuple[object, ...], tuple[object, ...]] = {}
     panels, cards = {}, {}
     for node_id, info in data.nodes.items():
-        # the card links each node it uses to the page that shows it; the panel lists the
-        # nodes it uses and the nodes that use it by their headings
-        near = (*info.uses, *info.used_by)
-        key = (
-            *fragment_key(info),
-            tuple(data.nodes[d].page for d in info.uses),
-            tuple((data.nodes[d].heading, id(data.nodes[d].title)) for d in near),
-        )
-        found = used.get(key) or known.get(key)
+        found = key = None
+        if memo:
+            # the card links each node it uses to the page that shows it; the panel lists
+            # the nodes it uses and the nodes that use it by their headings
+            near = (*info.uses, *info.used_by)
+            key = (
+                *fragment_key(info),
+                tuple(data.nodes[d].page for d in info.uses),
+                tuple((data.nodes[d].heading, id(data.nodes[d].title)) for d in near),
+            )
+            found = used.get(key) or known.get(key)
         if found is None:
             found = (
-                module.panel(info, titles.html, data.nodes),  # type: ignore[attr-defined]
+                module.panel(info, titles.html, refs),  # type: ignore[attr-defined]
                 module.card(info, data.nodes),  # type: ignore[attr-defined]
             )
-        used[key] = found
+        if key is not None:
+            used[key] = found
         panel, card = found
         assert isinstance(panel, markupsafe.Markup) and isinstance(card, markupsafe.Markup)
         panels[node_id], cards[node_id] = panel, card
@@ -432,29 +452,72 @@ def _node_fragments(
     return panels, cards
 
 
+class NodeRefs(dict[str, markupsafe.Markup]):
+    """Each node's reference as the side panels list it (`node_ref` of `_node.html`), by
+    its id, rendered when first asked for: a node is in the lists of all its neighbours."""
+
+    def __init__(
+        self, macro: Callable[[NodeInfo], markupsafe.Markup], nodes: Mapping[str, NodeInfo]
+    ) -> None:
+        super().__init__()
+        self.macro, self.nodes = macro, nodes
+
+    def __missing__(self, node_id: str) -> markupsafe.Markup:
+        html = self[node_id] = self.macro(self.nodes[node_id])
+        return html
+
+
 @dataclass(frozen=True, slots=True)
 class DrawnNode:
-    """What the drawing of a graph shows of a node: all that `graph_svg.html` reads of it,
-    so that a drawing whose nodes all look the same as before is the drawing made before."""
+    """What the drawing of a graph shows of a node, whatever view draws it where: all that
+    `graph_svg.html` reads of it but its box, in the words and colours the drawing writes.
+    Made once a build (a node is drawn in two views or more), and so that a drawing whose
+    nodes all look the same as before is the drawing made before."""
 
-    kind: str
-    stage: str
-    border: str
-    fill: str
+    box: bool  # drawn as a box (a definition), else as an ellipse
+    outer: bool  # drawn with a second outline (in Mathlib)
+    fill: str  # a colour, or the hatch of "ready to prove"
+    stroke: str  # a colour
     heading: str
-    stage_words: str
-    chapter: str  # its chapter's title in plain text
-    work: WorkInfo | None
+    classes: str  # its CSS classes in the view of its own chapter
+    outside_classes: str  # in the view of another chapter
+    title: str  # "label: stage in words; work in words"
+    outside_title: str  # the same, and where it is from
+    badge: str  # who works on it, in a letter or two ("" for none)
+    stale: bool  # the badge's work is stale
 
 
-def _drawn_nodes(data: SiteData, titles: Titles) -> dict[str, DrawnNode]:
-    return {
-        node_id: DrawnNode(
-            info.kind, info.stage, info.border, info.fill, info.heading, info.stage_words,
-            titles.text(info.chapter_title), info.work,
+#: the outline of a node in each of these borders; any other is #222
+_STROKE_KEYS = ("mathlib", "stated", "can_state", "not_ready")
+
+
+def _drawn_nodes(
+    data: SiteData, titles: Titles, colors: Mapping[str, str]
+) -> dict[str, DrawnNode]:
+    stroke_of = {key: colors[key] for key in _STROKE_KEYS}
+    drawn = {}
+    for node_id, info in data.nodes.items():
+        not_checked, work = info.stage == "not_checked", info.work
+        badge = work.badge if work else ""
+        title = f"{node_id}: {info.stage_words}" + (f"; {work.words}" if work and badge else "")
+        outline = "not_checked" if not_checked else info.border
+        classes = f"stage-{info.stage} border-{outline} fill-{info.fill}"
+        work_class = f" work-{work.state}" if work else ""
+        fill = colors.get(info.fill, "#ffffff") if info.fill != "none" else "#ffffff"
+        drawn[node_id] = DrawnNode(
+            box=info.kind == "definition",
+            outer=info.border == "mathlib",
+            fill="url(#hatch)" if info.fill == "can_prove" else fill,
+            stroke=colors["not_checked"] if not_checked else stroke_of.get(info.border, "#222"),
+            heading=info.heading,
+            classes=classes + work_class,
+            outside_classes=f"{classes} outside{work_class}",
+            title=title,
+            outside_title=f"{title} (from {titles.text(info.chapter_title)})",
+            badge=badge,
+            stale=bool(work and work.stale),
         )
-        for node_id, info in data.nodes.items()
-    }
+    return drawn
 
 
 #: the pieces of the graph pages of a watch session's last build, by name: (what each was
@@ -483,7 +546,7 @@ def _kept(
 
 
 def _graph_panels(
-    view: GraphView,
+    view: ViewOutline | GraphView,
     panels: Mapping[str, markupsafe.Markup],
     drawings: Drawings | None,
     pieces: ScriptPieces | None = None,
