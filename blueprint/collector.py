@@ -5,12 +5,15 @@ pace, costs 15% of a 2,000-node build and of a history walk, and 6 ms of the imp
 command starts with. Collecting seventy times less often wins most of that back and still
 bounds memory (+3% on pfr's history, against +15% with no collection at all).
 
-`watch` keeps that pace: each rebuild is a one-shot build that keeps its caches, and at the
-interpreter's own pace the collector went through the session's caches over and over (0.1 to
-0.3 s of a rebuild of 940 nodes, then a whole collection as it ended). A rebuild leaves little
-for the collector (about a thousand objects, from the templates), and a whole collection still
-comes every few rebuilds, so memory stays bounded. `serve`, which only answers requests for
-hours, goes back to the interpreter's own pace.
+`watch` keeps that pace between rebuilds, and pauses the collector during each one (the
+session's caches are hundreds of thousands of objects it would walk through again and again),
+from the first file read to the browser's reload. A rebuild leaves a few thousand objects in
+reference cycles (jinja's macros, with the page data they reach: PrimeNumberTheoremAnd, 4,600
+objects and the whole site's data), so the rebuild collects the young objects once it has
+reloaded the page (20-60 ms there), and memory stays that of one rebuild. At the
+interpreter's pace, the collector went through them in the middle of a rebuild instead, one in
+six, for 0.1 to 0.2 s. `serve`, which only answers requests for hours, goes back to the
+interpreter's own pace.
 """
 
 import gc

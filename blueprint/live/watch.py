@@ -8,6 +8,7 @@ history page ends with the working tree and follows HEAD (see `live.history`).
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import tempfile
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from blueprint import collector
 from blueprint.analysis import Analysis
-from blueprint.build import BuildCache, analyze
+from blueprint.build import BuildCache, analyze, without_cycle_collection
 from blueprint.config import ConfigError, load_config
 from blueprint.live.server import SiteServer
 from blueprint.live.watcher import Watcher
@@ -90,45 +91,53 @@ class LiveSite:
             self.history = LiveHistory(status_source)
 
     def rebuild(self) -> Rebuild:
-        """One build of the files as they are now; never raises, whatever they contain."""
-        with self._lock:
-            self.number += 1
-            start = time.perf_counter()
-            try:
-                analysis, files, laid_out = self._build()
-            except ConfigError as error:  # every problem of blueprint.toml
-                return self._failed(start, list(error.problems))
-            except BlueprintError as error:
-                problem = Diagnostic(
-                    error.file or PROJECT_FOLDER,
-                    error.line or (1 if error.file else 0),
-                    Severity.ERROR,
-                    error.message,
-                )
-                return self._failed(start, [problem])
-            except Exception as error:  # a bug of ours must not end the session
-                if self.debug:
-                    traceback.print_exc()
-                problem = Diagnostic(
-                    PROJECT_FOLDER,
-                    0,
-                    Severity.ERROR,
-                    f"internal error: {type(error).__name__}: {error}",
-                )
-                return self._failed(start, [problem])
-            errors = [d for d in analysis.diagnostics if d.severity is Severity.ERROR]
-            if errors and self.good:
-                return self._failed(start, errors, len(analysis.nodes))
-            folder = self.builds / str(self.number)
-            write_site(files, folder, earlier=self._written)
-            self._written = (folder, files)
-            self.server.set_root(folder)
-            self.server.notify_reload(str(self.number))
-            if errors:  # a first build with errors is served, with its errors shown over it
-                self.server.notify_error(errors)
-            self.good.append(folder)
-            self._prune()
-            return self._done(start, True, len(analysis.nodes), laid_out, analysis.diagnostics)
+        """One build of the files as they are now; never raises, whatever they contain.
+
+        The cycle collector is paused from the first file read to the browser's reload, and
+        then collects what this rebuild left to it alone: see `blueprint.collector`."""
+        with self._lock, without_cycle_collection():
+            done = self._rebuild()
+            gc.collect(0)
+        return done
+
+    def _rebuild(self) -> Rebuild:
+        self.number += 1
+        start = time.perf_counter()
+        try:
+            analysis, files, laid_out = self._build()
+        except ConfigError as error:  # every problem of blueprint.toml
+            return self._failed(start, list(error.problems))
+        except BlueprintError as error:
+            problem = Diagnostic(
+                error.file or PROJECT_FOLDER,
+                error.line or (1 if error.file else 0),
+                Severity.ERROR,
+                error.message,
+            )
+            return self._failed(start, [problem])
+        except Exception as error:  # a bug of ours must not end the session
+            if self.debug:
+                traceback.print_exc()
+            problem = Diagnostic(
+                PROJECT_FOLDER,
+                0,
+                Severity.ERROR,
+                f"internal error: {type(error).__name__}: {error}",
+            )
+            return self._failed(start, [problem])
+        errors = [d for d in analysis.diagnostics if d.severity is Severity.ERROR]
+        if errors and self.good:
+            return self._failed(start, errors, len(analysis.nodes))
+        folder = self.builds / str(self.number)
+        write_site(files, folder, earlier=self._written)
+        self._written = (folder, files)
+        self.server.set_root(folder)
+        self.server.notify_reload(str(self.number))
+        if errors:  # a first build with errors is served, with its errors shown over it
+            self.server.notify_error(errors)
+        self.good.append(folder)
+        self._prune()
+        return self._done(start, True, len(analysis.nodes), laid_out, analysis.diagnostics)
 
     def _build(self) -> tuple[Analysis, dict[str, bytes], bool]:
         analysis = analyze(
