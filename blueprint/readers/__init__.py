@@ -13,10 +13,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from blueprint.config import BlueprintFormat, ProjectConfig
-from blueprint.model import Blueprint, Diagnostic, DocumentItem, Part
+from blueprint.model import Blueprint, Diagnostic, DocumentItem, Node, Part
 from blueprint.readers.files import file_loader, project_files
 from blueprint.readers.latex import read_blueprint
 
@@ -58,14 +58,23 @@ def read(
         )
     else:
         blueprint = read_blueprint(config.main_file, load, len(folder.parts), inputs)
-    return relocate(finish(inputs, config, blueprint), folder.as_posix())
+    kept = memo.relocated if memo is not None else None
+    return relocate(finish(inputs, config, blueprint), folder.as_posix(), kept)
 
 
-def relocate(blueprint: Blueprint, folder: str) -> Blueprint:
-    """Make the reader's paths (relative to the blueprint folder) relative to the project."""
+def relocate(
+    blueprint: Blueprint,
+    folder: str,
+    kept: dict[tuple[str, int], tuple[object, object]] | None = None,
+) -> Blueprint:
+    """Make the reader's paths (relative to the blueprint folder) relative to the project.
+    `kept` (a watch session's) holds what the last call made of each node and document
+    item, by the folder and the identity of the one it was made of: a rebuild hands back
+    the nodes and items an edit did not change (it is left holding this call's)."""
     if folder in ("", "."):
         return blueprint
     paths: dict[str, str] = {}
+    made: dict[tuple[str, int], tuple[object, object]] = {}
 
     def moved(path: str) -> str:
         found = paths.get(path)
@@ -76,11 +85,25 @@ def relocate(blueprint: Blueprint, folder: str) -> Blueprint:
     def part(p: Part) -> Part:
         return _with_file(p, moved(p.file))
 
-    nodes = [
-        replace(n, statement=part(n.statement), proof=part(n.proof) if n.proof else None)
-        for n in blueprint.nodes
-    ]
-    document = [_with_file(item, moved(item.file)) for item in blueprint.document]
+    def node(n: Node) -> Node:
+        return replace(n, statement=part(n.statement), proof=part(n.proof) if n.proof else None)
+
+    def item(i: DocumentItem) -> DocumentItem:
+        return _with_file(i, moved(i.file))
+
+    def once(make: Callable[[_Made], _Made], of: _Made) -> _Made:
+        key = (folder, id(of))
+        found = kept.get(key) if kept is not None else None
+        if found is None or found[0] is not of:
+            found = (of, make(of))
+        made[key] = found
+        return cast(_Made, found[1])
+
+    nodes = [once(node, n) for n in blueprint.nodes]
+    document = [once(item, i) for i in blueprint.document]
+    if kept is not None:
+        kept.clear()
+        kept.update(made)
     diagnostics = [_with_file(d, moved(d.file)) for d in blueprint.diagnostics]
     return replace(
         blueprint,
@@ -93,6 +116,7 @@ def relocate(blueprint: Blueprint, folder: str) -> Blueprint:
 
 
 _Placed = TypeVar("_Placed", bound="Part | Diagnostic | DocumentItem")
+_Made = TypeVar("_Made", Node, DocumentItem)
 
 
 def _with_file(item: _Placed, file: str) -> _Placed:

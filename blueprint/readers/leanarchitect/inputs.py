@@ -47,6 +47,12 @@ class LeanArchitectMemo:
     sources: dict[tuple[str, MappedText], Source] = field(default_factory=dict)
     #: the last read of the LaTeX document, and what it was read from
     latex: LatexMemo | None = None
+    #: each Lean node as `LeanArchitectInputs.finish` completed it, and what from (see
+    #: `_Finished`), while every label names the same nodes
+    finished: dict[str, _Finished] = field(default_factory=dict)
+    finished_by: object = None
+    #: what `readers.relocate` made of each node and item (by identity: see there)
+    relocated: dict[tuple[str, int], tuple[object, object]] = field(default_factory=dict)
     _used: dict[tuple[str, MappedText], Source] = field(default_factory=dict)
 
     def source(self, path: str, mapped: MappedText) -> Source:
@@ -63,6 +69,23 @@ class LeanArchitectMemo:
     def forget_unused(self) -> None:
         """Keep only the sources this read used (a long session does not pile up)."""
         self.sources, self._used = self._used, {}
+
+
+@dataclass(frozen=True)
+class _Finished:
+    """A node as the LaTeX reader read it, from `source` with `facts`: the node completed,
+    and the diagnostics said of it."""
+
+    read: Node
+    source: LeanNode
+    facts: NodeFacts
+    node: Node
+    diagnostics: tuple[Diagnostic, ...]
+
+    def of(self, read: Node, source: LeanNode, facts: NodeFacts) -> bool:
+        """Whether it was made of these (the same node read and facts: a rebuild hands
+        back those an edit did not change)."""
+        return self.read is read and self.facts is facts and self.source == source
 
 
 @dataclass(frozen=True)
@@ -188,11 +211,25 @@ class LeanArchitectInputs:
         ids = {alias: n.id for n in blueprint.nodes for alias in (n.id, *n.aliases)}
         nodes = []
         diagnostics: list[Diagnostic] = []
+        # what a node's completion reads besides the node, its source and facts
+        finished: dict[str, _Finished] = {}
+        made_with = (ids, lean.index.nodes.keys())
+        kept = self.memo.finished if self.memo and self.memo.finished_by == made_with else {}
         for node in blueprint.nodes:
             source = lean.index.nodes.get(node.id)
             if source is not None and self.produced.get(node.id) == node.statement.file:
-                node = self._lean_node(node, source, lean.facts[node.id], ids, diagnostics)
+                facts = lean.facts[node.id]
+                done = kept.get(node.id)
+                if done is None or not done.of(node, source, facts):
+                    said: list[Diagnostic] = []
+                    made = self._lean_node(node, source, facts, ids, said)
+                    done = _Finished(node, source, facts, made, tuple(said))
+                finished[node.id] = done
+                node = done.node
+                diagnostics += done.diagnostics
             nodes.append(node)
+        if self.memo is not None:
+            self.memo.finished, self.memo.finished_by = finished, (ids, set(made_with[1]))
         diagnostics += [
             Diagnostic(file, line, Severity.INFO, f"{macro}: not written (no `lake build"
                        " :blueprint` yet): the nodes are read from the Lean sources")
