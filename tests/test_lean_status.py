@@ -154,3 +154,38 @@ def test_suggestions_find_moves_and_renames_but_not_common_names_elsewhere() -> 
     assert suggest("MeasureTheory.maximal_ineq") == ["ProbabilityTheory.maximal_ineq"]  # moved
     assert suggest("Sample.lemma_one") == ["Sample.lemma_one'"]  # renamed
     assert suggest("MeasureTheory.Martingale.congr") == []  # a common name elsewhere
+
+
+def test_a_watch_session_works_out_again_only_the_lean_nodes_that_changed(sample: Path) -> None:
+    """`LeanStatusMemo`: a node written in Lean keeps its result while it is the same node
+    and the project and overrides the same; anything else is worked out again, and every
+    result is the one worked out from scratch."""
+    from dataclasses import replace
+
+    from blueprint.analysis.lean_status import LeanStatusMemo, lean_status
+
+    analysis = analyze(sample, StatusSource.LEAN)
+    graph, project = analysis.graph, analysis.lean_project
+    assert project is not None
+    nodes = [replace(node, from_lean=True) for node in analysis.nodes]
+    memo = LeanStatusMemo()
+    first = lean_status(nodes, graph, project, None, memo)
+    again = lean_status(nodes, graph, project, None, memo)
+    assert first == again == lean_status(nodes, graph, project)
+    assert all(again.reports[node.id] is first.reports[node.id] for node in nodes)
+
+    at = next(i for i, node in enumerate(nodes) if node.id == "thm:euler")
+    euler = nodes[at]
+    renamed = replace(euler, statement=replace(euler.statement, lean=["Sample.nowhere"]))
+    edited = [*nodes[:at], renamed, *nodes[at + 1 :]]
+    changed = lean_status(edited, graph, project, None, memo)
+    assert changed == lean_status(edited, graph, project)
+    assert [d.found for d in changed.reports["thm:euler"].declarations] == [False]
+    assert all(d.found for d in first.reports["thm:euler"].declarations)
+
+    sorried = [d.name for d in first.reports["thm:euler"].declarations if d.has_sorry]
+    assert sorried  # the sample's proof with a sorry
+    overrides = {name: False for name in sorried}
+    proved = lean_status(nodes, graph, project, overrides, memo)
+    assert proved == lean_status(nodes, graph, project, overrides)
+    assert not any(d.has_sorry for d in proved.reports["thm:euler"].declarations)

@@ -23,7 +23,7 @@ from blueprint.model import Blueprint, BlueprintError, Diagnostic, Node, StatusS
 from blueprint.timings import Timings
 
 if TYPE_CHECKING:
-    from blueprint.analysis.lean_status import LeanReport
+    from blueprint.analysis.lean_status import LeanReport, LeanStatusMemo
     from blueprint.github.project import Claims, ClaimsReader
     from blueprint.lean.loader import LeanLoader
     from blueprint.lean.project import LeanProject, ScanCache
@@ -84,11 +84,13 @@ def analyse(
     lean_scans: ScanCache | None = None,
     github: ClaimsReader | None = None,
     lean: LeanLoader | None = None,
+    lean_memo: LeanStatusMemo | None = None,
 ) -> Analysis:
     """Graph, Lean status (when `source` is the Lean sources) and statuses of a blueprint.
-    `lean_scans` keeps the Lean files' scans between builds (watch mode); `lean`, the Lean
-    sources the reader loaded already (then `lean_log` and `lean_scans` are its); with
-    `github`, the claims are read from the project's issues and pull requests."""
+    `lean_scans` keeps the Lean files' scans between builds (watch mode), `lean_memo` the
+    Lean status of the nodes; `lean`, the Lean sources the reader loaded already (then
+    `lean_log` and `lean_scans` are its); with `github`, the claims are read from the
+    project's issues and pull requests."""
     timings = timings or Timings()
     with timings.stage("graph"):
         graph = build_graph(blueprint.nodes)
@@ -112,7 +114,7 @@ def analyse(
                 skip=sources.documents if sources is not None else frozenset(),
             )
             from_lean = lean_status(
-                blueprint.nodes, graph, lean_project, lean_project.sorry_overrides
+                blueprint.nodes, graph, lean_project, lean_project.sorry_overrides, lean_memo
             )
             formal, reports = from_lean.formalization, from_lean.reports
             diagnostics += lean_project.diagnostics + from_lean.diagnostics

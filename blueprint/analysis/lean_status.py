@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import functools
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from blueprint.analysis.graph import DependencyGraph
 from blueprint.analysis.status import Formalization, formalization_from_annotations
@@ -49,11 +49,28 @@ class LeanStatus:
     diagnostics: list[Diagnostic]
 
 
+@dataclass
+class LeanStatusMemo:
+    """What a watch session keeps of `lean_status` between builds: the result of each node
+    written in Lean (`from_lean`), while the node (the same object: a rebuild hands back
+    those an edit did not change), the project (the same object: see `ScanCache.last`)
+    and the sorry overrides are the same. Another node's checks read the graph too."""
+
+    project: LeanProject | None = None
+    overrides: dict[str, bool] = field(default_factory=dict)
+    nodes: dict[str, _NodeStatus] = field(default_factory=dict)
+
+
+#: a node's result: the node, its report, its formalization and the diagnostics said of it
+_NodeStatus = tuple[Node, LeanReport, Formalization, list[Diagnostic]]
+
+
 def lean_status(
     nodes: Sequence[Node],
     graph: DependencyGraph,
     project: LeanProject,
     sorry_overrides: Mapping[str, bool] | None = None,
+    memo: LeanStatusMemo | None = None,
 ) -> LeanStatus:
     """Formalization of every node read from Lean, with the stale-annotation checks."""
     overrides = dict(sorry_overrides or {})
@@ -63,7 +80,16 @@ def lean_status(
     formal: dict[str, Formalization] = {}
     reports: dict[str, LeanReport] = {}
     diagnostics: list[Diagnostic] = []
+    same = memo is not None and memo.project is project and memo.overrides == overrides
+    kept = memo.nodes if memo is not None and same else {}
+    made: dict[str, _NodeStatus] = {}
     for node in nodes:
+        found = kept.get(node.id)
+        if found is not None and found[0] is node:
+            made[node.id] = found
+            reports[node.id], formal[node.id] = found[1], found[2]
+            diagnostics += found[3]
+            continue
         resolutions = [project.resolve(name) for name in node.lean]
         declarations = tuple(_report(r, overrides) for r in resolutions)
         formalized = DeclarationStatus.FORMALIZED
@@ -72,10 +98,14 @@ def lean_status(
         reports[node.id] = LeanReport(declarations, down)
         formal[node.id] = formalization_of(node, declarations)
         if node.from_lean:  # its \leanok and uses are the Lean code's: nothing to check
-            diagnostics += _checks(node, declarations, formal[node.id], suggest, claims=False)
+            said = _checks(node, declarations, formal[node.id], suggest, claims=False)
+            made[node.id] = (node, reports[node.id], formal[node.id], said)
+            diagnostics += said
             continue
         diagnostics += _checks(node, declarations, formal[node.id], suggest)
         diagnostics += _missing_edges(node, project_decls, project, owner, graph)
+    if memo is not None:
+        memo.project, memo.overrides, memo.nodes = project, overrides, made
     return LeanStatus(formal, reports, diagnostics)
 
 
@@ -318,7 +348,7 @@ class _Suggestions:
     """Closest existing names for a `\\lean` name that is declared nowhere."""
 
     def __init__(self, project: LeanProject) -> None:
-        self.names = sorted(project.index)
+        self.project = project
         self._by_last: dict[str, list[str]] | None = None
         self._by_namespace: dict[str, list[str]] | None = None
         self._lower: dict[str, list[str]] | None = None
@@ -335,6 +365,11 @@ class _Suggestions:
             found.append(f"{namespace}.{close}" if namespace else close)
         unique = list(dict.fromkeys(n for n in found if n != name))
         return unique[:limit]
+
+    @functools.cached_property
+    def names(self) -> list[str]:
+        """Every name of the project, sorted (worked out for the first name not found)."""
+        return sorted(self.project.index)
 
     def _by_lower(self) -> dict[str, list[str]]:
         if self._lower is None:
