@@ -54,6 +54,17 @@ class LeanArchitectMemo:
     #: what `readers.relocate` made of each node and item (by identity: see there)
     relocated: dict[tuple[str, int], tuple[object, object]] = field(default_factory=dict)
     _used: dict[tuple[str, MappedText], Source] = field(default_factory=dict)
+    #: by label: the LaTeX made for a node, and what from (its source and facts)
+    latex_made: dict[str, tuple[LeanNode, NodeFacts, MappedText]] = field(default_factory=dict)
+    _latex_used: dict[str, tuple[LeanNode, NodeFacts, MappedText]] = field(default_factory=dict)
+
+    def node_latex(self, node: LeanNode, facts: NodeFacts) -> MappedText:
+        """`latex.node_latex`, made again only when the node or its facts changed."""
+        found = self._latex_used.get(node.label) or self.latex_made.get(node.label)
+        if found is None or found[1] is not facts or found[0] != node:
+            found = (node, facts, node_latex(node, facts))
+        self._latex_used[node.label] = found
+        return found[2]
 
     def source(self, path: str, mapped: MappedText) -> Source:
         """The prepared LaTeX (a copy: the reader notes in it what it takes out)."""
@@ -67,8 +78,10 @@ class LeanArchitectMemo:
         return replace(found, removals=[])
 
     def forget_unused(self) -> None:
-        """Keep only the sources this read used (a long session does not pile up)."""
+        """Keep only the sources and LaTeX this read used (a long session does not pile
+        up)."""
         self.sources, self._used = self._used, {}
+        self.latex_made, self._latex_used = self._latex_used, {}
 
 
 @dataclass(frozen=True)
@@ -166,7 +179,8 @@ class LeanArchitectInputs:
             self.repeats[name] = self.repeats.get(name, -1) + 1
             if self.repeats[name]:  # shown once, where the document first inputs it
                 return self._source(file, MappedText("", (node.first.line,))), ""
-            mapped = node_latex(node, self.blueprint.facts[name])
+            facts = self.blueprint.facts[name]
+            mapped = self.memo.node_latex(node, facts) if self.memo else node_latex(node, facts)
             self.produced[name] = self.prefix + file
         else:
             contents = index.module_contents(name)
