@@ -12,11 +12,11 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from blueprint.analysis import Analysis, analyse, status_source_for
+from blueprint.analysis import Analysis, AnalysisMemo, analyse, status_source_for
 from blueprint.config import load_config
 from blueprint.lean.loader import LeanLoader
 from blueprint.model import SiteOptions, StatusSource
@@ -25,7 +25,6 @@ from blueprint.readers.cache import BlueprintCache
 from blueprint.timings import Timings
 
 if TYPE_CHECKING:
-    from blueprint.analysis.lean_status import LeanStatusMemo
     from blueprint.github.project import ClaimsReader
     from blueprint.history.model import History
     from blueprint.lean.project import ScanCache
@@ -37,7 +36,7 @@ class BuildCache(BlueprintCache):
     the blueprint and the files it was read from, and the Lean files' scans."""
 
     lean_scans: ScanCache | None = None  # made when a Lean project is first read
-    lean_statuses: LeanStatusMemo | None = None  # likewise
+    analysis: AnalysisMemo = field(default_factory=AnalysisMemo)
 
 
 @contextmanager
@@ -77,19 +76,15 @@ def analyze(
         source = status_source_for(config, status_source)
     needs_lean = source is StatusSource.LEAN or config.has_lean_sources()
     if cache is not None and cache.lean_scans is None and needs_lean:
-        from blueprint.analysis.lean_status import LeanStatusMemo
         from blueprint.lean.project import ScanCache
 
         cache.lean_scans = ScanCache(cache.files)  # one reading of each file
-        cache.lean_statuses = LeanStatusMemo()
     # read once, on first use, by the reader (a LeanArchitect blueprint) or the status
     lean = LeanLoader(config, cache.lean_scans if cache else None, lean_log)
     with timings.stage("read"):
         blueprint = cache.read_blueprint(config, lean) if cache else read(config, lean=lean)
-    statuses = cache.lean_statuses if cache else None
-    return analyse(
-        config, blueprint, source, timings, github=github, lean=lean, lean_memo=statuses
-    )
+    memo = cache.analysis if cache else None
+    return analyse(config, blueprint, source, timings, github=github, lean=lean, memo=memo)
 
 
 @without_cycle_collection()

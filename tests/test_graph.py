@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -13,7 +14,7 @@ from blueprint.analysis.graph import (
     induced,
     transitive_reduction,
 )
-from blueprint.model import EdgeKind, Severity
+from blueprint.model import EdgeKind, Node, Severity
 from tests.helpers import as_networkx, make_node
 
 
@@ -145,3 +146,37 @@ def test_reach_follows_edges_added_after_it_was_asked() -> None:
     assert not graph.has_path("a", "b")
     graph.add_edge("a", "b", EdgeKind.PROOF)
     assert graph.has_path("a", "b")
+
+
+def test_same_as_needs_the_same_nodes_edges_kinds_and_orders() -> None:
+    def graph(*nodes: Node) -> DependencyGraph:
+        return build_graph(nodes)
+
+    base = graph(make_node("a"), make_node("b"), make_node("c", uses=["a", "b"]))
+    assert base.same_as(graph(make_node("a"), make_node("b"), make_node("c", uses=["a", "b"])))
+    # the same edges added in another order: `predecessors` lists them in that order
+    assert not base.same_as(
+        graph(make_node("a"), make_node("b"), make_node("c", uses=["b", "a"]))
+    )
+    assert not base.same_as(
+        graph(make_node("a"), make_node("b"), make_node("c", uses=["a"], proof_uses=["b"]))
+    )
+    assert not base.same_as(graph(make_node("b"), make_node("a"), make_node("c", uses=["a", "b"])))
+    assert not base.same_as(graph(make_node("a"), make_node("b"), make_node("c", uses=["a"])))
+
+
+def test_a_watch_session_keeps_the_graph_while_the_edges_are_the_same(sample: Path) -> None:
+    """With what it worked out of it (components, reachability)."""
+    from blueprint.build import BuildCache, analyze
+
+    cache = BuildCache()
+    first = analyze(sample, cache=cache)
+    chapter = sample / "blueprint" / "src" / "chapter" / "groups.tex"
+    text = chapter.read_text()
+    chapter.write_text(text.replace("\\begin{proof}", "\\begin{proof}\nWords. ", 1))
+    again = analyze(sample, cache=cache)
+    assert again.blueprint is not first.blueprint and again.graph is first.graph
+    chapter.write_text(text.replace("\\begin{proof}", "\\begin{proof}\\uses{thm:euclid}", 1))
+    changed = analyze(sample, cache=cache)
+    assert changed.graph is not first.graph
+    assert changed.graph.same_as(build_graph(changed.nodes))

@@ -63,6 +63,16 @@ class Analysis:
         return sorted(paths)
 
 
+@dataclass
+class AnalysisMemo:
+    """What a watch session keeps of the analysis between builds: the dependency graph
+    (handed back while an edit leaves every node and edge as it was, with what was worked
+    out of it: components, reachability) and the Lean status of the nodes."""
+
+    graph: DependencyGraph | None = None
+    lean: LeanStatusMemo | None = None  # made when the status is first read from Lean
+
+
 def status_source_for(config: ProjectConfig, requested: StatusSource) -> StatusSource:
     """Where statuses come from: `auto` is the Lean sources when the project has them."""
     if requested is StatusSource.AUTO:
@@ -84,16 +94,20 @@ def analyse(
     lean_scans: ScanCache | None = None,
     github: ClaimsReader | None = None,
     lean: LeanLoader | None = None,
-    lean_memo: LeanStatusMemo | None = None,
+    memo: AnalysisMemo | None = None,
 ) -> Analysis:
     """Graph, Lean status (when `source` is the Lean sources) and statuses of a blueprint.
-    `lean_scans` keeps the Lean files' scans between builds (watch mode), `lean_memo` the
-    Lean status of the nodes; `lean`, the Lean sources the reader loaded already (then
+    `lean_scans` keeps the Lean files' scans between builds (watch mode), `memo` what
+    else the analysis keeps; `lean`, the Lean sources the reader loaded already (then
     `lean_log` and `lean_scans` are its); with `github`, the claims are read from the
     project's issues and pull requests."""
     timings = timings or Timings()
     with timings.stage("graph"):
         graph = build_graph(blueprint.nodes)
+        if memo is not None:
+            if memo.graph is not None and memo.graph.same_as(graph):
+                graph = memo.graph
+            memo.graph = graph
         diagnostics = [
             *config.diagnostics, *blueprint.diagnostics, *cycle_diagnostics(graph, blueprint.nodes)
         ]
@@ -105,8 +119,11 @@ def analyse(
     elif source is StatusSource.LEAN:
         with timings.stage("lean"):
             # Imported here: projects without Lean sources do not pay for the scanner.
-            from blueprint.analysis.lean_status import lean_status
+            from blueprint.analysis.lean_status import LeanStatusMemo, lean_status
             from blueprint.lean.loader import LeanLoader
+
+            if memo is not None and memo.lean is None:
+                memo.lean = LeanStatusMemo()
 
             loader = lean or LeanLoader(config, lean_scans, lean_log)
             lean_project = loader.project(
@@ -114,7 +131,8 @@ def analyse(
                 skip=sources.documents if sources is not None else frozenset(),
             )
             from_lean = lean_status(
-                blueprint.nodes, graph, lean_project, lean_project.sorry_overrides, lean_memo
+                blueprint.nodes, graph, lean_project, lean_project.sorry_overrides,
+                memo.lean if memo is not None else None,
             )
             formal, reports = from_lean.formalization, from_lean.reports
             diagnostics += lean_project.diagnostics + from_lean.diagnostics

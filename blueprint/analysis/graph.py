@@ -76,6 +76,17 @@ class DependencyGraph:
     def out_degree(self, node_id: str) -> int:
         return len(self._successors[node_id])
 
+    def same_as(self, other: DependencyGraph) -> bool:
+        """Whether `other` has the same nodes and edges, of the same kinds, added in the same
+        order (what the order of `successors` and `predecessors` follows)."""
+
+        def listed(edges: dict[str, dict[str, EdgeKind]]) -> list[object]:
+            return [(node_id, list(targets.items())) for node_id, targets in edges.items()]
+
+        return listed(self._successors) == listed(other._successors) and listed(
+            self._predecessors
+        ) == listed(other._predecessors)
+
     def condensation(self) -> Condensation:
         """`condense(self)`, made once while the graph stays the same."""
         if self._condensation is None:
