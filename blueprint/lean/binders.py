@@ -24,6 +24,14 @@ _HEADER_RE = re.compile(
 )
 
 
+#: what ends a statement's type, and the brackets around what does not: `::` is matched
+#: so that no `:=` is seen in `::=`; a `|` only first on its line (a match arm, not `|x|`)
+_TYPE_RE = re.compile(
+    f"[][(){{}}⦃⦄⟨⟩]|:=|::|where(?<![{ID_REST_CHARS}.]where)(?![{ID_REST_CHARS}])"
+    r"|(?<=\n)[^\S\n]*\|"
+)
+
+
 #: the keywords that bind names inside a proof or term, and what follows them: `fun x y`,
 #: `intro h`, `have h`, `let g`, `obtain ⟨a, b⟩`, `rcases h with ⟨x, hx⟩`, `∀ (n : ℕ)`
 _BINDER_KEYWORDS = (
@@ -119,14 +127,16 @@ def bound_names(text: str, pos: int, end: int) -> tuple[set[str], int]:
             if _ends_statement(text, m):
                 return names, m.start()
             break
-    for m in matches:  # the type, up to the body
+    else:
+        return names, end
+    for m in _TYPE_RE.finditer(text, m.end(), end):  # the type, up to the body
         t = m.group()
         if t in OPEN:
             depth += 1
         elif t in CLOSE:
             depth = max(0, depth - 1)
-        elif depth == 0 and _ends_statement(text, m):
-            return names, m.start()
+        elif depth == 0 and t != "::":
+            return names, m.end() - 1 if t.endswith("|") else m.start()
     return names, end
 
 
