@@ -662,3 +662,17 @@ def test_where_a_statement_ends_after_its_binders() -> None:
     assert "aux" not in decl(src, "t4").statement_references
     assert decl(src, "t5").statement_references == {"Set", "U", "Nat"}
     assert {"V"} <= decl(src, "t5").references - decl(src, "t5").statement_references
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab_1'.«» \n(x.ℝ𝒜αλ:∀", max_size=40))
+def test_the_possessive_identifier_pattern_matches_what_ident_does(text: str) -> None:
+    import re
+
+    from blueprint.lean.lexer import IDENT, IDENT_RE
+
+    plain = re.compile(IDENT)
+    assert IDENT_RE.findall(text) == plain.findall(text)
+    for pos in range(len(text)):
+        ours, theirs = IDENT_RE.match(text, pos), plain.match(text, pos)
+        assert (ours and ours.span()) == (theirs and theirs.span())
