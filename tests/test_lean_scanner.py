@@ -676,3 +676,22 @@ def test_the_possessive_identifier_pattern_matches_what_ident_does(text: str) ->
     for pos in range(len(text)):
         ours, theirs = IDENT_RE.match(text, pos), plain.match(text, pos)
         assert (ours and ours.span()) == (theirs and theirs.span())
+
+
+def test_binding_keywords_searched_together_bind_each_its_names() -> None:
+    # `intros?` and `by_c(?:ases|ontra)` are searched as one pattern each
+    src = """
+    theorem t : True := by
+      intro a1
+      intros a2 a3
+      rintro ⟨a4, a5⟩
+      by_cases a6 : P
+      by_contra a7
+      introduce b1
+      by_case b2
+      intros_x b3
+      exact Foo.intro b4
+    """
+    refs = decl(src, "t").references
+    assert not {"a1", "a2", "a3", "a4", "a5", "a6", "a7"} & refs
+    assert {"introduce", "b1", "by_case", "b2", "intros_x", "b3", "Foo.intro", "b4"} <= refs

@@ -49,8 +49,16 @@ _AFTER_BINDER = (
 
 #: the keywords are searched as plain literals, which `re` skips to fast (an alternation it
 #: would try at every position), and what follows is matched there: one compiled pattern
-#: holding IDENT, not one a keyword (each costs about 1.5 ms to compile, at every start)
-_BINDER_KEYWORD_RES = tuple(re.compile(re.escape(k)) for k in _BINDER_KEYWORDS)
+#: holding IDENT, not one a keyword (each costs about 1.5 ms to compile, at every start).
+#: A keyword that another one starts is searched with it, in a pattern that still begins
+#: with a literal: one pass over the text less (about 8 ms of PrimeNumberTheoremAnd's scan)
+_BINDER_KEYWORD_RES = tuple(
+    re.compile(pattern) for pattern in [
+        "intros?", "by_c(?:ases|ontra)",
+        *(re.escape(k) for k in _BINDER_KEYWORDS
+          if k not in ("intro", "intros", "by_cases", "by_contra")),
+    ]
+)
 
 
 _AFTER_BINDER_RE = re.compile(_AFTER_BINDER)
