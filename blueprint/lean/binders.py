@@ -111,8 +111,8 @@ def bound_names(text: str, pos: int, end: int) -> tuple[set[str], int]:
     start = pos  # of the text between top-level groups, then of the group's names
     named = False  # the current group's names are read
     bracket = ""
-    matches = _HEADER_RE.finditer(text, pos, end)
-    for m in matches:
+    type_start = end  # where the type begins, after the binders
+    for m in _HEADER_RE.finditer(text, pos, end):
         t = m.group()
         if t in OPEN:
             depth += 1
@@ -134,10 +134,9 @@ def bound_names(text: str, pos: int, end: int) -> tuple[set[str], int]:
             names.update(IDENT_RE.findall(text, start, m.start()))
             if _ends_statement(text, m):
                 return names, m.start()
+            type_start = m.end()
             break
-    else:
-        return names, end
-    for m in _TYPE_RE.finditer(text, m.end(), end):  # the type, up to the body
+    for m in _TYPE_RE.finditer(text, type_start, end):  # the type, up to the body
         t = m.group()
         if t in OPEN:
             depth += 1
