@@ -7,19 +7,35 @@ dependency index from cache, against the goals (<2 s, <20 s, <1 s).
 
     python bench/bench_lean.py [--files 1300] [--lines 160000]
         [--dep-files 7000] [--dep-lines 2000000] [--keep DIR]
+
+With --project DIR, it measures instead the scanner alone (`scan_lean` of every `.lean`
+file of a real project, read beforehand; process CPU seconds, best of --repeat), and with
+--baseline CODE (a checkout of another revision) that code's too, in processes of their own
+taking turns (--rounds), printing the ratio and whether both scanned every file the same:
+
+    python bench/bench_lean.py --project /work/projects/PrimeNumberTheoremAnd \\
+        --baseline /tmp/base2 [--repeat 5] [--rounds 4]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import random
 import shutil
+import sys
 import tempfile
 import time
+from dataclasses import astuple
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench import baseline
 from blueprint.lean.deps import index_dependencies
+from blueprint.lean.model import LeanFile
 from blueprint.lean.project import load_lean_project
+from blueprint.lean.scanner import scan_lean
 
 _WORDS = ["mul", "add", "one", "zero", "le", "lt", "comm", "assoc", "inv", "pow", "sum", "prod",
           "card", "map", "comp", "id", "mem", "subset", "union", "inter", "eq", "ne", "pos",
@@ -119,14 +135,67 @@ def make_tree(base: Path, top: str, files: int, lines: int, seed: int) -> None:
     root_file.write_text("".join(f"import {m}\n" for m in modules), encoding="utf-8")
 
 
+def scan_project(project: Path, repeat: int) -> dict[str, object]:
+    """The least CPU seconds of `repeat` scans of all the project's `.lean` files (those of
+    `.lake` apart), the number of files, and a digest of what the scans found."""
+    texts = [(path.read_text(encoding="utf-8"), path.relative_to(project).as_posix())
+             for path in sorted(project.rglob("*.lean")) if ".lake" not in path.parts]
+    best, scans = float("inf"), []
+    for _ in range(repeat):
+        start = time.process_time()
+        scans = [scan_lean(text, rel, rel) for text, rel in texts]
+        best = min(best, time.process_time() - start)
+    digest = hashlib.sha256("\n".join(map(_canonical, scans)).encode()).hexdigest()
+    return {"seconds": best, "files": len(texts), "digest": digest}
+
+
+def _canonical(scan: LeanFile) -> str:
+    """A scan written with its sets sorted (a set's order changes from process to process)."""
+    def fields(item: object) -> tuple[object, ...]:
+        return tuple(sorted(value) if isinstance(value, frozenset) else value
+                     for value in astuple(item))  # type: ignore[call-overload]
+    return repr((scan.module, scan.file, scan.imports,
+                 [fields(d) for d in scan.declarations], [fields(d) for d in scan.diagnostics]))
+
+
+def compare_scans(project: Path, code: Path | None, repeat: int, rounds: int) -> None:
+    """Scan CPU time of our scanner and of the baseline `code`'s, in turns; their ratio."""
+    codes: list[Path | None] = [None] if code is None else [code, None]
+    best: dict[Path | None, float] = {}
+    digests: dict[Path | None, str] = {}
+    files = 0
+    for _ in range(rounds if code is not None else 1):
+        for each in codes:
+            result = baseline.call(each, "bench.bench_lean", "scan_project", project, repeat)
+            assert isinstance(result, dict)
+            best[each] = min(best.get(each, float("inf")), float(result["seconds"]))
+            digests[each] = str(result["digest"])
+            files = int(result["files"])
+    print(f"{project.name}: scan of {files} Lean files ({baseline.load()}), CPU seconds, "
+          f"best of {repeat} x {rounds if code is not None else 1}")
+    for each in codes:
+        print(f"  {'ours' if each is None else 'baseline':10}{best[each]:8.3f}")
+    if code is not None:
+        print(f"  {'ratio':10}{best[code] / best[None]:7.2f}x   (baseline {code})")
+        same = digests[None] == digests[code]
+        print("  scans: " + ("the same" if same else "DIFFERENT from the baseline's"))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--project", type=Path, help="measure the scanner alone on this project")
+    ap.add_argument("--baseline", type=Path, help="with --project: a checkout to compare with")
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--rounds", type=int, default=4)
     ap.add_argument("--files", type=int, default=1300)
     ap.add_argument("--lines", type=int, default=160_000)
     ap.add_argument("--dep-files", type=int, default=7000)
     ap.add_argument("--dep-lines", type=int, default=2_000_000)
     ap.add_argument("--keep", type=Path, default=None, help="generate here and keep it")
     args = ap.parse_args()
+    if args.project is not None:
+        compare_scans(args.project, args.baseline, args.repeat, args.rounds)
+        return
     tmp = args.keep or Path(tempfile.mkdtemp(prefix="bench-lean-"))
     tmp.mkdir(parents=True, exist_ok=True)
     try:

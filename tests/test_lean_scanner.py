@@ -604,3 +604,94 @@ def test_identifiers_comments_and_strings_as_before_the_faster_patterns() -> Non
     assert {"g'x", "y'", "h", "«weird name»"} <= found[0].references
     assert not {"c", "raw", "k"} & found[0].references  # char, string, comment
     assert clean_source("x'.1 'c' r\"s\"").text == "x'.1   \"\""
+
+
+# --- the scanner's faster patterns: the same results -------------------------------------
+
+
+def test_command_keywords_as_a_trie_match_each_keyword_and_no_prefix_of_one() -> None:
+    import re
+
+    from blueprint.lean.commands import word_alternation
+
+    words = ["elab", "elab_rules", "end", "e", "compile_inductive%", "abc", "abd"]
+    whole = re.compile(f"(?:{word_alternation(words)})\\Z")
+    assert all(whole.match(w) for w in words)
+    assert not any(whole.match(w) for w in ["", "el", "ela", "elab_", "ab", "abe", "compile"])
+    assert word_alternation(["elab", "elab_rules", "end"]) == "e(?:lab(?:_rules)?|nd)"
+
+
+def test_commands_in_comments_strings_and_longer_words_are_not_commands() -> None:
+    src = """
+    /-- theorem in_doc : True := trivial -/
+    theorem a : True := trivial
+    /-
+    lemma in_block : True := trivial
+    -/
+    def s := "
+    theorem in_string : True := trivial
+    "
+    theorem_like_name : True
+    elab_rules_x : True
+    -- instance in_line_comment : True := ⟨⟩
+      lemma indented : True := trivial
+    elab_rules : term | `(x) => pure x
+    def b := 1
+    """
+    assert names(src) == ["a", "s", "indented", "b"]
+    assert decl(src, "indented").end_line == 13  # `elab_rules` (line 14) is a command
+
+
+def test_where_a_statement_ends_after_its_binders() -> None:
+    src = """
+    theorem t1 (x : Nat) : ∀ y : Nat, (|x| = y ∧ P y) → Q ⟨x, y⟩ := by
+      exact r1
+    theorem t2 (x : Nat) : F x ::= G x := r2
+    def t3 (n : Nat) : Nat →
+        Nat
+      | 0 => r3
+      | _ => 0
+    def t4 (x : Nat) : (y : Nat := S) → T x where
+      aux := r4
+    def t5 (x : Nat) : Set (U x) := { y | y = V x }
+    """
+    assert decl(src, "t1").statement_references == {"Nat", "P", "Q"}
+    assert decl(src, "t2").statement_references == {"F", "G", "Nat"}  # `::=` is no `:=`
+    assert decl(src, "t3").statement_references == {"Nat"}
+    assert decl(src, "t4").statement_references == {"Nat", "S", "T", "y"}  # `:=` in brackets
+    assert "aux" not in decl(src, "t4").statement_references
+    assert decl(src, "t5").statement_references == {"Set", "U", "Nat"}
+    assert {"V"} <= decl(src, "t5").references - decl(src, "t5").statement_references
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab_1'.«» \n(x.ℝ𝒜αλ:∀", max_size=40))
+def test_the_possessive_identifier_pattern_matches_what_ident_does(text: str) -> None:
+    import re
+
+    from blueprint.lean.lexer import IDENT, IDENT_RE
+
+    plain = re.compile(IDENT)
+    assert IDENT_RE.findall(text) == plain.findall(text)
+    for pos in range(len(text)):
+        ours, theirs = IDENT_RE.match(text, pos), plain.match(text, pos)
+        assert (ours and ours.span()) == (theirs and theirs.span())
+
+
+def test_binding_keywords_searched_together_bind_each_its_names() -> None:
+    # `intros?` and `by_c(?:ases|ontra)` are searched as one pattern each
+    src = """
+    theorem t : True := by
+      intro a1
+      intros a2 a3
+      rintro ⟨a4, a5⟩
+      by_cases a6 : P
+      by_contra a7
+      introduce b1
+      by_case b2
+      intros_x b3
+      exact Foo.intro b4
+    """
+    refs = decl(src, "t").references
+    assert not {"a1", "a2", "a3", "a4", "a5", "a6", "a7"} & refs
+    assert {"introduce", "b1", "by_case", "b2", "intros_x", "b3", "Foo.intro", "b4"} <= refs

@@ -24,6 +24,14 @@ _HEADER_RE = re.compile(
 )
 
 
+#: what ends a statement's type, and the brackets around what does not: `::` is matched
+#: so that no `:=` is seen in `::=`; a `|` only first on its line (a match arm, not `|x|`)
+_TYPE_RE = re.compile(
+    f"[][(){{}}⦃⦄⟨⟩]|:=|::|where(?<![{ID_REST_CHARS}.]where)(?![{ID_REST_CHARS}])"
+    r"|(?<=\n)[^\S\n]*\|"
+)
+
+
 #: the keywords that bind names inside a proof or term, and what follows them: `fun x y`,
 #: `intro h`, `have h`, `let g`, `obtain ⟨a, b⟩`, `rcases h with ⟨x, hx⟩`, `∀ (n : ℕ)`
 _BINDER_KEYWORDS = (
@@ -41,8 +49,16 @@ _AFTER_BINDER = (
 
 #: the keywords are searched as plain literals, which `re` skips to fast (an alternation it
 #: would try at every position), and what follows is matched there: one compiled pattern
-#: holding IDENT, not one a keyword (each costs about 1.5 ms to compile, at every start)
-_BINDER_KEYWORD_RES = tuple(re.compile(re.escape(k)) for k in _BINDER_KEYWORDS)
+#: holding IDENT, not one a keyword (each costs about 1.5 ms to compile, at every start).
+#: A keyword that another one starts is searched with it, in a pattern that still begins
+#: with a literal: one pass over the text less (about 8 ms of PrimeNumberTheoremAnd's scan)
+_BINDER_KEYWORD_RES = tuple(
+    re.compile(pattern) for pattern in [
+        "intros?", "by_c(?:ases|ontra)",
+        *(re.escape(k) for k in _BINDER_KEYWORDS
+          if k not in ("intro", "intros", "by_cases", "by_contra")),
+    ]
+)
 
 
 _AFTER_BINDER_RE = re.compile(_AFTER_BINDER)
@@ -95,8 +111,8 @@ def bound_names(text: str, pos: int, end: int) -> tuple[set[str], int]:
     start = pos  # of the text between top-level groups, then of the group's names
     named = False  # the current group's names are read
     bracket = ""
-    matches = _HEADER_RE.finditer(text, pos, end)
-    for m in matches:
+    type_start = end  # where the type begins, after the binders
+    for m in _HEADER_RE.finditer(text, pos, end):
         t = m.group()
         if t in OPEN:
             depth += 1
@@ -118,15 +134,16 @@ def bound_names(text: str, pos: int, end: int) -> tuple[set[str], int]:
             names.update(IDENT_RE.findall(text, start, m.start()))
             if _ends_statement(text, m):
                 return names, m.start()
+            type_start = m.end()
             break
-    for m in matches:  # the type, up to the body
+    for m in _TYPE_RE.finditer(text, type_start, end):  # the type, up to the body
         t = m.group()
         if t in OPEN:
             depth += 1
         elif t in CLOSE:
             depth = max(0, depth - 1)
-        elif depth == 0 and _ends_statement(text, m):
-            return names, m.start()
+        elif depth == 0 and t != "::":
+            return names, m.end() - 1 if t.endswith("|") else m.start()
     return names, end
 
 

