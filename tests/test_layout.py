@@ -281,6 +281,7 @@ def test_unlinked_nodes_go_below_a_wide_drawing_and_right_of_a_tall_one() -> Non
     assert placement(1, 25) == (False, True)
 
 
-def test_only_the_whole_blueprint_sized_graphs_set_unlinked_nodes_apart() -> None:
-    assert not request_for(*_star(100, 0))["unlinked_in_rows"]
-    assert request_for(*_star(900, 0))["unlinked_in_rows"]
+def test_only_large_graphs_set_unlinked_nodes_apart() -> None:
+    # a small graph keeps dot's default settings, and its layout as it was
+    assert not request_for(*_star(398, 0))["unlinked_in_rows"]
+    assert request_for(*_star(399, 0))["unlinked_in_rows"]

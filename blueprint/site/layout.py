@@ -122,9 +122,9 @@ DOT_LIMIT = 6000
 DEFAULT_TIMEOUT = 45.0
 
 
-#: in a graph of more nodes than this, the nodes without an edge are laid out in rows
-#: beside dot's drawing of the others (see `compute_layout`)
-UNLINKED_IN_ROWS_ABOVE = 800
+#: in a graph of more nodes than this (one dot lays out in a worker of its own, with faster
+#: settings), the nodes without an edge are set in rows beside dot's drawing of the others
+UNLINKED_IN_ROWS_ABOVE = 400
 
 
 def dot_arguments(node_count: int) -> tuple[list[str], str]:
