@@ -13,6 +13,7 @@ from blueprint.site.layout import (
     Layout,
     LayoutEdge,
     LayoutNode,
+    NodeBox,
     ScreenFit,
     compute_layout,
     dot_arguments,
@@ -211,3 +212,76 @@ def test_the_layout_worker_runs_this_code_whatever_the_working_folder(
     monkeypatch.chdir(tmp_path)
     layout, _ = layout_graph(NODES, EDGES, None)
     assert {box.id for box in layout.nodes} == {n.id for n in NODES}
+
+
+def _overlap(a: NodeBox, b: NodeBox) -> bool:
+    return (abs(a.x - b.x) < (a.width + b.width) / 2
+            and abs(a.y - b.y) < (a.height + b.height) / 2)
+
+
+def _in_rows(nodes: list[LayoutNode], edges: list[LayoutEdge]) -> dict[str, object]:
+    return {**request_for(nodes, edges), "unlinked_in_rows": True}
+
+
+def _chains(count: int, length: int) -> tuple[list[LayoutNode], list[LayoutEdge]]:
+    nodes = [LayoutNode(f"c{c}-{i}", f"chain {c} step {i}", "ellipse")
+             for c in range(count) for i in range(length)]
+    edges = [LayoutEdge(f"c{c}-{i}", f"c{c}-{i + 1}", False)
+             for c in range(count) for i in range(length - 1)]
+    return nodes, edges
+
+
+@pytest.mark.parametrize(("chains", "length", "alone"), [
+    (3, 4, 40),  # a wide drawing: rows below it
+    (1, 30, 25),  # a tall one: rows right of it
+    (0, 0, 30),  # nothing but unlinked nodes
+])
+def test_unlinked_nodes_are_set_in_rows_beside_the_drawing(
+    chains: int, length: int, alone: int
+) -> None:
+    linked, edges = _chains(chains, length)
+    unlinked = [LayoutNode(f"u{i}", f"unlinked {'x' * (i % 7)} {i}", ("box", "ellipse")[i % 2])
+                for i in range(alone)]
+    unlinked.append(LayoutNode("sized", "sized", "box", 90.0, 50.0))
+    nodes = unlinked[:5] + linked + unlinked[5:]  # document order, mixed
+    layout = compute_layout(_in_rows(nodes, edges))
+    assert [box.id for box in layout.nodes] == [n.id for n in nodes]
+    for box in layout.nodes:  # (dot rounds: half a point either way)
+        assert box.x - box.width / 2 >= -0.5 and box.x + box.width / 2 <= layout.width + 0.5
+        assert box.y - box.height / 2 >= -0.5 and box.y + box.height / 2 <= layout.height + 0.5
+    for a, b in itertools.combinations(layout.nodes, 2):
+        assert not _overlap(a, b), (a, b)
+    for edge in layout.edges:  # the drawing's edges stay inside it too
+        left, top, right, bottom = edge.bounds()
+        assert left >= -0.5 and top >= -0.5
+        assert right <= layout.width + 0.5 and bottom <= layout.height + 0.5
+    boxes = {box.id: box for box in layout.nodes}
+    assert (boxes["sized"].width, boxes["sized"].height) == (90.0, 50.0)
+    # sizes are dot's: as in a layout that leaves them to dot
+    plain = {box.id: box for box in compute_layout(request_for(nodes, edges)).nodes}
+    assert all((boxes[n.id].width, boxes[n.id].height) == (plain[n.id].width, plain[n.id].height)
+               for n in nodes)
+    if not edges:  # unlinked nodes only: rows that make a screen's shape
+        assert 0.6 < layout.width / layout.height < 1.6
+    assert compute_layout(_in_rows(nodes, edges)).to_json() == layout.to_json()
+
+
+def test_unlinked_nodes_go_below_a_wide_drawing_and_right_of_a_tall_one() -> None:
+    def placement(chains: int, length: int) -> tuple[bool, bool]:
+        linked, edges = _chains(chains, length)
+        unlinked = [LayoutNode(f"u{i}", f"u{i}", "box") for i in range(12)]
+        layout = compute_layout(_in_rows(linked + unlinked, edges))
+        boxes = {box.id: box for box in layout.nodes}
+        drawing = [boxes[n.id] for n in linked]
+        below = all(boxes[n.id].y > max(b.y + b.height for b in drawing) for n in unlinked)
+        right = all(boxes[n.id].x > max(b.x + b.width for b in drawing) for n in unlinked)
+        return below, right
+
+    assert placement(12, 2) == (True, False)
+    assert placement(1, 25) == (False, True)
+
+
+def test_only_large_graphs_set_unlinked_nodes_apart() -> None:
+    # a small graph keeps dot's default settings, and its layout as it was
+    assert not request_for(*_star(398, 0))["unlinked_in_rows"]
+    assert request_for(*_star(399, 0))["unlinked_in_rows"]

@@ -25,7 +25,7 @@ from typing import IO, Any
 
 from blueprint.model import BlueprintError
 
-LAYOUT_VERSION = "6"  # bump when the geometry format, the settings, the labels or the fit change
+LAYOUT_VERSION = "7"  # bump when the geometry format, the settings, the labels or the fit change
 FONT_SIZE = 12.0
 POINTS_PER_INCH = 72.0
 #: an edge's path (`M`, `C`, `L`, "x,y" points: see `_path`) with only its numbers left
@@ -122,6 +122,11 @@ DOT_LIMIT = 6000
 DEFAULT_TIMEOUT = 45.0
 
 
+#: in a graph of more nodes than this (one dot lays out in a worker of its own, with faster
+#: settings), the nodes without an edge are set in rows beside dot's drawing of the others
+UNLINKED_IN_ROWS_ABOVE = 400
+
+
 def dot_arguments(node_count: int) -> tuple[list[str], str]:
     """dot settings chosen by size: exact for small graphs, faster knobs for large ones.
 
@@ -151,6 +156,7 @@ def request_for(
         "version": LAYOUT_VERSION,
         "args": args,
         "settings": settings,
+        "unlinked_in_rows": len(nodes) > UNLINKED_IN_ROWS_ABOVE,
         "nodes": [[n.id, n.label, n.shape, n.width, n.height] for n in nodes],
         "edges": [[e.source, e.target, e.dashed] for e in edges],
     }
@@ -380,19 +386,59 @@ def _send(stdin: IO[str], request: str) -> None:
 
 
 def compute_layout(request: dict[str, Any]) -> Layout:
-    """Run dot on the request in this process (called in the worker subprocess)."""
+    """Run dot on the request in this process (called in the worker subprocess).
+
+    With `unlinked_in_rows`, the nodes no edge touches are left out of dot's drawing and
+    set in rows beside it (`_beside`): to dot each is a component to pack with the others,
+    and packing PrimeNumberTheoremAnd's whole graph (98 such nodes, 106 components) took
+    11% of dot's instructions there; dot only sizes their labels, in a graph of their own."""
+    nodes, edges = request["nodes"], request["edges"]
+    shape = fit_to_screen(nodes, edges)
+    internal = {node[0]: f"n{index}" for index, node in enumerate(nodes)}
+    linked = {end for edge in edges for end in edge[:2]}
+    apart = [n for n in nodes if n[0] not in linked] if request.get("unlinked_in_rows") else []
+    drawn = [n for n in nodes if n[0] in linked] if apart else nodes
+    graph = _dot_graph(drawn, internal)
+    if shape.components - len(apart) > 1:  # side by side they make a strip: packed, a block
+        graph.graph_attr.update(pack="true", packmode="graph")
+    for index, (source, target, _dashed) in enumerate(edges):
+        minlen = shape.minlen.get(index)
+        extra = {"minlen": str(minlen)} if minlen else {}
+        graph.add_edge(internal[source], internal[target], key=str(index), **extra)
+    width = height = 0.0
+    if drawn:
+        graph.layout(prog="dot", args=" ".join(request["args"]))
+        _, _, width, height = (float(v) for v in graph.graph_attr["bb"].split(","))
+    boxes = {node[0]: _box(graph, node[0], internal[node[0]], height) for node in drawn}
+    paths = []
+    for index, (source, target, dashed) in enumerate(edges):
+        edge = graph.get_edge(internal[source], internal[target], key=str(index))
+        path, arrow = _edge_geometry(edge.attr["pos"], height)
+        paths.append(EdgePath(source, target, bool(dashed), path, arrow))
+    if apart:
+        sizes = _dot_graph(apart, internal)  # dot sizes their labels: no edges, no packing
+        sizes.layout(prog="dot")
+        alone = [_box(sizes, node[0], internal[node[0]], 0.0) for node in apart]
+        placed, width, height = _beside(width, height, alone)
+        boxes.update((box.id, box) for box in placed)
+    return Layout(
+        width=round(width, 2),
+        height=round(height, 2),
+        nodes=tuple(boxes[node[0]] for node in nodes),
+        edges=tuple(paths),
+        settings=request["settings"],
+    )
+
+
+def _dot_graph(nodes: Sequence[Sequence[Any]], internal: dict[str, str]) -> Any:
+    """A pygraphviz graph of these nodes (named as in `internal`), in our style."""
     import pygraphviz
 
     graph = pygraphviz.AGraph(directed=True, strict=False)
     graph.graph_attr.update(rankdir="TB", nodesep="0.3", ranksep="0.6")
     graph.node_attr.update(fontname="Helvetica", fontsize=str(FONT_SIZE), margin="0.08,0.04")
-    shape = fit_to_screen(request["nodes"], request["edges"])
-    if shape.components > 1:  # side by side they make a strip: packed, they make a block
-        graph.graph_attr.update(pack="true", packmode="graph")
-    internal = {}
-    for index, (node_id, label, shape_name, width, height) in enumerate(request["nodes"]):
-        name = f"n{index}"
-        internal[node_id] = name
+    for node_id, label, shape_name, width, height in nodes:
+        name = internal[node_id]
         graph.add_node(name, label=_escape_label(label), shape=shape_name)
         if width:
             graph.get_node(name).attr.update(
@@ -400,38 +446,73 @@ def compute_layout(request: dict[str, Any]) -> Layout:
                 width=str(width / POINTS_PER_INCH),
                 height=str(height / POINTS_PER_INCH),
             )
-    for index, (source, target, _dashed) in enumerate(request["edges"]):
-        minlen = shape.minlen.get(index)
-        extra = {"minlen": str(minlen)} if minlen else {}
-        graph.add_edge(internal[source], internal[target], key=str(index), **extra)
-    graph.layout(prog="dot", args=" ".join(request["args"]))
+    return graph
 
-    _, _, width, height = (float(v) for v in graph.graph_attr["bb"].split(","))
-    boxes = []
-    for node_id, name in internal.items():
-        node = graph.get_node(name)
-        x, y = (float(v) for v in node.attr["pos"].split(","))
-        boxes.append(
-            NodeBox(
-                id=node_id,
-                x=round(x, 2),
-                y=round(height - y, 2),
-                width=round(float(node.attr["width"]) * POINTS_PER_INCH, 2),
-                height=round(float(node.attr["height"]) * POINTS_PER_INCH, 2),
-            )
-        )
-    paths = []
-    for index, (source, target, dashed) in enumerate(request["edges"]):
-        edge = graph.get_edge(internal[source], internal[target], key=str(index))
-        path, arrow = _edge_geometry(edge.attr["pos"], height)
-        paths.append(EdgePath(source, target, bool(dashed), path, arrow))
-    return Layout(
-        width=round(width, 2),
-        height=round(height, 2),
-        nodes=tuple(boxes),
-        edges=tuple(paths),
-        settings=request["settings"],
+
+def _box(graph: Any, node_id: str, name: str, height: float) -> NodeBox:
+    """Where dot put a node, y turned downwards in a drawing `height` high."""
+    node = graph.get_node(name)
+    x, y = (float(v) for v in node.attr["pos"].split(","))
+    return NodeBox(
+        id=node_id,
+        x=round(x, 2),
+        y=round(height - y, 2),
+        width=round(float(node.attr["width"]) * POINTS_PER_INCH, 2),
+        height=round(float(node.attr["height"]) * POINTS_PER_INCH, 2),
     )
+
+
+def _beside(
+    width: float, height: float, alone: Sequence[NodeBox]
+) -> tuple[list[NodeBox], float, float]:
+    """Set nodes (only their sizes count) in rows, in order, below a drawing `width` by
+    `height` (rows as wide as it) or right of it (rows as narrow as its height allows),
+    whichever comes nearer TARGET_ASPECT; without a drawing, in the rows that come nearest.
+    Returns the nodes placed and the new width and height."""
+    widest = max(box.width for box in alone)
+    row_widths = [widest]
+    while row_widths[-1] < sum(box.width + _NODE_SPACING for box in alone):
+        row_widths.append(row_widths[-1] * 1.2)
+    options = []  # (row width, left and top of the rows, total width and height)
+    for row_width in row_widths:
+        rows_width, rows_height = _rows(alone, row_width)[1:]
+        if not height:
+            options.append((row_width, 0.0, 0.0, rows_width, rows_height))
+        elif rows_height <= height:
+            right = width + _RANK_GAP
+            options.append((row_width, right, 0.0, right + rows_width, height))
+            break
+    if height:
+        row_width = max(width, widest)
+        rows_width, rows_height = _rows(alone, row_width)[1:]
+        below = height + _RANK_GAP
+        options.append((row_width, 0.0, below, max(width, rows_width), below + rows_height))
+    row_width, left, top, total_width, total_height = min(
+        options, key=lambda o: abs(math.log(o[3] / o[4] / TARGET_ASPECT))
+    )
+    placed = [
+        NodeBox(box.id, round(left + x + box.width / 2, 2), round(top + y + box.height / 2, 2),
+                box.width, box.height)
+        for box, (x, y) in zip(alone, _rows(alone, row_width)[0], strict=True)
+    ]
+    return placed, total_width, total_height
+
+
+def _rows(
+    boxes: Sequence[NodeBox], row_width: float
+) -> tuple[list[tuple[float, float]], float, float]:
+    """The top left corner of each box set in rows no wider than `row_width` (unless one
+    box is), spaced like dot's nodes; and the width and height of them all."""
+    corners = []
+    x = y = row_height = block_width = 0.0
+    for box in boxes:
+        if x and x + box.width > row_width:
+            x, y, row_height = 0.0, y + row_height + _NODE_SPACING, 0.0
+        corners.append((x, y))
+        block_width = max(block_width, x + box.width)
+        x += box.width + _NODE_SPACING
+        row_height = max(row_height, box.height)
+    return corners, block_width, y + row_height
 
 
 #: a graph wider than this (width / height) is reshaped to come near TARGET_ASPECT, the
@@ -441,7 +522,8 @@ TARGET_ASPECT = 1.0
 _CHAR_WIDTH = FONT_SIZE * 0.58  # Helvetica, on average
 _MARGINS = 2 * 0.08 * POINTS_PER_INCH  # a label's margins, left and right
 _NODE_SPACING = 0.3 * POINTS_PER_INCH  # nodesep
-_RANK_HEIGHT = 36.0 + 0.6 * POINTS_PER_INCH  # a node's height and ranksep
+_RANK_GAP = 0.6 * POINTS_PER_INCH  # ranksep
+_RANK_HEIGHT = 36.0 + _RANK_GAP  # a node's height and ranksep
 
 
 @dataclass(frozen=True)
