@@ -42,18 +42,26 @@ class Converter:
         blocks: dict[tuple[Syntax, str], tuple[Block, ...]] | None = None,
         inlines: dict[tuple[Syntax, str], tuple[Inline, ...]] | None = None,
         plain: dict[tuple[Syntax, str], str] | None = None,
+        earlier: tuple[dict[tuple[Syntax, str], tuple[Block, ...]],
+                       dict[tuple[Syntax, str], tuple[Inline, ...]],
+                       dict[tuple[Syntax, str], str]] | None = None,
     ) -> None:
         self.context = context
         self._blocks = {} if blocks is None else blocks
         self._inlines = {} if inlines is None else inlines
         self._plain = {} if plain is None else plain
+        # conversions of the last build, taken into this one's dicts as they are used
+        self._earlier_blocks, self._earlier_inlines, self._earlier_plain = earlier or ({}, {}, {})
 
     def blocks(self, text: str, syntax: Syntax = Syntax.LATEX) -> tuple[Block, ...]:
         """A body of text (paragraphs, lists, displays)."""
         key = (syntax, text)
         found = self._blocks.get(key)
         if found is None:
-            found = self._blocks[key] = _TO_BLOCKS[syntax](text, self.context)
+            found = self._earlier_blocks.get(key)
+            if found is None:
+                found = _TO_BLOCKS[syntax](text, self.context)
+            self._blocks[key] = found
         return found
 
     def plain(self, text: str, syntax: Syntax = Syntax.LATEX) -> str:
@@ -61,7 +69,10 @@ class Converter:
         key = (syntax, text)
         found = self._plain.get(key)
         if found is None:
-            found = self._plain[key] = plain_text(self.blocks(text, syntax))
+            found = self._earlier_plain.get(key)
+            if found is None:
+                found = plain_text(self.blocks(text, syntax))
+            self._plain[key] = found
         return found
 
     def inlines(self, text: str, syntax: Syntax = Syntax.LATEX) -> tuple[Inline, ...]:
@@ -69,7 +80,10 @@ class Converter:
         key = (syntax, text)
         found = self._inlines.get(key)
         if found is None:
-            found = self._inlines[key] = _TO_INLINES[syntax](text, self.context)
+            found = self._earlier_inlines.get(key)
+            if found is None:
+                found = _TO_INLINES[syntax](text, self.context)
+            self._inlines[key] = found
         return found
 
 
@@ -80,7 +94,7 @@ class TextMemo:
     (node numbers and pages), the bibliography, the macros; not on statuses. While the
     context is the one of the previous build (an edit changed a statement, a status, not a
     label or a number), every conversion of that build can be reused, and so can the
-    rendered pieces made of them.
+    rendered pieces made of them. It keeps those the last build used, no older ones.
     """
 
     def __init__(self) -> None:
@@ -96,7 +110,11 @@ class TextMemo:
         if state != self._context:
             self._context, self._blocks, self._inlines = state, {}, {}
             self._plain, self._fragments = {}, {}
-        return Converter(context, self._blocks, self._inlines, self._plain)
+        earlier = (self._blocks, self._inlines, self._plain)
+        # only the conversions this build uses are kept for the next: the old versions of
+        # an edited text are dropped, so that a long session does not pile them up
+        self._blocks, self._inlines, self._plain = {}, {}, {}
+        return Converter(context, self._blocks, self._inlines, self._plain, earlier)
 
     def fragments(self) -> dict[tuple[object, ...], tuple[object, ...]]:
         """Rendered pieces of the previous build, keyed by `fragment_key`, for the renderer
