@@ -470,8 +470,9 @@ def _beside(
     whichever comes nearer TARGET_ASPECT; without a drawing, in the rows that come nearest.
     Returns the nodes placed and the new width and height."""
     widest = max(box.width for box in alone)
+    one_row = sum(box.width + _NODE_SPACING for box in alone)
     row_widths = [widest]
-    while row_widths[-1] < sum(box.width + _NODE_SPACING for box in alone):
+    while row_widths[-1] < one_row:
         row_widths.append(row_widths[-1] * 1.2)
     options = []  # (row width, left and top of the rows, total width and height)
     for row_width in row_widths:
